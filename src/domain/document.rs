@@ -1,0 +1,549 @@
+//! The versioned JSON file format of one map, and the envelope maps are stored in.
+//!
+//! A map file is `{"format": "journey-mapper/map", "version": 1, "exported": "<RFC 3339>", "map": {…}}`.
+//! [`import_json`] checks a file fully before anything is changed: size, JSON syntax, format,
+//! version, ids and references. Every rejection is an [`ImportError`] that names the problem.
+
+use std::collections::HashSet;
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::model::{Destination, Id, JourneyMap};
+
+/// The `format` field of a map file.
+pub const FORMAT: &str = "journey-mapper/map";
+/// The newest schema version this build reads and writes.
+pub const VERSION: u32 = 1;
+
+/// Limits that keep a file from freezing the browser or filling storage.
+pub mod limits {
+    /// Largest file accepted, in bytes.
+    pub const FILE_BYTES: usize = 4 * 1024 * 1024;
+    pub const STAGES: usize = 500;
+    pub const LANES: usize = 100;
+    pub const CARDS: usize = 20_000;
+    pub const OUTCOMES: usize = 50;
+    pub const PEOPLE: usize = 500;
+    /// Longest single text, in characters.
+    pub const TEXT_CHARS: usize = 10_000;
+}
+
+/// What kind of thing an import error is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entity {
+    Map,
+    Stage,
+    Outcome,
+    Lane,
+    Card,
+    Persona,
+    Department,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ImportError {
+    #[error("the file is {bytes} bytes; the limit is {limit}")]
+    TooLarge { bytes: usize, limit: usize },
+    #[error("not JSON: {message} (line {line}, column {column})")]
+    NotJson {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("this JSON is not a Journey Mapper map file")]
+    NotAMap,
+    #[error("the file has format version {found}; this version of Journey Mapper reads up to {supported}")]
+    NewerVersion { found: u64, supported: u32 },
+    #[error("unsupported format version {found}")]
+    BadVersion { found: String },
+    #[error("the map is incomplete or has a wrong value: {message} (line {line}, column {column})")]
+    Invalid {
+        message: String,
+        line: usize,
+        column: usize,
+    },
+    #[error("a {what:?} has an empty id (number {index})")]
+    MissingId { what: Entity, index: usize },
+    #[error("two {what:?}s share the id {id}")]
+    DuplicateId { what: Entity, id: String },
+    #[error("{what:?} {id} refers to a {target:?} that does not exist: {missing}")]
+    Dangling {
+        what: Entity,
+        id: String,
+        target: Entity,
+        missing: String,
+    },
+    #[error("{count} {what:?}s; the limit is {limit}")]
+    TooMany {
+        what: Entity,
+        count: usize,
+        limit: usize,
+    },
+    #[error("a text of {what:?} {id} has {chars} characters; the limit is {limit}")]
+    TextTooLong {
+        what: Entity,
+        id: String,
+        chars: usize,
+        limit: usize,
+    },
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    format: &'static str,
+    version: u32,
+    exported: Timestamp,
+    map: &'a JourneyMap,
+}
+
+/// The map as a pretty-printed file.
+pub fn export_json(map: &JourneyMap, now: Timestamp) -> String {
+    serde_json::to_string_pretty(&FileOut {
+        format: FORMAT,
+        version: VERSION,
+        exported: now,
+        map,
+    })
+    .expect("a map always serialises")
+}
+
+/// A file name for the exported map: its name, made safe, and `.journey.json`.
+pub fn export_file_name(display_name: &str) -> String {
+    let mut name: String = display_name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    name = name.trim_matches('-').chars().take(60).collect();
+    if name.is_empty() {
+        name = "journey-map".into();
+    }
+    format!("{name}.journey.json")
+}
+
+/// Reads and fully checks a map file.
+pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
+    if text.len() > limits::FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            bytes: text.len(),
+            limit: limits::FILE_BYTES,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    let Some(obj) = value.as_object() else {
+        return Err(ImportError::NotAMap);
+    };
+    if obj.get("format").and_then(|f| f.as_str()) != Some(FORMAT) || !obj.contains_key("map") {
+        return Err(ImportError::NotAMap);
+    }
+    check_version(obj.get("version"))?;
+    // Parse again from the text (not the Value) so serde errors carry line and column.
+    #[derive(Deserialize)]
+    struct FileIn {
+        map: JourneyMap,
+    }
+    let file: FileIn = serde_json::from_str(text).map_err(|e| ImportError::Invalid {
+        message: e.to_string(),
+        line: e.line(),
+        column: e.column(),
+    })?;
+    validate(&file.map)?;
+    Ok(file.map)
+}
+
+fn check_version(v: Option<&serde_json::Value>) -> Result<(), ImportError> {
+    match v.and_then(|v| v.as_u64()) {
+        Some(n) if n == u64::from(VERSION) => Ok(()),
+        Some(n) if n > u64::from(VERSION) => Err(ImportError::NewerVersion {
+            found: n,
+            supported: VERSION,
+        }),
+        _ => Err(ImportError::BadVersion {
+            found: v.map(|v| v.to_string()).unwrap_or_else(|| "none".into()),
+        }),
+    }
+}
+
+/// Checks ids, references, counts and text sizes of a map.
+pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
+    use limits::*;
+    if map.id.0.trim().is_empty() {
+        return Err(ImportError::MissingId {
+            what: Entity::Map,
+            index: 0,
+        });
+    }
+    too_many(Entity::Stage, map.stages.len(), STAGES)?;
+    too_many(Entity::Lane, map.lanes.len(), LANES)?;
+    too_many(Entity::Card, map.cards.len(), CARDS)?;
+    too_many(Entity::Persona, map.personas.len(), PEOPLE)?;
+    too_many(Entity::Department, map.departments.len(), PEOPLE)?;
+    long_text(Entity::Map, &map.id, map.name.max_chars())?;
+
+    let stages = unique_ids(Entity::Stage, map.stages.iter().map(|s| &s.id))?;
+    let lanes = unique_ids(Entity::Lane, map.lanes.iter().map(|l| &l.id))?;
+    unique_ids(Entity::Card, map.cards.iter().map(|c| &c.id))?;
+    unique_ids(Entity::Persona, map.personas.iter().map(|p| &p.id))?;
+    let departments = unique_ids(Entity::Department, map.departments.iter().map(|d| &d.id))?;
+
+    for s in &map.stages {
+        long_text(
+            Entity::Stage,
+            &s.id,
+            s.name.max_chars().max(s.description.max_chars()),
+        )?;
+        if let Some(d) = &s.decision {
+            too_many(Entity::Outcome, d.outcomes.len(), OUTCOMES)?;
+            long_text(Entity::Stage, &s.id, d.question.max_chars())?;
+            unique_ids(Entity::Outcome, d.outcomes.iter().map(|o| &o.id))?;
+            for o in &d.outcomes {
+                long_text(Entity::Outcome, &o.id, o.name.max_chars())?;
+                if let Destination::Stage(t) = &o.leads_to {
+                    refers(Entity::Outcome, &o.id, Entity::Stage, t, &stages)?;
+                }
+            }
+        }
+    }
+    for l in &map.lanes {
+        long_text(Entity::Lane, &l.id, l.name.max_chars())?;
+    }
+    for c in &map.cards {
+        refers(Entity::Card, &c.id, Entity::Stage, &c.stage, &stages)?;
+        refers(Entity::Card, &c.id, Entity::Lane, &c.lane, &lanes)?;
+        long_text(
+            Entity::Card,
+            &c.id,
+            c.title.max_chars().max(c.detail.chars().count()),
+        )?;
+        if let Some(t) = &c.touchpoint {
+            long_text(
+                Entity::Card,
+                &c.id,
+                t.channel.chars().count().max(t.content.chars().count()),
+            )?;
+            if let Some(d) = &t.department {
+                refers(Entity::Card, &c.id, Entity::Department, d, &departments)?;
+            }
+        }
+    }
+    for p in &map.personas {
+        long_text(
+            Entity::Persona,
+            &p.id,
+            p.name.max_chars().max(p.description.max_chars()),
+        )?;
+    }
+    for d in &map.departments {
+        long_text(Entity::Department, &d.id, d.name.max_chars())?;
+        for s in &d.owns {
+            refers(Entity::Department, &d.id, Entity::Stage, s, &stages)?;
+        }
+    }
+    Ok(())
+}
+
+fn too_many(what: Entity, count: usize, limit: usize) -> Result<(), ImportError> {
+    if count > limit {
+        return Err(ImportError::TooMany { what, count, limit });
+    }
+    Ok(())
+}
+
+fn long_text(what: Entity, id: &Id, chars: usize) -> Result<(), ImportError> {
+    if chars > limits::TEXT_CHARS {
+        return Err(ImportError::TextTooLong {
+            what,
+            id: id.0.clone(),
+            chars,
+            limit: limits::TEXT_CHARS,
+        });
+    }
+    Ok(())
+}
+
+fn unique_ids<'a>(
+    what: Entity,
+    ids: impl Iterator<Item = &'a Id>,
+) -> Result<HashSet<&'a str>, ImportError> {
+    let mut seen = HashSet::new();
+    for (index, id) in ids.enumerate() {
+        if id.0.trim().is_empty() {
+            return Err(ImportError::MissingId { what, index });
+        }
+        if !seen.insert(id.as_str()) {
+            return Err(ImportError::DuplicateId {
+                what,
+                id: id.0.clone(),
+            });
+        }
+    }
+    Ok(seen)
+}
+
+fn refers(
+    what: Entity,
+    id: &Id,
+    target: Entity,
+    to: &Id,
+    known: &HashSet<&str>,
+) -> Result<(), ImportError> {
+    if known.contains(to.as_str()) {
+        Ok(())
+    } else {
+        Err(ImportError::Dangling {
+            what,
+            id: id.0.clone(),
+            target,
+            missing: to.0.clone(),
+        })
+    }
+}
+
+/// How a map is kept in browser storage: the map plus what two tabs need to not overwrite each other.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Schema version of `map` (same numbering as the file format).
+    pub schema: u32,
+    /// Counts saves of this map across all tabs; a save expects the revision it last saw.
+    pub rev: u64,
+    /// The tab that wrote it.
+    pub writer: String,
+    pub saved_at: Timestamp,
+    pub map: JourneyMap,
+}
+
+/// Why a stored entry cannot be opened. The entry is then kept as it is and offered for recovery.
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum StoredError {
+    #[error("the saved map cannot be read: {0}")]
+    Corrupt(String),
+    #[error("the saved map was written by a newer version (schema {0})")]
+    Newer(u64),
+}
+
+impl Envelope {
+    pub fn encode(&self) -> String {
+        serde_json::to_string(self).expect("an envelope always serialises")
+    }
+
+    /// Reads a stored entry; never guesses or fills defaults for a damaged one.
+    pub fn decode(raw: &str) -> Result<Envelope, StoredError> {
+        let value: serde_json::Value =
+            serde_json::from_str(raw).map_err(|e| StoredError::Corrupt(e.to_string()))?;
+        match value.get("schema").and_then(|s| s.as_u64()) {
+            Some(n) if n > u64::from(VERSION) => return Err(StoredError::Newer(n)),
+            Some(n) if n == u64::from(VERSION) => {}
+            _ => return Err(StoredError::Corrupt("no schema version".into())),
+        }
+        let env: Envelope =
+            serde_json::from_value(value).map_err(|e| StoredError::Corrupt(e.to_string()))?;
+        validate(&env.map).map_err(|e| StoredError::Corrupt(e.to_string()))?;
+        Ok(env)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Card, CardKind, SourceModel, Stage};
+    use crate::domain::text::Text;
+
+    fn map() -> JourneyMap {
+        let mut m = JourneyMap::new(Text::from("Demo"), SourceModel::Blank, Timestamp::UNIX_EPOCH);
+        m.stages.push(Stage {
+            id: Id::from("s1"),
+            name: Text::builtin("One", "하나", "Один"),
+            description: Text::default(),
+            decision: None,
+        });
+        let lane = m.lane_for(CardKind::Touchpoint).unwrap().clone();
+        m.cards.push(Card::new(Id::from("s1"), &lane, "Web site"));
+        m
+    }
+
+    fn file_with(f: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v: serde_json::Value =
+            serde_json::from_str(&export_json(&map(), Timestamp::UNIX_EPOCH)).unwrap();
+        f(&mut v);
+        v.to_string()
+    }
+
+    #[test]
+    fn round_trip_is_identical() {
+        let m = map();
+        let text = export_json(&m, Timestamp::UNIX_EPOCH);
+        assert!(text.contains("\"format\": \"journey-mapper/map\""));
+        assert_eq!(import_json(&text).unwrap(), m);
+        // A byte-order mark from a Windows editor is accepted.
+        assert_eq!(import_json(&format!("\u{feff}{text}")).unwrap(), m);
+    }
+
+    #[test]
+    fn rejects_text_that_is_not_json_with_its_position() {
+        match import_json("{\"format\": \n oops}") {
+            Err(ImportError::NotJson { line, .. }) => assert_eq!(line, 2),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn rejects_other_json() {
+        assert_eq!(import_json("[1,2]"), Err(ImportError::NotAMap));
+        assert_eq!(
+            import_json(r#"{"format":"other","version":1,"map":{}}"#),
+            Err(ImportError::NotAMap)
+        );
+    }
+
+    #[test]
+    fn rejects_future_and_bad_versions() {
+        let t = file_with(|v| v["version"] = 7.into());
+        assert_eq!(
+            import_json(&t),
+            Err(ImportError::NewerVersion {
+                found: 7,
+                supported: 1
+            })
+        );
+        let t = file_with(|v| v["version"] = "one".into());
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::BadVersion { .. })
+        ));
+    }
+
+    #[test]
+    fn rejects_a_missing_field_with_its_name() {
+        let t = file_with(|v| {
+            v["map"]["stages"][0].as_object_mut().unwrap().remove("id");
+        });
+        match import_json(&t) {
+            Err(ImportError::Invalid { message, .. }) => assert!(message.contains("`id`")),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn rejects_empty_and_duplicate_ids() {
+        let t = file_with(|v| v["map"]["stages"][0]["id"] = "".into());
+        assert_eq!(
+            import_json(&t),
+            Err(ImportError::MissingId {
+                what: Entity::Stage,
+                index: 0
+            })
+        );
+        let t = file_with(|v| {
+            let lane = v["map"]["lanes"][0].clone();
+            v["map"]["lanes"].as_array_mut().unwrap().push(lane);
+        });
+        assert_eq!(
+            import_json(&t),
+            Err(ImportError::DuplicateId {
+                what: Entity::Lane,
+                id: "touchpoint".into()
+            })
+        );
+    }
+
+    #[test]
+    fn rejects_dangling_references() {
+        let t = file_with(|v| v["map"]["cards"][0]["stage"] = "ghost".into());
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::Dangling { what: Entity::Card, target: Entity::Stage, missing, .. }) if missing == "ghost"
+        ));
+        let t = file_with(|v| {
+            v["map"]["stages"][0]["decision"] = serde_json::json!({
+                "question": "q",
+                "outcomes": [{"id": "o", "name": "o", "leads_to": {"kind": "stage", "stage": "nope"}}]
+            })
+        });
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::Dangling {
+                what: Entity::Outcome,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn rejects_absurd_sizes() {
+        let big = "x".repeat(limits::FILE_BYTES + 1);
+        assert!(matches!(
+            import_json(&big),
+            Err(ImportError::TooLarge { .. })
+        ));
+        let t = file_with(|v| v["map"]["stages"][0]["name"] = "y".repeat(10_001).into());
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::TextTooLong {
+                what: Entity::Stage,
+                chars: 10_001,
+                ..
+            })
+        ));
+        let t = file_with(|v| {
+            let stage = v["map"]["stages"][0].clone();
+            let stages: Vec<_> = (0..=limits::STAGES)
+                .map(|i| {
+                    let mut s = stage.clone();
+                    s["id"] = format!("s{i}").into();
+                    s
+                })
+                .collect();
+            v["map"]["stages"] = stages.into();
+            v["map"]["cards"] = serde_json::json!([]);
+        });
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::TooMany {
+                what: Entity::Stage,
+                ..
+            })
+        ));
+    }
+
+    #[test]
+    fn file_names_are_safe() {
+        assert_eq!(export_file_name("Q3 plan: EU/US"), "Q3-plan--EU-US.journey.json");
+        assert_eq!(export_file_name("///"), "journey-map.journey.json");
+        assert_eq!(export_file_name("Путь клиента"), "Путь-клиента.journey.json");
+    }
+
+    #[test]
+    fn envelope_round_trip_and_rejections() {
+        let env = Envelope {
+            schema: VERSION,
+            rev: 3,
+            writer: "tab-a".into(),
+            saved_at: Timestamp::UNIX_EPOCH,
+            map: map(),
+        };
+        assert_eq!(Envelope::decode(&env.encode()).unwrap(), env);
+        assert!(matches!(
+            Envelope::decode("{not json"),
+            Err(StoredError::Corrupt(_))
+        ));
+        let newer = env.encode().replacen("\"schema\":1", "\"schema\":2", 1);
+        assert_eq!(Envelope::decode(&newer), Err(StoredError::Newer(2)));
+        let truncated = &env.encode()[..40];
+        assert!(matches!(
+            Envelope::decode(truncated),
+            Err(StoredError::Corrupt(_))
+        ));
+    }
+}

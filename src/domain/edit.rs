@@ -1,0 +1,702 @@
+//! Every change to a map is an [`Edit`], applied in one place by [`apply`].
+//!
+//! `apply` returns the inverse edit, so undo is "apply the inverse" and redo is "apply the
+//! inverse of the inverse". [`History`] keeps the two stacks.
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::model::{Card, DecisionPoint, Destination, Id, JourneyMap, Stage};
+use super::text::Text;
+
+/// A named change to one map.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Edit {
+    RenameMap {
+        name: Text,
+    },
+    SetCircular {
+        circular: bool,
+    },
+    /// Insert a stage at `index` (clamped to the end).
+    InsertStage {
+        index: usize,
+        stage: Stage,
+    },
+    /// Remove a stage with its cards; outcomes leading to it are redirected out of the journey.
+    RemoveStage {
+        id: Id,
+    },
+    /// The inverse of [`Edit::RemoveStage`]: puts the stage, its cards and its references back.
+    RestoreStage {
+        index: usize,
+        stage: Stage,
+        cards: Vec<(usize, Card)>,
+        redirected: Vec<Redirect>,
+        owners: Vec<(Id, usize)>,
+    },
+    UpdateStage {
+        id: Id,
+        name: Text,
+        description: Text,
+    },
+    /// Move a stage to position `to` (clamped).
+    MoveStage {
+        id: Id,
+        to: usize,
+    },
+    /// Mark (or unmark, with `None`) the end of a stage as a decision point.
+    SetDecision {
+        stage: Id,
+        decision: Option<DecisionPoint>,
+    },
+    /// Insert a card at `index` of the map's card list (clamped).
+    InsertCard {
+        index: usize,
+        card: Card,
+    },
+    RemoveCard {
+        id: Id,
+    },
+    /// Replace a card's content (title, detail, touchpoint); its place stays.
+    UpdateCard {
+        card: Card,
+    },
+    /// Put a card in another cell, just before card `before` (or at the end with `None`).
+    MoveCard {
+        id: Id,
+        stage: Id,
+        lane: Id,
+        before: Option<Id>,
+    },
+}
+
+/// An outcome whose destination was changed when a stage was removed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Redirect {
+    pub stage: Id,
+    pub outcome: Id,
+    pub was: Destination,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum EditError {
+    #[error("there is no stage {0}")]
+    NoStage(Id),
+    #[error("there is no card {0}")]
+    NoCard(Id),
+    #[error("there is no lane {0}")]
+    NoLane(Id),
+    #[error("id {0} is already used")]
+    DuplicateId(Id),
+    #[error("outcome leads to a stage that does not exist: {0}")]
+    DanglingOutcome(Id),
+}
+
+/// Applies `edit` to `map` and returns the edit that undoes it. On error the map is unchanged.
+pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
+    match edit {
+        Edit::RenameMap { name } => {
+            let was = std::mem::replace(&mut map.name, name);
+            Ok(Edit::RenameMap { name: was })
+        }
+        Edit::SetCircular { circular } => {
+            let was = std::mem::replace(&mut map.circular, circular);
+            Ok(Edit::SetCircular { circular: was })
+        }
+        Edit::InsertStage { index, stage } => {
+            if map.stage(&stage.id).is_some() {
+                return Err(EditError::DuplicateId(stage.id));
+            }
+            check_decision(map, stage.decision.as_ref(), Some(&stage.id))?;
+            let index = index.min(map.stages.len());
+            let id = stage.id.clone();
+            map.stages.insert(index, stage);
+            Ok(Edit::RemoveStage { id })
+        }
+        Edit::RemoveStage { id } => remove_stage(map, &id),
+        Edit::RestoreStage {
+            index,
+            stage,
+            cards,
+            redirected,
+            owners,
+        } => {
+            if map.stage(&stage.id).is_some() {
+                return Err(EditError::DuplicateId(stage.id));
+            }
+            let id = stage.id.clone();
+            map.stages.insert(index.min(map.stages.len()), stage);
+            for (pos, card) in cards {
+                let pos = pos.min(map.cards.len());
+                map.cards.insert(pos, card);
+            }
+            for r in redirected {
+                if let Some(outcome) = find_outcome(map, &r.stage, &r.outcome) {
+                    outcome.leads_to = r.was;
+                }
+            }
+            for (dept, pos) in owners {
+                if let Some(d) = map.departments.iter_mut().find(|d| d.id == dept) {
+                    let pos = pos.min(d.owns.len());
+                    d.owns.insert(pos, id.clone());
+                }
+            }
+            Ok(Edit::RemoveStage { id })
+        }
+        Edit::UpdateStage {
+            id,
+            name,
+            description,
+        } => {
+            let stage = stage_mut(map, &id)?;
+            let name = std::mem::replace(&mut stage.name, name);
+            let description = std::mem::replace(&mut stage.description, description);
+            Ok(Edit::UpdateStage {
+                id,
+                name,
+                description,
+            })
+        }
+        Edit::MoveStage { id, to } => {
+            let from = map.stage_index(&id).ok_or(EditError::NoStage(id.clone()))?;
+            let stage = map.stages.remove(from);
+            let to = to.min(map.stages.len());
+            map.stages.insert(to, stage);
+            Ok(Edit::MoveStage { id, to: from })
+        }
+        Edit::SetDecision { stage, decision } => {
+            check_decision(map, decision.as_ref(), None)?;
+            let s = stage_mut(map, &stage)?;
+            let was = std::mem::replace(&mut s.decision, decision);
+            Ok(Edit::SetDecision {
+                stage,
+                decision: was,
+            })
+        }
+        Edit::InsertCard { index, card } => {
+            if map.card(&card.id).is_some() {
+                return Err(EditError::DuplicateId(card.id));
+            }
+            check_cell(map, &card.stage, &card.lane)?;
+            let id = card.id.clone();
+            let index = index.min(map.cards.len());
+            map.cards.insert(index, card);
+            Ok(Edit::RemoveCard { id })
+        }
+        Edit::RemoveCard { id } => {
+            let index = map.card_index(&id).ok_or(EditError::NoCard(id))?;
+            let card = map.cards.remove(index);
+            Ok(Edit::InsertCard { index, card })
+        }
+        Edit::UpdateCard { card } => {
+            let index = map
+                .card_index(&card.id)
+                .ok_or(EditError::NoCard(card.id.clone()))?;
+            check_cell(map, &card.stage, &card.lane)?;
+            let was = std::mem::replace(&mut map.cards[index], card);
+            Ok(Edit::UpdateCard { card: was })
+        }
+        Edit::MoveCard {
+            id,
+            stage,
+            lane,
+            before,
+        } => {
+            check_cell(map, &stage, &lane)?;
+            let from = map.card_index(&id).ok_or(EditError::NoCard(id.clone()))?;
+            if let Some(b) = &before {
+                if b == &id {
+                    return Ok(Edit::MoveCard {
+                        id,
+                        stage,
+                        lane,
+                        before,
+                    });
+                }
+                map.card(b).ok_or(EditError::NoCard(b.clone()))?;
+            }
+            let was_before = map.cards.get(from + 1).map(|c| c.id.clone());
+            let mut card = map.cards.remove(from);
+            let was_stage = std::mem::replace(&mut card.stage, stage);
+            let was_lane = std::mem::replace(&mut card.lane, lane);
+            let to = match &before {
+                Some(b) => map.card_index(b).unwrap_or(map.cards.len()),
+                None => map.cards.len(),
+            };
+            map.cards.insert(to, card);
+            Ok(Edit::MoveCard {
+                id,
+                stage: was_stage,
+                lane: was_lane,
+                before: was_before,
+            })
+        }
+    }
+}
+
+fn remove_stage(map: &mut JourneyMap, id: &Id) -> Result<Edit, EditError> {
+    let index = map.stage_index(id).ok_or(EditError::NoStage(id.clone()))?;
+    let stage = map.stages.remove(index);
+    let mut cards = Vec::new();
+    let mut kept = Vec::with_capacity(map.cards.len());
+    for (pos, card) in std::mem::take(&mut map.cards).into_iter().enumerate() {
+        if &card.stage == id {
+            cards.push((pos, card));
+        } else {
+            kept.push(card);
+        }
+    }
+    map.cards = kept;
+    let mut redirected = Vec::new();
+    for s in &mut map.stages {
+        if let Some(d) = &mut s.decision {
+            for o in &mut d.outcomes {
+                if o.leads_to == Destination::Stage(id.clone()) {
+                    redirected.push(Redirect {
+                        stage: s.id.clone(),
+                        outcome: o.id.clone(),
+                        was: std::mem::replace(&mut o.leads_to, Destination::Exit),
+                    });
+                }
+            }
+        }
+    }
+    let mut owners = Vec::new();
+    for d in &mut map.departments {
+        if let Some(pos) = d.owns.iter().position(|s| s == id) {
+            d.owns.remove(pos);
+            owners.push((d.id.clone(), pos));
+        }
+    }
+    Ok(Edit::RestoreStage {
+        index,
+        stage,
+        cards,
+        redirected,
+        owners,
+    })
+}
+
+fn stage_mut<'a>(map: &'a mut JourneyMap, id: &Id) -> Result<&'a mut Stage, EditError> {
+    map.stages
+        .iter_mut()
+        .find(|s| &s.id == id)
+        .ok_or(EditError::NoStage(id.clone()))
+}
+
+fn find_outcome<'a>(
+    map: &'a mut JourneyMap,
+    stage: &Id,
+    outcome: &Id,
+) -> Option<&'a mut super::model::Outcome> {
+    map.stages
+        .iter_mut()
+        .find(|s| &s.id == stage)?
+        .decision
+        .as_mut()?
+        .outcomes
+        .iter_mut()
+        .find(|o| &o.id == outcome)
+}
+
+fn check_cell(map: &JourneyMap, stage: &Id, lane: &Id) -> Result<(), EditError> {
+    map.stage(stage).ok_or(EditError::NoStage(stage.clone()))?;
+    map.lane(lane).ok_or(EditError::NoLane(lane.clone()))?;
+    Ok(())
+}
+
+/// Every outcome must lead out of the journey or to a stage that exists (or is being added).
+fn check_decision(
+    map: &JourneyMap,
+    decision: Option<&DecisionPoint>,
+    adding: Option<&Id>,
+) -> Result<(), EditError> {
+    for o in decision.iter().flat_map(|d| d.outcomes.iter()) {
+        if let Destination::Stage(target) = &o.leads_to {
+            if map.stage(target).is_none() && Some(target) != adding {
+                return Err(EditError::DanglingOutcome(target.clone()));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Undo and redo stacks for one map.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct History {
+    undo: Vec<Edit>,
+    redo: Vec<Edit>,
+}
+
+impl History {
+    /// How many steps are kept.
+    pub const LIMIT: usize = 200;
+
+    /// Applies a new edit; clears the redo stack.
+    pub fn apply(&mut self, map: &mut JourneyMap, edit: Edit) -> Result<(), EditError> {
+        let inverse = apply(map, edit)?;
+        self.undo.push(inverse);
+        if self.undo.len() > Self::LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+        Ok(())
+    }
+
+    /// Undoes the last edit. Returns false when there is nothing to undo.
+    pub fn undo(&mut self, map: &mut JourneyMap) -> Result<bool, EditError> {
+        let Some(edit) = self.undo.pop() else {
+            return Ok(false);
+        };
+        match apply(map, edit.clone()) {
+            Ok(inverse) => {
+                self.redo.push(inverse);
+                Ok(true)
+            }
+            Err(e) => {
+                self.undo.push(edit);
+                Err(e)
+            }
+        }
+    }
+
+    /// Redoes the last undone edit. Returns false when there is nothing to redo.
+    pub fn redo(&mut self, map: &mut JourneyMap) -> Result<bool, EditError> {
+        let Some(edit) = self.redo.pop() else {
+            return Ok(false);
+        };
+        match apply(map, edit.clone()) {
+            Ok(inverse) => {
+                self.undo.push(inverse);
+                Ok(true)
+            }
+            Err(e) => {
+                self.redo.push(edit);
+                Err(e)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{CardKind, Department, Outcome, SourceModel};
+    use jiff::Timestamp;
+
+    fn stage(id: &str) -> Stage {
+        Stage {
+            id: Id::from(id),
+            name: Text::from(id),
+            description: Text::default(),
+            decision: None,
+        }
+    }
+
+    /// Three stages a, b, c; b decides: yes → c, back → a; two cards in a and b.
+    fn sample() -> JourneyMap {
+        let mut map = JourneyMap::new(Text::from("m"), SourceModel::Blank, Timestamp::UNIX_EPOCH);
+        map.id = Id::from("m");
+        map.stages = vec![stage("a"), stage("b"), stage("c")];
+        map.stages[1].decision = Some(DecisionPoint {
+            question: Text::from("?"),
+            outcomes: vec![
+                Outcome {
+                    id: Id::from("yes"),
+                    name: Text::from("yes"),
+                    leads_to: Destination::Stage(Id::from("c")),
+                },
+                Outcome {
+                    id: Id::from("back"),
+                    name: Text::from("back"),
+                    leads_to: Destination::Stage(Id::from("a")),
+                },
+            ],
+        });
+        let tp = map.lane_for(CardKind::Touchpoint).unwrap().clone();
+        let mut c1 = Card::new(Id::from("a"), &tp, "site");
+        c1.id = Id::from("c1");
+        let mut c2 = Card::new(Id::from("b"), &tp, "demo");
+        c2.id = Id::from("c2");
+        let mut c3 = Card::new(Id::from("a"), &tp, "blog");
+        c3.id = Id::from("c3");
+        map.cards = vec![c1, c2, c3];
+        map.departments = vec![Department {
+            id: Id::from("sales"),
+            name: Text::from("Sales"),
+            owns: vec![Id::from("b"), Id::from("c")],
+        }];
+        map
+    }
+
+    fn ids(map: &JourneyMap) -> Vec<&str> {
+        map.stages.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    fn card_ids(map: &JourneyMap) -> Vec<&str> {
+        map.cards.iter().map(|c| c.id.as_str()).collect()
+    }
+
+    /// Applies an edit, checks it changed the map, then undoes and redoes it through History.
+    fn round_trip(edit: Edit) -> JourneyMap {
+        let original = sample();
+        let mut map = original.clone();
+        let mut h = History::default();
+        h.apply(&mut map, edit).unwrap();
+        let edited = map.clone();
+        assert_ne!(edited, original, "the edit changed nothing");
+        assert!(h.undo(&mut map).unwrap());
+        assert_eq!(map, original, "undo did not restore the map");
+        assert!(h.redo(&mut map).unwrap());
+        assert_eq!(map, edited, "redo did not give the edited map");
+        edited
+    }
+
+    #[test]
+    fn rename_map() {
+        let m = round_trip(Edit::RenameMap {
+            name: Text::from("new"),
+        });
+        assert_eq!(m.name, Text::from("new"));
+    }
+
+    #[test]
+    fn set_circular() {
+        assert!(round_trip(Edit::SetCircular { circular: true }).circular);
+    }
+
+    #[test]
+    fn insert_stage_in_the_middle_and_past_the_end() {
+        let m = round_trip(Edit::InsertStage {
+            index: 1,
+            stage: stage("x"),
+        });
+        assert_eq!(ids(&m), ["a", "x", "b", "c"]);
+        let m = round_trip(Edit::InsertStage {
+            index: 99,
+            stage: stage("x"),
+        });
+        assert_eq!(ids(&m), ["a", "b", "c", "x"]);
+    }
+
+    #[test]
+    fn insert_stage_rejects_a_used_id() {
+        let mut map = sample();
+        let err = apply(
+            &mut map,
+            Edit::InsertStage {
+                index: 0,
+                stage: stage("b"),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err, EditError::DuplicateId(Id::from("b")));
+        assert_eq!(map, sample());
+    }
+
+    #[test]
+    fn remove_stage_takes_its_cards_redirects_outcomes_and_ownership_and_undo_restores_all() {
+        let m = round_trip(Edit::RemoveStage { id: Id::from("a") });
+        assert_eq!(ids(&m), ["b", "c"]);
+        assert_eq!(card_ids(&m), ["c2"]);
+        let back = &m.stages[0].decision.as_ref().unwrap().outcomes[1];
+        assert_eq!(back.leads_to, Destination::Exit);
+        let m = round_trip(Edit::RemoveStage { id: Id::from("c") });
+        assert_eq!(m.departments[0].owns, [Id::from("b")]);
+    }
+
+    #[test]
+    fn remove_missing_stage_is_an_error() {
+        let mut map = sample();
+        assert_eq!(
+            apply(&mut map, Edit::RemoveStage { id: Id::from("zz") }),
+            Err(EditError::NoStage(Id::from("zz")))
+        );
+    }
+
+    #[test]
+    fn update_stage() {
+        let m = round_trip(Edit::UpdateStage {
+            id: Id::from("b"),
+            name: Text::from("Bee"),
+            description: Text::from("second"),
+        });
+        assert_eq!(m.stages[1].name, Text::from("Bee"));
+        assert_eq!(m.stages[1].description, Text::from("second"));
+    }
+
+    #[test]
+    fn move_stage_forward_and_back() {
+        let m = round_trip(Edit::MoveStage {
+            id: Id::from("a"),
+            to: 2,
+        });
+        assert_eq!(ids(&m), ["b", "c", "a"]);
+        let m = round_trip(Edit::MoveStage {
+            id: Id::from("c"),
+            to: 0,
+        });
+        assert_eq!(ids(&m), ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn set_and_clear_decision() {
+        let m = round_trip(Edit::SetDecision {
+            stage: Id::from("b"),
+            decision: None,
+        });
+        assert!(m.stages[1].decision.is_none());
+        let d = DecisionPoint {
+            question: Text::from("go?"),
+            outcomes: vec![Outcome {
+                id: Id::from("out"),
+                name: Text::from("no way"),
+                leads_to: Destination::Exit,
+            }],
+        };
+        let m = round_trip(Edit::SetDecision {
+            stage: Id::from("a"),
+            decision: Some(d.clone()),
+        });
+        assert_eq!(m.stages[0].decision, Some(d));
+    }
+
+    #[test]
+    fn decision_to_a_missing_stage_is_rejected() {
+        let mut map = sample();
+        let d = DecisionPoint {
+            question: Text::from("?"),
+            outcomes: vec![Outcome {
+                id: Id::from("o"),
+                name: Text::from("o"),
+                leads_to: Destination::Stage(Id::from("nowhere")),
+            }],
+        };
+        assert_eq!(
+            apply(
+                &mut map,
+                Edit::SetDecision {
+                    stage: Id::from("a"),
+                    decision: Some(d)
+                }
+            ),
+            Err(EditError::DanglingOutcome(Id::from("nowhere")))
+        );
+        assert_eq!(map, sample());
+    }
+
+    #[test]
+    fn insert_update_and_remove_card() {
+        let map = sample();
+        let lane = map.lane_for(CardKind::PainPoint).unwrap().clone();
+        let mut card = Card::new(Id::from("c"), &lane, "too slow");
+        card.id = Id::from("c9");
+        let m = round_trip(Edit::InsertCard {
+            index: 1,
+            card: card.clone(),
+        });
+        assert_eq!(card_ids(&m), ["c1", "c9", "c2", "c3"]);
+        assert!(card.touchpoint.is_none());
+
+        let mut c2 = map.card(&Id::from("c2")).unwrap().clone();
+        c2.title = Text::from("live demo");
+        c2.touchpoint.as_mut().unwrap().channel = "video call".into();
+        let m = round_trip(Edit::UpdateCard { card: c2 });
+        let got = m.card(&Id::from("c2")).unwrap();
+        assert_eq!(got.title, Text::from("live demo"));
+        assert_eq!(got.touchpoint.as_ref().unwrap().channel, "video call");
+
+        let m = round_trip(Edit::RemoveCard { id: Id::from("c1") });
+        assert_eq!(card_ids(&m), ["c2", "c3"]);
+    }
+
+    #[test]
+    fn card_in_a_missing_lane_is_rejected() {
+        let mut map = sample();
+        let mut card = map.cards[0].clone();
+        card.id = Id::from("new");
+        card.lane = Id::from("nope");
+        assert_eq!(
+            apply(&mut map, Edit::InsertCard { index: 0, card }),
+            Err(EditError::NoLane(Id::from("nope")))
+        );
+    }
+
+    #[test]
+    fn move_card_within_a_cell_and_to_another_stage() {
+        // c3 before c1: reorders the two cards of stage a.
+        let m = round_trip(Edit::MoveCard {
+            id: Id::from("c3"),
+            stage: Id::from("a"),
+            lane: Id::from("touchpoint"),
+            before: Some(Id::from("c1")),
+        });
+        assert_eq!(card_ids(&m), ["c3", "c1", "c2"]);
+        // c1 to stage c, pain-point lane, at the end.
+        let m = round_trip(Edit::MoveCard {
+            id: Id::from("c1"),
+            stage: Id::from("c"),
+            lane: Id::from("pain_point"),
+            before: None,
+        });
+        let c1 = m.card(&Id::from("c1")).unwrap();
+        assert_eq!((c1.stage.as_str(), c1.lane.as_str()), ("c", "pain_point"));
+        assert_eq!(card_ids(&m), ["c2", "c3", "c1"]);
+    }
+
+    #[test]
+    fn history_undo_redo_sequence_and_new_edit_clears_redo() {
+        let mut map = sample();
+        let mut h = History::default();
+        assert!(!h.undo(&mut map).unwrap());
+        h.apply(
+            &mut map,
+            Edit::RenameMap {
+                name: Text::from("1"),
+            },
+        )
+        .unwrap();
+        h.apply(&mut map, Edit::RemoveStage { id: Id::from("b") })
+            .unwrap();
+        assert!(h.undo(&mut map).unwrap());
+        assert!(h.undo(&mut map).unwrap());
+        assert_eq!(map, sample());
+        assert!(h.can_redo());
+        h.redo(&mut map).unwrap();
+        assert_eq!(map.name, Text::from("1"));
+        h.apply(&mut map, Edit::SetCircular { circular: true })
+            .unwrap();
+        assert!(!h.can_redo());
+        assert!(!h.redo(&mut map).unwrap());
+    }
+
+    #[test]
+    fn history_is_bounded() {
+        let mut map = sample();
+        let mut h = History::default();
+        for i in 0..History::LIMIT + 10 {
+            h.apply(
+                &mut map,
+                Edit::RenameMap {
+                    name: Text::from(i.to_string().as_str()),
+                },
+            )
+            .unwrap();
+        }
+        let mut n = 0;
+        while h.undo(&mut map).unwrap() {
+            n += 1;
+        }
+        assert_eq!(n, History::LIMIT);
+        assert_eq!(map.name, Text::from("9"));
+    }
+}

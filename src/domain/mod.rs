@@ -1,0 +1,17 @@
+//! The pure core of Journey Mapper: maps, templates, edit operations, the file format.
+//!
+//! Nothing in here knows about the browser or the UI; every function takes what it needs
+//! (including the current time) as arguments, so all of it is tested natively.
+
+pub mod document;
+pub mod edit;
+pub mod model;
+pub mod template;
+pub mod text;
+pub mod workspace;
+
+pub use document::{Envelope, ImportError, StoredError};
+pub use edit::{Edit, EditError, History};
+pub use model::*;
+pub use text::{Lang, Text};
+pub use workspace::{Action, ActionError, Done, Workspace};

@@ -1,0 +1,319 @@
+//! All the user's maps and what can be done to them, as one state and one reducer.
+//!
+//! The UI holds a [`Workspace`] in a signal and calls [`Workspace::dispatch`]; the storage module
+//! watches `maps` and saves what changed. Nothing here touches the browser.
+
+use std::collections::HashMap;
+
+use jiff::Timestamp;
+use thiserror::Error;
+
+use super::edit::{Edit, EditError, History};
+use super::model::{Id, JourneyMap, SourceModel};
+use super::template;
+use super::text::Text;
+
+/// What the user can do to the collection of maps.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Start a map from a template (or blank).
+    Create { model: SourceModel },
+    Rename { map: Id, name: Text },
+    /// Copy a map under a new id and name.
+    Duplicate { map: Id, name: Text },
+    /// Delete a map; it can be brought back with [`Action::UndoDelete`] until the next delete.
+    Delete { map: Id },
+    UndoDelete,
+    /// Add an imported map. A map whose id is already used gets a new id.
+    Import { map: JourneyMap },
+    /// Replace a map with the version saved by another tab.
+    Reload { map: JourneyMap },
+    Edit { map: Id, edit: Edit },
+    Undo { map: Id },
+    Redo { map: Id },
+}
+
+/// What a successful action did, for the UI to follow up (open the new map, show a notice).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Done {
+    Created(Id),
+    Changed,
+    Deleted(Id),
+    Restored(Id),
+    Nothing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Error)]
+pub enum ActionError {
+    #[error("there is no map {0}")]
+    NoMap(Id),
+    #[error(transparent)]
+    Edit(#[from] EditError),
+}
+
+/// The maps, each with its undo history.
+#[derive(Clone, Debug, Default)]
+pub struct Workspace {
+    pub maps: Vec<JourneyMap>,
+    histories: HashMap<Id, History>,
+    deleted: Option<(usize, JourneyMap)>,
+}
+
+impl Workspace {
+    pub fn new(maps: Vec<JourneyMap>) -> Self {
+        Workspace {
+            maps,
+            ..Default::default()
+        }
+    }
+
+    pub fn map(&self, id: &Id) -> Option<&JourneyMap> {
+        self.maps.iter().find(|m| &m.id == id)
+    }
+
+    pub fn can_undo(&self, id: &Id) -> bool {
+        self.histories.get(id).is_some_and(History::can_undo)
+    }
+
+    pub fn can_redo(&self, id: &Id) -> bool {
+        self.histories.get(id).is_some_and(History::can_redo)
+    }
+
+    /// The map that the last delete removed, if it can still be restored.
+    pub fn deleted(&self) -> Option<&JourneyMap> {
+        self.deleted.as_ref().map(|(_, m)| m)
+    }
+
+    /// Maps sorted for the list: most recently changed first.
+    pub fn recent_first(&self) -> Vec<&JourneyMap> {
+        let mut v: Vec<_> = self.maps.iter().collect();
+        v.sort_by(|a, b| b.updated.cmp(&a.updated));
+        v
+    }
+
+    /// Applies one action. On error nothing has changed.
+    pub fn dispatch(&mut self, action: Action, now: Timestamp) -> Result<Done, ActionError> {
+        match action {
+            Action::Create { model } => {
+                let map = template::build(model, now);
+                let id = map.id.clone();
+                self.maps.push(map);
+                Ok(Done::Created(id))
+            }
+            Action::Rename { map, name } => self.dispatch(
+                Action::Edit {
+                    map,
+                    edit: Edit::RenameMap { name },
+                },
+                now,
+            ),
+            Action::Duplicate { map, name } => {
+                let mut copy = self
+                    .map(&map)
+                    .cloned()
+                    .ok_or(ActionError::NoMap(map.clone()))?;
+                copy.id = Id::random();
+                copy.name = name;
+                copy.created = now;
+                copy.updated = now;
+                let id = copy.id.clone();
+                let at = self.maps.iter().position(|m| m.id == map).map_or(0, |i| i + 1);
+                self.maps.insert(at, copy);
+                Ok(Done::Created(id))
+            }
+            Action::Delete { map } => {
+                let index = self
+                    .maps
+                    .iter()
+                    .position(|m| m.id == map)
+                    .ok_or(ActionError::NoMap(map.clone()))?;
+                let removed = self.maps.remove(index);
+                self.histories.remove(&map);
+                self.deleted = Some((index, removed));
+                Ok(Done::Deleted(map))
+            }
+            Action::UndoDelete => match self.deleted.take() {
+                Some((index, map)) => {
+                    let id = map.id.clone();
+                    self.maps.insert(index.min(self.maps.len()), map);
+                    Ok(Done::Restored(id))
+                }
+                None => Ok(Done::Nothing),
+            },
+            Action::Import { mut map } => {
+                if self.map(&map.id).is_some() {
+                    map.id = Id::random();
+                }
+                let id = map.id.clone();
+                self.maps.push(map);
+                Ok(Done::Created(id))
+            }
+            Action::Reload { map } => {
+                let id = map.id.clone();
+                match self.maps.iter_mut().find(|m| m.id == id) {
+                    Some(slot) => *slot = map,
+                    None => self.maps.push(map),
+                }
+                // The undo steps were made against the replaced version.
+                self.histories.remove(&id);
+                Ok(Done::Changed)
+            }
+            Action::Edit { map, edit } => {
+                let target = self
+                    .maps
+                    .iter_mut()
+                    .find(|m| m.id == map)
+                    .ok_or_else(|| ActionError::NoMap(map.clone()))?;
+                self.histories.entry(map).or_default().apply(target, edit)?;
+                target.updated = now;
+                Ok(Done::Changed)
+            }
+            Action::Undo { map } => self.step(map, now, true),
+            Action::Redo { map } => self.step(map, now, false),
+        }
+    }
+
+    fn step(&mut self, id: Id, now: Timestamp, undo: bool) -> Result<Done, ActionError> {
+        let map = self
+            .maps
+            .iter_mut()
+            .find(|m| m.id == id)
+            .ok_or_else(|| ActionError::NoMap(id.clone()))?;
+        let history = self.histories.entry(id).or_default();
+        let moved = if undo {
+            history.undo(map)?
+        } else {
+            history.redo(map)?
+        };
+        if moved {
+            map.updated = now;
+            Ok(Done::Changed)
+        } else {
+            Ok(Done::Nothing)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::edit::Edit;
+
+    fn t(secs: i64) -> Timestamp {
+        Timestamp::from_second(secs).unwrap()
+    }
+
+    fn created(ws: &mut Workspace, model: SourceModel, at: i64) -> Id {
+        match ws.dispatch(Action::Create { model }, t(at)).unwrap() {
+            Done::Created(id) => id,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn create_rename_and_list_most_recent_first() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        let b = created(&mut ws, SourceModel::Scaleo, 2);
+        assert_eq!(ws.maps.len(), 2);
+        assert_eq!(ws.recent_first()[0].id, b);
+        ws.dispatch(Action::Rename { map: a.clone(), name: Text::from("Ours") }, t(3))
+            .unwrap();
+        assert_eq!(ws.map(&a).unwrap().name, Text::from("Ours"));
+        assert_eq!(ws.map(&a).unwrap().updated, t(3));
+        assert_eq!(ws.recent_first()[0].id, a);
+    }
+
+    #[test]
+    fn duplicate_is_a_separate_map() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::ActOn, 1);
+        let Done::Created(b) = ws
+            .dispatch(Action::Duplicate { map: a.clone(), name: Text::from("copy") }, t(5))
+            .unwrap()
+        else {
+            panic!()
+        };
+        assert_ne!(a, b);
+        assert_eq!(ws.map(&b).unwrap().stages, ws.map(&a).unwrap().stages);
+        ws.dispatch(
+            Action::Edit { map: b.clone(), edit: Edit::RemoveStage { id: Id::from("attract") } },
+            t(6),
+        )
+        .unwrap();
+        assert_eq!(ws.map(&a).unwrap().stages.len(), 5);
+        assert_eq!(ws.map(&b).unwrap().stages.len(), 4);
+    }
+
+    #[test]
+    fn delete_then_undo_puts_the_map_back_in_place() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        let b = created(&mut ws, SourceModel::Blank, 2);
+        let before = ws.maps.clone();
+        assert_eq!(ws.dispatch(Action::Delete { map: a.clone() }, t(3)), Ok(Done::Deleted(a.clone())));
+        assert_eq!(ws.maps.len(), 1);
+        assert_eq!(ws.maps[0].id, b);
+        assert_eq!(ws.dispatch(Action::UndoDelete, t(4)), Ok(Done::Restored(a)));
+        assert_eq!(ws.maps, before);
+        assert_eq!(ws.dispatch(Action::UndoDelete, t(5)), Ok(Done::Nothing));
+    }
+
+    #[test]
+    fn import_with_a_used_id_gets_a_new_one() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        let copy = ws.map(&a).unwrap().clone();
+        let Done::Created(b) = ws.dispatch(Action::Import { map: copy }, t(2)).unwrap() else {
+            panic!()
+        };
+        assert_ne!(a, b);
+        assert_eq!(ws.maps.len(), 2);
+    }
+
+    #[test]
+    fn edit_undo_redo_per_map() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Scaleo, 1);
+        assert!(!ws.can_undo(&a));
+        ws.dispatch(Action::Edit { map: a.clone(), edit: Edit::SetCircular { circular: false } }, t(2))
+            .unwrap();
+        assert!(!ws.map(&a).unwrap().circular);
+        assert!(ws.can_undo(&a));
+        ws.dispatch(Action::Undo { map: a.clone() }, t(3)).unwrap();
+        assert!(ws.map(&a).unwrap().circular);
+        assert!(ws.can_redo(&a));
+        ws.dispatch(Action::Redo { map: a.clone() }, t(4)).unwrap();
+        assert!(!ws.map(&a).unwrap().circular);
+        assert_eq!(ws.dispatch(Action::Redo { map: a.clone() }, t(5)), Ok(Done::Nothing));
+    }
+
+    #[test]
+    fn a_failed_edit_changes_nothing() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        let before = ws.maps.clone();
+        let err = ws
+            .dispatch(Action::Edit { map: a.clone(), edit: Edit::RemoveCard { id: Id::from("nope") } }, t(9))
+            .unwrap_err();
+        assert_eq!(err, ActionError::Edit(EditError::NoCard(Id::from("nope"))));
+        assert_eq!(ws.maps, before);
+        assert!(!ws.can_undo(&a));
+        assert_eq!(
+            ws.dispatch(Action::Undo { map: Id::from("zz") }, t(9)),
+            Err(ActionError::NoMap(Id::from("zz")))
+        );
+    }
+
+    #[test]
+    fn reload_replaces_the_map_and_drops_its_history() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        ws.dispatch(Action::Rename { map: a.clone(), name: Text::from("mine") }, t(2)).unwrap();
+        let mut theirs = ws.map(&a).unwrap().clone();
+        theirs.name = Text::from("theirs");
+        ws.dispatch(Action::Reload { map: theirs }, t(3)).unwrap();
+        assert_eq!(ws.map(&a).unwrap().name, Text::from("theirs"));
+        assert!(!ws.can_undo(&a));
+    }
+}

@@ -1,0 +1,45 @@
+//! The root: providers, the storage sync, the chrome, and the open screen.
+
+use leptos::prelude::*;
+use leptos_router::components::Router;
+
+use super::components::{Banners, Header};
+use super::pages::{MapList, MapPage};
+use super::route::use_open_map;
+use super::state::AppState;
+use super::sync;
+use crate::i18n::I18nContextProvider;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+    view! {
+        <I18nContextProvider>
+            <Router>
+                <Startup state />
+                <Header />
+                <Banners />
+                <main id="main" tabindex="-1">
+                    <Screen />
+                </main>
+            </Router>
+        </I18nContextProvider>
+    }
+}
+
+/// Runs once inside the providers: picks the language and loads the maps.
+#[component]
+fn Startup(state: AppState) -> impl IntoView {
+    super::components::lang_switch::restore_language();
+    sync::start(state);
+}
+
+#[component]
+fn Screen() -> impl IntoView {
+    let open = use_open_map();
+    move || match open.get() {
+        Some(id) => view! { <MapPage id /> }.into_any(),
+        None => view! { <MapList /> }.into_any(),
+    }
+}

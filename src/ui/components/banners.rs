@@ -1,0 +1,134 @@
+//! Messages that need the user: storage full, a conflict with another tab, and short notices.
+
+use leptos::prelude::*;
+
+use super::ImportErrorText;
+use crate::domain::document::{export_file_name, export_json};
+use crate::domain::Action;
+use crate::i18n::*;
+use crate::ui::file_io::download;
+use crate::ui::state::{expect_state, use_lang, Notice, SaveStatus};
+
+#[component]
+pub fn Banners() -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+
+    let export_unsaved = move |_| {
+        let lang = lang.get_untracked();
+        let now = jiff::Timestamp::now();
+        let ids = state.unsaved.get_untracked();
+        state.workspace.with_untracked(|ws| {
+            for map in ws.maps.iter().filter(|m| ids.contains(&m.id)) {
+                let name = export_file_name(map.name.get(lang));
+                let _ = download(&name, "application/json", &export_json(map, now));
+            }
+        });
+    };
+    let resolve = move |keep_mine: bool| {
+        if let Some(f) = state.resolve.get_value() {
+            f(keep_mine);
+        }
+    };
+
+    let storage_banner = move || match state.status.get() {
+        SaveStatus::QuotaFull => Some(
+            view! {
+                <div class="banner danger" role="alert" data-testid="quota-banner">
+                    <p>{t!(i18n, quota_message)}</p>
+                    <button type="button" class="primary" on:click=export_unsaved>
+                        {t!(i18n, export_now)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+        SaveStatus::Conflict { .. } => Some(
+            view! {
+                <div class="banner warning" role="alert" data-testid="conflict-banner">
+                    <p>{t!(i18n, conflict_message)}</p>
+                    <button type="button" on:click=move |_| resolve(false)>
+                        {t!(i18n, conflict_load_theirs)}
+                    </button>
+                    <button type="button" on:click=move |_| resolve(true)>
+                        {t!(i18n, conflict_keep_mine)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
+        SaveStatus::Unavailable => Some(
+            view! {
+                <div class="banner danger" role="alert">
+                    <p>{t!(i18n, unavailable_message)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        SaveStatus::Blocked => Some(
+            view! {
+                <div class="banner danger" role="alert">
+                    <p>{t!(i18n, blocked_message)}</p>
+                </div>
+            }
+            .into_any(),
+        ),
+        _ => None,
+    };
+
+    let dismiss = move |_| state.notice.set(None);
+    let notice = move || {
+        state.notice.get().map(|n| {
+            let body = match n {
+                Notice::Deleted => view! {
+                    <p>{t!(i18n, notice_deleted)}</p>
+                    <button
+                        type="button"
+                        class="primary"
+                        on:click=move |_| {
+                            state.dispatch(Action::UndoDelete);
+                            state.notice.set(None);
+                        }
+                    >
+                        {t!(i18n, undo)}
+                    </button>
+                }
+                .into_any(),
+                Notice::ReloadedFromOtherTab => view! { <p>{t!(i18n, notice_reloaded)}</p> }.into_any(),
+                Notice::Imported => view! { <p>{t!(i18n, notice_imported)}</p> }.into_any(),
+                Notice::ImportFailed(e) => view! {
+                    <p>
+                        <strong>{t!(i18n, import_failed)}</strong>
+                        " "
+                        <ImportErrorText error=e />
+                    </p>
+                    <p>{t!(i18n, import_nothing_changed)}</p>
+                }
+                .into_any(),
+                Notice::ActionFailed(msg) => view! { <p>{t!(i18n, action_failed)} " " {msg}</p> }.into_any(),
+            };
+            let role = if matches!(state.notice.get_untracked(), Some(Notice::ImportFailed(_))) {
+                "alert"
+            } else {
+                "status"
+            };
+            view! {
+                <div class="banner notice" role=role data-testid="notice">
+                    {body}
+                    <button type="button" class="icon" on:click=dismiss>
+                        <span aria-hidden="true">"×"</span>
+                        <span class="visually-hidden">{t!(i18n, dismiss)}</span>
+                    </button>
+                </div>
+            }
+        })
+    };
+
+    view! {
+        <div class="banners">
+            {storage_banner}
+            {notice}
+        </div>
+    }
+}

@@ -1,0 +1,104 @@
+//! The bar above a map: back, name, undo/redo, add stage, export.
+
+use leptos::prelude::*;
+
+use crate::domain::document::{export_file_name, export_json};
+use crate::domain::{Action, Edit, Id, Stage, Text};
+use crate::i18n::*;
+use crate::ui::file_io::download;
+use crate::ui::route::href;
+use crate::ui::state::{expect_state, use_lang};
+
+#[component]
+pub fn MapToolbar(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+    let id = StoredValue::new(id);
+    let name = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&id.get_value())
+                .map(|m| m.name.get(lang.get()).to_owned())
+                .unwrap_or_default()
+        })
+    });
+    let can_undo = Memo::new(move |_| state.workspace.with(|ws| ws.can_undo(&id.get_value())));
+    let can_redo = Memo::new(move |_| state.workspace.with(|ws| ws.can_redo(&id.get_value())));
+
+    let rename = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev).trim().to_owned();
+        if !value.is_empty() && value != name.get_untracked() {
+            state.dispatch(Action::Rename {
+                map: id.get_value(),
+                name: Text::User(value),
+            });
+        }
+    };
+    let add_stage = move |_| {
+        let n = state
+            .workspace
+            .with_untracked(|ws| ws.map(&id.get_value()).map_or(0, |m| m.stages.len()));
+        let stage = Stage {
+            id: Id::random(),
+            name: Text::User(t_string!(i18n, new_stage_name, n = n + 1).to_string()),
+            description: Text::default(),
+            decision: None,
+        };
+        state.edit(&id.get_value(), Edit::InsertStage { index: n, stage });
+    };
+    let export = move |_| {
+        state.flush_now();
+        state.workspace.with_untracked(|ws| {
+            if let Some(m) = ws.map(&id.get_value()) {
+                let text = export_json(m, jiff::Timestamp::now());
+                let _ = download(
+                    &export_file_name(m.name.get(lang.get_untracked())),
+                    "application/json",
+                    &text,
+                );
+            }
+        });
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+
+    view! {
+        <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, map_tools).to_string()>
+            <a class="button" href=move || href(None)>
+                <span aria-hidden="true">"← "</span>
+                {t!(i18n, back_to_maps)}
+            </a>
+            <label class="map-title">
+                <span class="visually-hidden">{t!(i18n, map_name)}</span>
+                <input id="map-name" prop:value=move || name.get() on:change=rename />
+            </label>
+            <button
+                type="button"
+                disabled=move || !can_undo.get()
+                aria-keyshortcuts="Control+Z"
+                on:click=move |_| { state.dispatch(Action::Undo { map: id.get_value() }); }
+            >
+                <span aria-hidden="true">"↶ "</span>
+                {t!(i18n, undo)}
+            </button>
+            <button
+                type="button"
+                disabled=move || !can_redo.get()
+                aria-keyshortcuts="Control+Shift+Z"
+                on:click=move |_| { state.dispatch(Action::Redo { map: id.get_value() }); }
+            >
+                <span aria-hidden="true">"↷ "</span>
+                {t!(i18n, redo)}
+            </button>
+            <button type="button" on:click=add_stage>
+                <span aria-hidden="true">"+ "</span>
+                {t!(i18n, add_stage)}
+            </button>
+            <button type="button" on:click=export>{t!(i18n, export_json)}</button>
+            <button type="button" on:click=print>{t!(i18n, print)}</button>
+        </div>
+    }
+}

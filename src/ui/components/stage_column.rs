@@ -1,0 +1,109 @@
+//! One stage as a column: its name, cards grouped by lane, and its decision point.
+
+use leptos::prelude::*;
+
+use super::{CardForm, CardView, DecisionView, StageForm};
+use crate::domain::{CardKind, Edit, Id};
+use crate::i18n::*;
+use crate::ui::state::{expect_state, use_lang};
+
+#[component]
+pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+    let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
+    let info = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&map.get_value()).and_then(|m| {
+                m.stage(&stage.get_value()).map(|s| {
+                    (
+                        s.name.get(lang.get()).to_owned(),
+                        s.description.get(lang.get()).to_owned(),
+                        m.stages.len(),
+                    )
+                })
+            })
+        })
+    });
+    // Lanes with cards in this stage: (lane id, lane name, card ids).
+    let lanes = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            let Some(m) = ws.map(&map.get_value()) else {
+                return Vec::new();
+            };
+            let s = stage.get_value();
+            m.lanes
+                .iter()
+                .filter(|l| !l.hidden)
+                .map(|l| {
+                    let cards: Vec<Id> = m.cards_in(&s, &l.id).map(|c| c.id.clone()).collect();
+                    (l.id.clone(), l.name.get(lang.get()).to_owned(), l.kind, cards)
+                })
+                .filter(|(_, _, _, cards)| !cards.is_empty())
+                .collect::<Vec<_>>()
+        })
+    });
+    let editing = RwSignal::new(false);
+    let adding = RwSignal::new(false);
+    let name = move || info.get().map(|i| i.0).unwrap_or_default();
+    let count = move || info.get().map_or(0, |i| i.2);
+
+    let move_to = move |to: usize| state.edit(&map.get_value(), Edit::MoveStage { id: stage.get_value(), to });
+    let remove = move |_| state.edit(&map.get_value(), Edit::RemoveStage { id: stage.get_value() });
+    let heading_id = format!("stage-h-{}", stage.get_value());
+
+    view! {
+        <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=heading_id.clone()>
+            <div class="stage-head">
+                <span class="stage-number" aria-hidden="true">{index + 1}</span>
+                <h2 id=heading_id>{name}</h2>
+            </div>
+            <Show when=move || editing.get() fallback=move || view! {
+                <p class="stage-description">{move || info.get().map(|i| i.1).unwrap_or_default()}</p>
+            }>
+                <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) />
+            </Show>
+            <div class="stage-actions">
+                <button type="button" class="small" on:click=move |_| editing.update(|e| *e = !*e)
+                    aria-label=move || t_string!(i18n, edit_stage_named, name = name()).to_string()>
+                    {t!(i18n, edit)}
+                </button>
+                <button type="button" class="small icon" disabled=move || index == 0
+                    on:click=move |_| move_to(index.saturating_sub(1))
+                    aria-label=move || t_string!(i18n, move_stage_left, name = name()).to_string()>
+                    <span aria-hidden="true">"◀"</span>
+                </button>
+                <button type="button" class="small icon" disabled=move || index + 1 >= count()
+                    on:click=move |_| move_to(index + 1)
+                    aria-label=move || t_string!(i18n, move_stage_right, name = name()).to_string()>
+                    <span aria-hidden="true">"▶"</span>
+                </button>
+                <button type="button" class="small icon danger" on:click=remove
+                    aria-label=move || t_string!(i18n, delete_stage_named, name = name()).to_string()>
+                    <span aria-hidden="true">"🗑"</span>
+                </button>
+            </div>
+            <For each=move || lanes.get() key=|l| (l.0.clone(), l.3.clone()) let:lane>
+                <section class=format!("lane lane-{}", lane.2.slug()) data-lane=lane.0.0.clone()>
+                    <h3 class="lane-name">{lane.1.clone()}</h3>
+                    <ul class="cards">
+                        {lane.3.iter().cloned().map(|card| view! {
+                            <CardView map=map.get_value() card />
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </For>
+            <Show when=move || adding.get() fallback=move || view! {
+                <button type="button" class="add-card" on:click=move |_| adding.set(true)
+                    aria-label=move || t_string!(i18n, add_card_to, name = name()).to_string()>
+                    <span aria-hidden="true">"+ "</span>{t!(i18n, add_card)}
+                </button>
+            }>
+                <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
+                    on_done=Callback::new(move |_| adding.set(false)) />
+            </Show>
+            <DecisionView map=map.get_value() stage=stage.get_value() />
+        </li>
+    }
+}

@@ -1,0 +1,70 @@
+//! Edit a stage's name and description.
+
+use leptos::prelude::*;
+
+use crate::domain::{Edit, Id, Text};
+use crate::i18n::*;
+use crate::ui::state::{expect_state, use_lang};
+
+#[component]
+pub fn StageForm(map: Id, stage: Id, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+    let current = state.workspace.with_untracked(|ws| {
+        ws.map(&map)
+            .and_then(|m| m.stage(&stage))
+            .map(|s| (s.name.clone(), s.description.clone()))
+    });
+    let Some((name0, desc0)) = current else {
+        return ().into_any();
+    };
+    let l = lang.get_untracked();
+    let name = RwSignal::new(name0.get(l).to_owned());
+    let desc = RwSignal::new(desc0.get(l).to_owned());
+    let error = RwSignal::new(false);
+    let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            error.set(true);
+            return;
+        }
+        // Keep built-in (translated) text unless the user changed it.
+        let keep = |old: &Text, new: String| {
+            if old.get(l) == new {
+                old.clone()
+            } else {
+                Text::User(new)
+            }
+        };
+        state.edit(
+            &map.get_value(),
+            Edit::UpdateStage {
+                id: stage.get_value(),
+                name: keep(&name0, n),
+                description: keep(&desc0, desc.get_untracked()),
+            },
+        );
+        on_done.run(());
+    };
+    let field = format!("stage-name-{}", stage.get_value());
+    let field_d = format!("stage-desc-{}", stage.get_value());
+    view! {
+        <form class="stage-form" on:submit=save>
+            <label for=field.clone()>{t!(i18n, stage_name)}</label>
+            <input id=field bind:value=name required aria-invalid=move || error.get().to_string() />
+            <Show when=move || error.get()>
+                <p class="field-error" role="alert">{t!(i18n, name_required)}</p>
+            </Show>
+            <label for=field_d.clone()>{t!(i18n, description)}</label>
+            <textarea id=field_d rows="3" bind:value=desc></textarea>
+            <div class="form-actions">
+                <button type="submit" class="primary">{t!(i18n, save)}</button>
+                <button type="button" on:click=move |_| on_done.run(())>{t!(i18n, cancel)}</button>
+            </div>
+        </form>
+    }
+    .into_any()
+}

@@ -1,0 +1,12 @@
+//! The Leptos app. Components only show state and dispatch [`crate::domain::Action`]s.
+
+mod app;
+pub mod components;
+mod file_io;
+pub mod pages;
+mod route;
+mod state;
+mod sync;
+
+pub use app::App;
+pub use state::{expect_state, AppState, Notice, SaveStatus};

@@ -1,0 +1,107 @@
+//! One map: its stages as columns with their cards and decision outcomes.
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use crate::domain::{Action, Id};
+use crate::i18n::*;
+use crate::ui::components::{MapToolbar, StageColumn};
+use crate::ui::route::href;
+use crate::ui::state::{expect_state, use_lang};
+
+#[component]
+pub fn MapPage(id: Id) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+    let id = StoredValue::new(id);
+    let exists = Memo::new(move |_| state.workspace.with(|ws| ws.map(&id.get_value()).is_some()));
+    let stage_ids = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&id.get_value())
+                .map(|m| m.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let circular = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|ws| ws.map(&id.get_value()).is_some_and(|m| m.circular))
+    });
+    let first_stage = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&id.get_value())
+                .and_then(|m| m.stages.first())
+                .map(|s| s.name.get(lang.get()).to_owned())
+        })
+    });
+
+    // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) outside text fields, where the browser's own undo applies.
+    let on_key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let action = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => Action::Undo { map: id.get_value() },
+            ("z", true) | ("y", _) => Action::Redo { map: id.get_value() },
+            _ => return,
+        };
+        ev.prevent_default();
+        state.dispatch(action);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    }
+    let on_key = send_wrapper::SendWrapper::new(on_key);
+    on_cleanup(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+        }
+    });
+
+    view! {
+        <Show
+            when=move || exists.get()
+            fallback=move || {
+                view! {
+                    <div class="page">
+                        <h1>{t!(i18n, map_not_found)}</h1>
+                        <a href=move || href(None)>{t!(i18n, back_to_maps)}</a>
+                    </div>
+                }
+            }
+        >
+            <div class="page map-page">
+                <MapToolbar id=id.get_value() />
+                <Show when=move || circular.get()>
+                    <p class="circular-note" data-testid="circular-note">
+                        <span aria-hidden="true">"↻ "</span>
+                        {move || t_string!(i18n, circular_note, first = first_stage.get().unwrap_or_default()).to_string()}
+                    </p>
+                </Show>
+                <Show
+                    when=move || !stage_ids.read().is_empty()
+                    fallback=move || view! { <p class="empty">{t!(i18n, no_stages)}</p> }
+                >
+                    <ol class="stages" aria-label=move || t_string!(i18n, stages).to_string()>
+                        <For
+                            each=move || stage_ids.get().into_iter().enumerate().collect::<Vec<_>>()
+                            key=|(i, s)| (*i, s.clone())
+                            let:((index, stage))
+                        >
+                            <StageColumn map=id.get_value() stage index />
+                        </For>
+                    </ol>
+                </Show>
+            </div>
+        </Show>
+    }
+}

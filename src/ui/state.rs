@@ -1,0 +1,123 @@
+//! The app state at the root, handed to components through context.
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+
+use crate::domain::{Action, ActionError, Done, Id, JourneyMap, Lang, Workspace};
+use crate::i18n::{use_i18n, Locale};
+use crate::storage::Unreadable;
+
+/// Whether the latest changes are in browser storage.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved,
+    Pending,
+    /// Storage is full: the last good save is intact, newer changes are only in this tab.
+    QuotaFull,
+    /// Another tab saved this map while this tab had unsaved changes.
+    Conflict { theirs: Box<JourneyMap>, rev: u64 },
+    /// Storage cannot be used at all (private mode, disabled by policy).
+    Unavailable,
+    /// A stored entry for this map cannot be read, so it is not overwritten.
+    Blocked,
+}
+
+/// A short message about something that just happened.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    Deleted,
+    ReloadedFromOtherTab,
+    Imported,
+    ImportFailed(crate::domain::ImportError),
+    ActionFailed(String),
+}
+
+/// Everything the components share. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub workspace: RwSignal<Workspace>,
+    pub status: RwSignal<SaveStatus>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub unreadable: RwSignal<Vec<Unreadable>>,
+    /// Maps whose latest changes could not be saved (storage full).
+    pub unsaved: RwSignal<Vec<Id>>,
+    /// Set by the storage sync: saves everything pending now (used before export).
+    pub flush: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
+    /// The user's choice after a conflict: `true` keeps this tab's version.
+    pub resolve: StoredValue<Option<std::rc::Rc<dyn Fn(bool)>>, LocalStorage>,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        AppState {
+            workspace: RwSignal::new(Workspace::default()),
+            status: RwSignal::new(SaveStatus::Saved),
+            notice: RwSignal::new(None),
+            unreadable: RwSignal::new(Vec::new()),
+            unsaved: RwSignal::new(Vec::new()),
+            flush: StoredValue::new_local(None),
+            resolve: StoredValue::new_local(None),
+        }
+    }
+
+    /// Applies an action to the workspace; a failure is shown as a notice and changes nothing.
+    pub fn dispatch(&self, action: Action) -> Option<Done> {
+        let result = self
+            .workspace
+            .try_update(|ws| ws.dispatch(action, Timestamp::now()));
+        match result {
+            Some(Ok(done)) => Some(done),
+            Some(Err(e)) => {
+                self.report(e);
+                None
+            }
+            None => None,
+        }
+    }
+
+    fn report(&self, e: ActionError) {
+        self.notice.set(Some(Notice::ActionFailed(e.to_string())));
+    }
+
+    /// Shorthand for an edit of one map.
+    pub fn edit(&self, map: &Id, edit: crate::domain::Edit) {
+        self.dispatch(Action::Edit {
+            map: map.clone(),
+            edit,
+        });
+    }
+
+    pub fn flush_now(&self) {
+        if let Some(f) = self.flush.get_value() {
+            f();
+        }
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+pub fn expect_state() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// The UI language as the domain knows it.
+pub fn use_lang() -> Signal<Lang> {
+    let i18n = use_i18n();
+    Signal::derive(move || match i18n.get_locale() {
+        Locale::en => Lang::En,
+        Locale::ko => Lang::Ko,
+        Locale::ru => Lang::Ru,
+    })
+}
+
+pub fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::En => Locale::en,
+        Lang::Ko => Locale::ko,
+        Lang::Ru => Locale::ru,
+    }
+}

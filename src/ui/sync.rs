@@ -1,0 +1,267 @@
+//! Keeps browser storage in step with the workspace: load at start, debounced autosave, save
+//! when the page is hidden, and changes from other tabs. Calls the storage module; never
+//! touches storage itself.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use super::state::{AppState, Notice, SaveStatus};
+use crate::domain::{Action, Id, SourceModel, Workspace};
+use crate::storage::{ExternalChange, MapStore, StorageError};
+
+/// The key prefix of the app's entries.
+pub const PREFIX: &str = "journey-mapper:";
+/// Wait this long after the last edit before saving.
+const DEBOUNCE_MS: i32 = 400;
+
+/// What was last written for each map: its `updated` stamp.
+type Written = Rc<RefCell<HashMap<Id, Timestamp>>>;
+
+/// Loads the maps, then keeps storage in sync for the life of the app.
+pub fn start(state: AppState) {
+    let store = match MapStore::open(PREFIX) {
+        Ok(s) => Rc::new(s),
+        Err(_) => {
+            state.status.set(SaveStatus::Unavailable);
+            // Still give the user something to work with, in memory only.
+            state
+                .workspace
+                .update(|ws| *ws = first_run_workspace());
+            return;
+        }
+    };
+    let loaded = store.load_all();
+    let written: Written = Rc::new(RefCell::new(
+        loaded.maps.iter().map(|m| (m.id.clone(), m.updated)).collect(),
+    ));
+    let first_visit = loaded.maps.is_empty()
+        && loaded.unreadable.is_empty()
+        && store.pref("seeded").is_none();
+    state.unreadable.set(loaded.unreadable);
+    state.workspace.set(if first_visit {
+        let _ = store.set_pref("seeded", "1");
+        first_run_workspace()
+    } else {
+        Workspace::new(loaded.maps)
+    });
+
+    let timer: Rc<RefCell<Option<i32>>> = Rc::default();
+    let flush: Rc<dyn Fn()> = {
+        let (store, written, timer) = (store.clone(), written.clone(), timer.clone());
+        Rc::new(move || {
+            if let Some(t) = timer.borrow_mut().take() {
+                if let Some(w) = web_sys::window() {
+                    w.clear_timeout_with_handle(t);
+                }
+            }
+            save_changes(&store, &written, state);
+        })
+    };
+    state.flush.set_value(Some(flush.clone()));
+
+    // The user's answer to a conflict.
+    {
+        let (store, written) = (store.clone(), written.clone());
+        state.resolve.set_value(Some(Rc::new(move |keep_mine: bool| {
+            let SaveStatus::Conflict { theirs, rev } = state.status.get_untracked() else {
+                return;
+            };
+            store.accept(&theirs.id, rev);
+            if keep_mine {
+                let mine = state.workspace.with_untracked(|ws| ws.map(&theirs.id).cloned());
+                state.status.set(SaveStatus::Pending);
+                if let Some(mine) = mine {
+                    let result = store.overwrite(&mine, Timestamp::now());
+                    finish(&written, state, &mine.id, mine.updated, result);
+                }
+            } else {
+                written.borrow_mut().insert(theirs.id.clone(), theirs.updated);
+                state.dispatch(Action::Reload { map: *theirs });
+                state.status.set(SaveStatus::Saved);
+            }
+        })));
+    }
+
+    // Autosave: one effect, debounced.
+    {
+        let (flush, timer) = (flush.clone(), timer.clone());
+        Effect::new(move |_| {
+            state.workspace.track();
+            if let Some(w) = web_sys::window() {
+                if let Some(t) = timer.borrow_mut().take() {
+                    w.clear_timeout_with_handle(t);
+                }
+                let flush = flush.clone();
+                let cb = Closure::once_into_js(move || flush());
+                if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    cb.unchecked_ref(),
+                    DEBOUNCE_MS,
+                ) {
+                    *timer.borrow_mut() = Some(t);
+                }
+            }
+        });
+    }
+
+    // Save at once when the page is hidden or left (tab switch, close, mobile background).
+    if let Some(w) = web_sys::window() {
+        let f = flush.clone();
+        let on_hide = Closure::<dyn FnMut()>::new(move || {
+            let hidden = web_sys::window()
+                .and_then(|w| w.document())
+                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+            if hidden {
+                f();
+            }
+        });
+        if let Some(d) = w.document() {
+            let _ = d.add_event_listener_with_callback(
+                "visibilitychange",
+                on_hide.as_ref().unchecked_ref(),
+            );
+        }
+        on_hide.forget();
+        let f = flush.clone();
+        let on_leave = Closure::<dyn FnMut()>::new(move || f());
+        let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
+        on_leave.forget();
+    }
+
+    // Other tabs.
+    let listener = {
+        let (store, written) = (store.clone(), written.clone());
+        store.listen(move |change| on_external(&store, &written, state, change))
+    };
+    if let Ok(l) = listener {
+        // The listener lives as long as the page.
+        std::mem::forget(l);
+    }
+}
+
+/// A new user's first look: the Hinge model as a demo map.
+fn first_run_workspace() -> Workspace {
+    let mut ws = Workspace::default();
+    let _ = ws.dispatch(
+        Action::Create {
+            model: SourceModel::Hinge,
+        },
+        Timestamp::now(),
+    );
+    ws
+}
+
+fn save_changes(store: &MapStore, written: &Written, state: AppState) {
+    if matches!(
+        state.status.get_untracked(),
+        SaveStatus::Conflict { .. } | SaveStatus::Unavailable
+    ) {
+        return;
+    }
+    let now = Timestamp::now();
+    let (changed, live): (Vec<_>, Vec<Id>) = state.workspace.with_untracked(|ws| {
+        let w = written.borrow();
+        (
+            ws.maps
+                .iter()
+                .filter(|m| w.get(&m.id) != Some(&m.updated))
+                .cloned()
+                .collect(),
+            ws.maps.iter().map(|m| m.id.clone()).collect(),
+        )
+    });
+    let gone: Vec<Id> = written
+        .borrow()
+        .keys()
+        .filter(|id| !live.contains(id))
+        .cloned()
+        .collect();
+    for id in gone {
+        if store.remove(&id).is_ok() {
+            written.borrow_mut().remove(&id);
+        }
+    }
+    let mut status = SaveStatus::Saved;
+    let mut unsaved = Vec::new();
+    for map in changed {
+        let result = store.save(&map, now);
+        match result {
+            Ok(_) => {
+                written.borrow_mut().insert(map.id.clone(), map.updated);
+            }
+            Err(StorageError::Conflict { theirs }) => {
+                status = SaveStatus::Conflict {
+                    rev: theirs.rev,
+                    theirs: Box::new(theirs.map),
+                };
+                break;
+            }
+            Err(StorageError::QuotaExceeded) => {
+                unsaved.push(map.id.clone());
+                status = SaveStatus::QuotaFull;
+            }
+            Err(StorageError::Unreadable(_)) => status = SaveStatus::Blocked,
+            Err(_) => status = SaveStatus::Unavailable,
+        }
+    }
+    state.unsaved.set(unsaved);
+    state.status.set(status);
+}
+
+fn finish(
+    written: &Written,
+    state: AppState,
+    id: &Id,
+    updated: Timestamp,
+    result: Result<u64, StorageError>,
+) {
+    match result {
+        Ok(_) => {
+            written.borrow_mut().insert(id.clone(), updated);
+            state.status.set(SaveStatus::Saved);
+        }
+        Err(StorageError::QuotaExceeded) => state.status.set(SaveStatus::QuotaFull),
+        Err(_) => state.status.set(SaveStatus::Unavailable),
+    }
+}
+
+fn on_external(store: &MapStore, written: &Written, state: AppState, change: ExternalChange) {
+    match change {
+        ExternalChange::Saved(env) => {
+            let id = env.map.id.clone();
+            let ours = state.workspace.with_untracked(|ws| ws.map(&id).map(|m| m.updated));
+            let clean = match ours {
+                None => true,
+                Some(updated) => written.borrow().get(&id) == Some(&updated),
+            };
+            if clean {
+                store.accept(&id, env.rev);
+                written.borrow_mut().insert(id, env.map.updated);
+                let existed = ours.is_some();
+                state.dispatch(Action::Reload { map: env.map });
+                if existed {
+                    state.notice.set(Some(Notice::ReloadedFromOtherTab));
+                }
+            } else {
+                state.status.set(SaveStatus::Conflict {
+                    rev: env.rev,
+                    theirs: Box::new(env.map),
+                });
+            }
+        }
+        ExternalChange::Removed(id) => {
+            // Deleted in another tab: forget what we wrote, so an edit here saves it again.
+            written.borrow_mut().remove(&id);
+        }
+        ExternalChange::Unreadable(u) => {
+            state.unreadable.update(|list| {
+                list.retain(|x| x.key != u.key);
+                list.push(u);
+            });
+        }
+    }
+}

@@ -1,0 +1,90 @@
+// Shared set-up for the end-to-end tests: a plain static server over dist/ and Debian's Chromium.
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const OUT = '.e2e-out';
+mkdirSync(OUT, { recursive: true });
+
+async function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+/** Serves `dir` with Python's http.server (a plain static server) and resolves to its base URL. */
+export async function serve(dir = 'dist') {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', dir], {
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      const r = await fetch(url);
+      if (r.ok) break;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return { url, stop: () => proc.kill() };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A fresh browser profile (its own localStorage) with one page open on the app. */
+export async function openApp(browser, url, { locale = 'en-US' } = {}) {
+  const context = await browser.newContext({ locale, acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(new Error(m.text()));
+  });
+  await page.goto(url);
+  await page.locator('.app-bar').waitFor();
+  return { context, page, errors };
+}
+
+/** Waits until the autosave has written the latest change. */
+export async function saved(page) {
+  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+  await page.waitForTimeout(600);
+  await page.getByTestId('save-status').filter({ hasText: 'All changes saved' }).waitFor();
+}
+
+/** The app's entries in localStorage, as {key: value}. */
+export async function storedEntries(page) {
+  return page.evaluate(() => {
+    const out = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k.startsWith('journey-mapper:')) out[k] = localStorage.getItem(k);
+    }
+    return out;
+  });
+}
+
+export async function shot(page, name) {
+  await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+}
