@@ -1,5 +1,5 @@
 //! Generates the `i18n` module from locales/{en,ko,ru}.json (leptos_i18n).
-use leptos_i18n_build::{Config, TranslationsInfos};
+use leptos_i18n_build::{Config, ParseOptions, TranslationsInfos};
 use std::error::Error;
 use std::path::PathBuf;
 
@@ -7,7 +7,10 @@ fn main() -> Result<(), Box<dyn Error>> {
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=Cargo.toml");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").ok_or("OUT_DIR is not set")?).join("i18n");
-    let cfg = Config::new("en")?.add_locale("ko")?.add_locale("ru")?;
+    let cfg = Config::new("en")?
+        .add_locale("ko")?
+        .add_locale("ru")?
+        .parse_options(ParseOptions::new().interpolate_display(true));
     let infos = TranslationsInfos::parse(cfg)?;
     infos.emit_diagnostics();
     infos.rerun_if_locales_changed();

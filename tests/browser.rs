@@ -72,7 +72,10 @@ fn quota_exceeded_is_reported_and_the_last_good_save_stays() {
     let err = store.save(&map, now()).unwrap_err();
     assert_eq!(err, StorageError::QuotaExceeded);
     let after = store.read(&map.id).unwrap().unwrap();
-    assert_eq!(after, good, "the failed save must leave the last good save intact");
+    assert_eq!(
+        after, good,
+        "the failed save must leave the last good save intact"
+    );
     clear(p);
 }
 
@@ -173,7 +176,10 @@ fn storage_events_of_other_tabs_are_decoded() {
         store.external_change(Some(format!("{p}map:x")), Some("garbage".into())),
         Some(ExternalChange::Unreadable(_))
     ));
-    assert_eq!(store.external_change(Some("other-app:key".into()), None), None);
+    assert_eq!(
+        store.external_change(Some("other-app:key".into()), None),
+        None
+    );
     assert_eq!(
         store.external_change(Some(format!("{p}map:gone")), None),
         Some(ExternalChange::Removed(Id::from("gone")))

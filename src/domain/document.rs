@@ -58,7 +58,9 @@ pub enum ImportError {
     NewerVersion { found: u64, supported: u32 },
     #[error("unsupported format version {found}")]
     BadVersion { found: String },
-    #[error("the map is incomplete or has a wrong value: {message} (line {line}, column {column})")]
+    #[error(
+        "the map is incomplete or has a wrong value: {message} (line {line}, column {column})"
+    )]
     Invalid {
         message: String,
         line: usize,
@@ -137,11 +139,12 @@ pub fn import_json(text: &str) -> Result<JourneyMap, ImportError> {
         });
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        message: e.to_string(),
-        line: e.line(),
-        column: e.column(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            message: e.to_string(),
+            line: e.line(),
+            column: e.column(),
+        })?;
     let Some(obj) = value.as_object() else {
         return Err(ImportError::NotAMap);
     };
@@ -361,7 +364,11 @@ mod tests {
     use crate::domain::text::Text;
 
     fn map() -> JourneyMap {
-        let mut m = JourneyMap::new(Text::from("Demo"), SourceModel::Blank, Timestamp::UNIX_EPOCH);
+        let mut m = JourneyMap::new(
+            Text::from("Demo"),
+            SourceModel::Blank,
+            Timestamp::UNIX_EPOCH,
+        );
         m.stages.push(Stage {
             id: Id::from("s1"),
             name: Text::builtin("One", "하나", "Один"),
@@ -519,9 +526,15 @@ mod tests {
 
     #[test]
     fn file_names_are_safe() {
-        assert_eq!(export_file_name("Q3 plan: EU/US"), "Q3-plan--EU-US.journey.json");
+        assert_eq!(
+            export_file_name("Q3 plan: EU/US"),
+            "Q3-plan--EU-US.journey.json"
+        );
         assert_eq!(export_file_name("///"), "journey-map.journey.json");
-        assert_eq!(export_file_name("Путь клиента"), "Путь-клиента.journey.json");
+        assert_eq!(
+            export_file_name("Путь клиента"),
+            "Путь-клиента.journey.json"
+        );
     }
 
     #[test]

@@ -17,20 +17,41 @@ use super::text::Text;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Start a map from a template (or blank).
-    Create { model: SourceModel },
-    Rename { map: Id, name: Text },
+    Create {
+        model: SourceModel,
+    },
+    Rename {
+        map: Id,
+        name: Text,
+    },
     /// Copy a map under a new id and name.
-    Duplicate { map: Id, name: Text },
+    Duplicate {
+        map: Id,
+        name: Text,
+    },
     /// Delete a map; it can be brought back with [`Action::UndoDelete`] until the next delete.
-    Delete { map: Id },
+    Delete {
+        map: Id,
+    },
     UndoDelete,
     /// Add an imported map. A map whose id is already used gets a new id.
-    Import { map: JourneyMap },
+    Import {
+        map: JourneyMap,
+    },
     /// Replace a map with the version saved by another tab.
-    Reload { map: JourneyMap },
-    Edit { map: Id, edit: Edit },
-    Undo { map: Id },
-    Redo { map: Id },
+    Reload {
+        map: JourneyMap,
+    },
+    Edit {
+        map: Id,
+        edit: Edit,
+    },
+    Undo {
+        map: Id,
+    },
+    Redo {
+        map: Id,
+    },
 }
 
 /// What a successful action did, for the UI to follow up (open the new map, show a notice).
@@ -117,7 +138,11 @@ impl Workspace {
                 copy.created = now;
                 copy.updated = now;
                 let id = copy.id.clone();
-                let at = self.maps.iter().position(|m| m.id == map).map_or(0, |i| i + 1);
+                let at = self
+                    .maps
+                    .iter()
+                    .position(|m| m.id == map)
+                    .map_or(0, |i| i + 1);
                 self.maps.insert(at, copy);
                 Ok(Done::Created(id))
             }
@@ -217,8 +242,14 @@ mod tests {
         let b = created(&mut ws, SourceModel::Scaleo, 2);
         assert_eq!(ws.maps.len(), 2);
         assert_eq!(ws.recent_first()[0].id, b);
-        ws.dispatch(Action::Rename { map: a.clone(), name: Text::from("Ours") }, t(3))
-            .unwrap();
+        ws.dispatch(
+            Action::Rename {
+                map: a.clone(),
+                name: Text::from("Ours"),
+            },
+            t(3),
+        )
+        .unwrap();
         assert_eq!(ws.map(&a).unwrap().name, Text::from("Ours"));
         assert_eq!(ws.map(&a).unwrap().updated, t(3));
         assert_eq!(ws.recent_first()[0].id, a);
@@ -229,7 +260,13 @@ mod tests {
         let mut ws = Workspace::default();
         let a = created(&mut ws, SourceModel::ActOn, 1);
         let Done::Created(b) = ws
-            .dispatch(Action::Duplicate { map: a.clone(), name: Text::from("copy") }, t(5))
+            .dispatch(
+                Action::Duplicate {
+                    map: a.clone(),
+                    name: Text::from("copy"),
+                },
+                t(5),
+            )
             .unwrap()
         else {
             panic!()
@@ -237,7 +274,12 @@ mod tests {
         assert_ne!(a, b);
         assert_eq!(ws.map(&b).unwrap().stages, ws.map(&a).unwrap().stages);
         ws.dispatch(
-            Action::Edit { map: b.clone(), edit: Edit::RemoveStage { id: Id::from("attract") } },
+            Action::Edit {
+                map: b.clone(),
+                edit: Edit::RemoveStage {
+                    id: Id::from("attract"),
+                },
+            },
             t(6),
         )
         .unwrap();
@@ -251,7 +293,10 @@ mod tests {
         let a = created(&mut ws, SourceModel::Hinge, 1);
         let b = created(&mut ws, SourceModel::Blank, 2);
         let before = ws.maps.clone();
-        assert_eq!(ws.dispatch(Action::Delete { map: a.clone() }, t(3)), Ok(Done::Deleted(a.clone())));
+        assert_eq!(
+            ws.dispatch(Action::Delete { map: a.clone() }, t(3)),
+            Ok(Done::Deleted(a.clone()))
+        );
         assert_eq!(ws.maps.len(), 1);
         assert_eq!(ws.maps[0].id, b);
         assert_eq!(ws.dispatch(Action::UndoDelete, t(4)), Ok(Done::Restored(a)));
@@ -276,8 +321,14 @@ mod tests {
         let mut ws = Workspace::default();
         let a = created(&mut ws, SourceModel::Scaleo, 1);
         assert!(!ws.can_undo(&a));
-        ws.dispatch(Action::Edit { map: a.clone(), edit: Edit::SetCircular { circular: false } }, t(2))
-            .unwrap();
+        ws.dispatch(
+            Action::Edit {
+                map: a.clone(),
+                edit: Edit::SetCircular { circular: false },
+            },
+            t(2),
+        )
+        .unwrap();
         assert!(!ws.map(&a).unwrap().circular);
         assert!(ws.can_undo(&a));
         ws.dispatch(Action::Undo { map: a.clone() }, t(3)).unwrap();
@@ -285,7 +336,10 @@ mod tests {
         assert!(ws.can_redo(&a));
         ws.dispatch(Action::Redo { map: a.clone() }, t(4)).unwrap();
         assert!(!ws.map(&a).unwrap().circular);
-        assert_eq!(ws.dispatch(Action::Redo { map: a.clone() }, t(5)), Ok(Done::Nothing));
+        assert_eq!(
+            ws.dispatch(Action::Redo { map: a.clone() }, t(5)),
+            Ok(Done::Nothing)
+        );
     }
 
     #[test]
@@ -294,13 +348,26 @@ mod tests {
         let a = created(&mut ws, SourceModel::Hinge, 1);
         let before = ws.maps.clone();
         let err = ws
-            .dispatch(Action::Edit { map: a.clone(), edit: Edit::RemoveCard { id: Id::from("nope") } }, t(9))
+            .dispatch(
+                Action::Edit {
+                    map: a.clone(),
+                    edit: Edit::RemoveCard {
+                        id: Id::from("nope"),
+                    },
+                },
+                t(9),
+            )
             .unwrap_err();
         assert_eq!(err, ActionError::Edit(EditError::NoCard(Id::from("nope"))));
         assert_eq!(ws.maps, before);
         assert!(!ws.can_undo(&a));
         assert_eq!(
-            ws.dispatch(Action::Undo { map: Id::from("zz") }, t(9)),
+            ws.dispatch(
+                Action::Undo {
+                    map: Id::from("zz")
+                },
+                t(9)
+            ),
             Err(ActionError::NoMap(Id::from("zz")))
         );
     }
@@ -309,7 +376,14 @@ mod tests {
     fn reload_replaces_the_map_and_drops_its_history() {
         let mut ws = Workspace::default();
         let a = created(&mut ws, SourceModel::Hinge, 1);
-        ws.dispatch(Action::Rename { map: a.clone(), name: Text::from("mine") }, t(2)).unwrap();
+        ws.dispatch(
+            Action::Rename {
+                map: a.clone(),
+                name: Text::from("mine"),
+            },
+            t(2),
+        )
+        .unwrap();
         let mut theirs = ws.map(&a).unwrap().clone();
         theirs.name = Text::from("theirs");
         ws.dispatch(Action::Reload { map: theirs }, t(3)).unwrap();

@@ -243,7 +243,11 @@ impl MapStore {
     }
 
     /// Turns a `storage` event into a change of one of this store's maps.
-    pub fn external_change(&self, key: Option<String>, new_value: Option<String>) -> Option<ExternalChange> {
+    pub fn external_change(
+        &self,
+        key: Option<String>,
+        new_value: Option<String>,
+    ) -> Option<ExternalChange> {
         let key = key?;
         let id = self.id_of_key(&key)?;
         Some(match new_value {
@@ -265,11 +269,12 @@ impl MapStore {
         mut on_change: impl FnMut(ExternalChange) + 'static,
     ) -> Result<Listener, StorageError> {
         let store = std::rc::Rc::clone(self);
-        let closure = Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            if let Some(change) = store.external_change(ev.key(), ev.new_value()) {
-                on_change(change);
-            }
-        });
+        let closure =
+            Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+                if let Some(change) = store.external_change(ev.key(), ev.new_value()) {
+                    on_change(change);
+                }
+            });
         let window = web_sys::window().ok_or(StorageError::Unavailable)?;
         window
             .add_event_listener_with_callback("storage", closure.as_ref().unchecked_ref())

@@ -26,7 +26,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
     if let Some(w) = web_sys::window() {
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
     }
     Ok(())
 }
@@ -43,5 +44,6 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
     let text = JsFuture::from(file.text())
         .await
         .map_err(|e| format!("{e:?}"))?;
-    text.as_string().ok_or_else(|| "the file is not text".to_owned())
+    text.as_string()
+        .ok_or_else(|| "the file is not text".to_owned())
 }

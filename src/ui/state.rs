@@ -15,7 +15,10 @@ pub enum SaveStatus {
     /// Storage is full: the last good save is intact, newer changes are only in this tab.
     QuotaFull,
     /// Another tab saved this map while this tab had unsaved changes.
-    Conflict { theirs: Box<JourneyMap>, rev: u64 },
+    Conflict {
+        theirs: Box<JourneyMap>,
+        rev: u64,
+    },
     /// Storage cannot be used at all (private mode, disabled by policy).
     Unavailable,
     /// A stored entry for this map cannot be read, so it is not overwritten.

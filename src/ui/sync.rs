@@ -29,19 +29,20 @@ pub fn start(state: AppState) {
         Err(_) => {
             state.status.set(SaveStatus::Unavailable);
             // Still give the user something to work with, in memory only.
-            state
-                .workspace
-                .update(|ws| *ws = first_run_workspace());
+            state.workspace.update(|ws| *ws = first_run_workspace());
             return;
         }
     };
     let loaded = store.load_all();
     let written: Written = Rc::new(RefCell::new(
-        loaded.maps.iter().map(|m| (m.id.clone(), m.updated)).collect(),
+        loaded
+            .maps
+            .iter()
+            .map(|m| (m.id.clone(), m.updated))
+            .collect(),
     ));
-    let first_visit = loaded.maps.is_empty()
-        && loaded.unreadable.is_empty()
-        && store.pref("seeded").is_none();
+    let first_visit =
+        loaded.maps.is_empty() && loaded.unreadable.is_empty() && store.pref("seeded").is_none();
     state.unreadable.set(loaded.unreadable);
     state.workspace.set(if first_visit {
         let _ = store.set_pref("seeded", "1");
@@ -67,24 +68,30 @@ pub fn start(state: AppState) {
     // The user's answer to a conflict.
     {
         let (store, written) = (store.clone(), written.clone());
-        state.resolve.set_value(Some(Rc::new(move |keep_mine: bool| {
-            let SaveStatus::Conflict { theirs, rev } = state.status.get_untracked() else {
-                return;
-            };
-            store.accept(&theirs.id, rev);
-            if keep_mine {
-                let mine = state.workspace.with_untracked(|ws| ws.map(&theirs.id).cloned());
-                state.status.set(SaveStatus::Pending);
-                if let Some(mine) = mine {
-                    let result = store.overwrite(&mine, Timestamp::now());
-                    finish(&written, state, &mine.id, mine.updated, result);
+        state
+            .resolve
+            .set_value(Some(Rc::new(move |keep_mine: bool| {
+                let SaveStatus::Conflict { theirs, rev } = state.status.get_untracked() else {
+                    return;
+                };
+                store.accept(&theirs.id, rev);
+                if keep_mine {
+                    let mine = state
+                        .workspace
+                        .with_untracked(|ws| ws.map(&theirs.id).cloned());
+                    state.status.set(SaveStatus::Pending);
+                    if let Some(mine) = mine {
+                        let result = store.overwrite(&mine, Timestamp::now());
+                        finish(&written, state, &mine.id, mine.updated, result);
+                    }
+                } else {
+                    written
+                        .borrow_mut()
+                        .insert(theirs.id.clone(), theirs.updated);
+                    state.dispatch(Action::Reload { map: *theirs });
+                    state.status.set(SaveStatus::Saved);
                 }
-            } else {
-                written.borrow_mut().insert(theirs.id.clone(), theirs.updated);
-                state.dispatch(Action::Reload { map: *theirs });
-                state.status.set(SaveStatus::Saved);
-            }
-        })));
+            })));
     }
 
     // Autosave: one effect, debounced.
@@ -134,8 +141,8 @@ pub fn start(state: AppState) {
 
     // Other tabs.
     let listener = {
-        let (store, written) = (store.clone(), written.clone());
-        store.listen(move |change| on_external(&store, &written, state, change))
+        let (inner, written) = (store.clone(), written.clone());
+        store.listen(move |change| on_external(&inner, &written, state, change))
     };
     if let Ok(l) = listener {
         // The listener lives as long as the page.
@@ -233,7 +240,9 @@ fn on_external(store: &MapStore, written: &Written, state: AppState, change: Ext
     match change {
         ExternalChange::Saved(env) => {
             let id = env.map.id.clone();
-            let ours = state.workspace.with_untracked(|ws| ws.map(&id).map(|m| m.updated));
+            let ours = state
+                .workspace
+                .with_untracked(|ws| ws.map(&id).map(|m| m.updated));
             let clean = match ours {
                 None => true,
                 Some(updated) => written.borrow().get(&id) == Some(&updated),

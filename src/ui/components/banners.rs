@@ -95,7 +95,9 @@ pub fn Banners() -> impl IntoView {
                     </button>
                 }
                 .into_any(),
-                Notice::ReloadedFromOtherTab => view! { <p>{t!(i18n, notice_reloaded)}</p> }.into_any(),
+                Notice::ReloadedFromOtherTab => {
+                    view! { <p>{t!(i18n, notice_reloaded)}</p> }.into_any()
+                }
                 Notice::Imported => view! { <p>{t!(i18n, notice_imported)}</p> }.into_any(),
                 Notice::ImportFailed(e) => view! {
                     <p>
@@ -106,7 +108,9 @@ pub fn Banners() -> impl IntoView {
                     <p>{t!(i18n, import_nothing_changed)}</p>
                 }
                 .into_any(),
-                Notice::ActionFailed(msg) => view! { <p>{t!(i18n, action_failed)} " " {msg}</p> }.into_any(),
+                Notice::ActionFailed(msg) => {
+                    view! { <p>{t!(i18n, action_failed)} " " {msg}</p> }.into_any()
+                }
             };
             let role = if matches!(state.notice.get_untracked(), Some(Notice::ImportFailed(_))) {
                 "alert"

@@ -22,12 +22,24 @@ pub fn CardForm(
     let (lanes, departments, existing) = state.workspace.with_untracked(|ws| {
         let m = ws.map(&map);
         let lanes: Vec<(Id, String, CardKind)> = m
-            .map(|m| m.lanes.iter().map(|x| (x.id.clone(), x.name.get(l).to_owned(), x.kind)).collect())
+            .map(|m| {
+                m.lanes
+                    .iter()
+                    .map(|x| (x.id.clone(), x.name.get(l).to_owned(), x.kind))
+                    .collect()
+            })
             .unwrap_or_default();
         let departments: Vec<(Id, String)> = m
-            .map(|m| m.departments.iter().map(|d| (d.id.clone(), d.name.get(l).to_owned())).collect())
+            .map(|m| {
+                m.departments
+                    .iter()
+                    .map(|d| (d.id.clone(), d.name.get(l).to_owned()))
+                    .collect()
+            })
             .unwrap_or_default();
-        let existing = card.as_ref().and_then(|c| m.and_then(|m| m.card(c)).cloned());
+        let existing = card
+            .as_ref()
+            .and_then(|c| m.and_then(|m| m.card(c)).cloned());
         (lanes, departments, existing)
     });
     let default_lane = existing
@@ -37,18 +49,39 @@ pub fn CardForm(
         .or_else(|| lanes.first().map(|x| x.0.clone()))
         .unwrap_or_else(|| Id::from(""));
     let lane = RwSignal::new(default_lane.0.clone());
-    let title = RwSignal::new(existing.as_ref().map(|c| c.title.get(l).to_owned()).unwrap_or_default());
-    let detail = RwSignal::new(existing.as_ref().map(|c| c.detail.clone()).unwrap_or_default());
-    let tp = existing.as_ref().and_then(|c| c.touchpoint.clone()).unwrap_or_default();
+    let title = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|c| c.title.get(l).to_owned())
+            .unwrap_or_default(),
+    );
+    let detail = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|c| c.detail.clone())
+            .unwrap_or_default(),
+    );
+    let tp = existing
+        .as_ref()
+        .and_then(|c| c.touchpoint.clone())
+        .unwrap_or_default();
     let channel = RwSignal::new(tp.channel.clone());
     let online = RwSignal::new(tp.presence == Presence::Online);
-    let dept = RwSignal::new(tp.department.as_ref().map(|d| d.0.clone()).unwrap_or_default());
+    let dept = RwSignal::new(
+        tp.department
+            .as_ref()
+            .map(|d| d.0.clone())
+            .unwrap_or_default(),
+    );
     let content = RwSignal::new(tp.content.clone());
     let error = RwSignal::new(false);
     let lanes = StoredValue::new(lanes);
     let is_touch = move || {
         let lid = lane.get();
-        lanes.with_value(|ls| ls.iter().any(|x| x.0 .0 == lid && x.2 == CardKind::Touchpoint))
+        lanes.with_value(|ls| {
+            ls.iter()
+                .any(|x| x.0 .0 == lid && x.2 == CardKind::Touchpoint)
+        })
     };
     let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
     let existing = StoredValue::new(existing);
@@ -62,14 +95,22 @@ pub fn CardForm(
         }
         let touchpoint = is_touch().then(|| Touchpoint {
             channel: channel.get_untracked().trim().to_owned(),
-            presence: if online.get_untracked() { Presence::Online } else { Presence::Offline },
+            presence: if online.get_untracked() {
+                Presence::Online
+            } else {
+                Presence::Offline
+            },
             department: Some(dept.get_untracked()).filter(|d| !d.is_empty()).map(Id),
             content: content.get_untracked().trim().to_owned(),
         });
         let lane_id = Id(lane.get_untracked());
         match existing.get_value() {
             Some(old) => {
-                let title = if old.title.get(l) == t { old.title.clone() } else { Text::User(t) };
+                let title = if old.title.get(l) == t {
+                    old.title.clone()
+                } else {
+                    Text::User(t)
+                };
                 let moved_lane = old.lane != lane_id;
                 let updated = Card {
                     title,
@@ -81,7 +122,12 @@ pub fn CardForm(
                 if moved_lane {
                     state.edit(
                         &map.get_value(),
-                        Edit::MoveCard { id: old.id.clone(), stage: old.stage.clone(), lane: lane_id, before: None },
+                        Edit::MoveCard {
+                            id: old.id.clone(),
+                            stage: old.stage.clone(),
+                            lane: lane_id,
+                            before: None,
+                        },
                     );
                 }
             }
@@ -94,7 +140,13 @@ pub fn CardForm(
                     detail: detail.get_untracked(),
                     touchpoint,
                 };
-                state.edit(&map.get_value(), Edit::InsertCard { index: usize::MAX, card });
+                state.edit(
+                    &map.get_value(),
+                    Edit::InsertCard {
+                        index: usize::MAX,
+                        card,
+                    },
+                );
             }
         }
         on_done.run(());

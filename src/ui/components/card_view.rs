@@ -51,7 +51,9 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
     let title = move || info.get().map(|i| i.title).unwrap_or_default();
 
     let move_card = move |stage: Option<Id>, before: Option<Id>| {
-        let Some(i) = info.get_untracked() else { return };
+        let Some(i) = info.get_untracked() else {
+            return;
+        };
         let stage = stage.unwrap_or_else(|| {
             state.workspace.with_untracked(|ws| {
                 ws.map(&map.get_value())
@@ -62,7 +64,12 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
         });
         state.edit(
             &map.get_value(),
-            Edit::MoveCard { id: card.get_value(), stage, lane: i.lane, before },
+            Edit::MoveCard {
+                id: card.get_value(),
+                stage,
+                lane: i.lane,
+                before,
+            },
         );
     };
     let up = move |_| {
@@ -71,7 +78,9 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
         }
     };
     let down = move |_| {
-        let Some(i) = info.get_untracked() else { return };
+        let Some(i) = info.get_untracked() else {
+            return;
+        };
         if !i.is_last {
             move_card(None, i.after_next);
         }
@@ -86,7 +95,14 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
             move_card(Some(s), None);
         }
     };
-    let remove = move |_| state.edit(&map.get_value(), Edit::RemoveCard { id: card.get_value() });
+    let remove = move |_| {
+        state.edit(
+            &map.get_value(),
+            Edit::RemoveCard {
+                id: card.get_value(),
+            },
+        )
+    };
 
     move || {
         let Some(i) = info.get() else {

@@ -29,7 +29,13 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let new_target = RwSignal::new(String::new());
     let set = move |d: Option<DecisionPoint>| {
-        state.edit(&map.get_value(), Edit::SetDecision { stage: stage.get_value(), decision: d })
+        state.edit(
+            &map.get_value(),
+            Edit::SetDecision {
+                stage: stage.get_value(),
+                decision: d,
+            },
+        )
     };
     let mark = move |_| {
         set(Some(DecisionPoint {
@@ -43,18 +49,26 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
         if name.is_empty() {
             return;
         }
-        let Some((Some(mut d), _, _)) = data.get_untracked() else { return };
+        let Some((Some(mut d), _, _)) = data.get_untracked() else {
+            return;
+        };
         let t = new_target.get_untracked();
         d.outcomes.push(Outcome {
             id: Id::random(),
             name: Text::User(name),
-            leads_to: if t.is_empty() { Destination::Exit } else { Destination::Stage(Id(t)) },
+            leads_to: if t.is_empty() {
+                Destination::Exit
+            } else {
+                Destination::Stage(Id(t))
+            },
         });
         set(Some(d));
         new_name.set(String::new());
     };
     let remove_outcome = move |oid: Id| {
-        let Some((Some(mut d), _, _)) = data.get_untracked() else { return };
+        let Some((Some(mut d), _, _)) = data.get_untracked() else {
+            return;
+        };
         d.outcomes.retain(|o| o.id != oid);
         set(Some(d));
     };

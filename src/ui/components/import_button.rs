@@ -17,14 +17,18 @@ pub fn ImportButton() -> impl IntoView {
     let input = NodeRef::<html::Input>::new();
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
-        let Some((file, size)) = picked(&el) else { return };
+        let Some((file, size)) = picked(&el) else {
+            return;
+        };
         // Let the same file be picked again after a fix.
         el.set_value("");
         if size > limits::FILE_BYTES {
-            state.notice.set(Some(Notice::ImportFailed(ImportError::TooLarge {
-                bytes: size,
-                limit: limits::FILE_BYTES,
-            })));
+            state
+                .notice
+                .set(Some(Notice::ImportFailed(ImportError::TooLarge {
+                    bytes: size,
+                    limit: limits::FILE_BYTES,
+                })));
             return;
         }
         spawn_local(async move {

@@ -21,25 +21,30 @@ pub fn ImportErrorText(error: ImportError) -> impl IntoView {
         }
     };
     let text = move || match error.clone() {
-        ImportError::TooLarge { bytes, limit } => {
-            t_string!(i18n, err_too_large, size = bytes / 1024, limit = limit / 1024).to_string()
-        }
+        ImportError::TooLarge { bytes, limit } => t_string!(
+            i18n,
+            err_too_large,
+            size = bytes / 1024,
+            limit = limit / 1024
+        )
+        .to_string(),
         ImportError::NotJson { line, column, .. } => {
             t_string!(i18n, err_not_json, line = line, column = column).to_string()
         }
         ImportError::NotAMap => t_string!(i18n, err_not_a_map).to_string(),
-        ImportError::NewerVersion { found, supported } => {
-            t_string!(i18n, err_newer_version, found = found, supported = supported).to_string()
-        }
+        ImportError::NewerVersion { found, supported } => t_string!(
+            i18n,
+            err_newer_version,
+            found = found,
+            supported = supported
+        )
+        .to_string(),
         ImportError::BadVersion { found } => {
             t_string!(i18n, err_bad_version, found = found).to_string()
         }
-        ImportError::Invalid {
-            message,
-            line,
-            column,
-        } => t_string!(i18n, err_invalid, message = message, line = line, column = column)
-            .to_string(),
+        ImportError::Invalid { message, .. } => {
+            t_string!(i18n, err_invalid, message = message).to_string()
+        }
         ImportError::MissingId { what, index } => {
             t_string!(i18n, err_missing_id, what = entity(what), index = index + 1).to_string()
         }
@@ -60,10 +65,14 @@ pub fn ImportErrorText(error: ImportError) -> impl IntoView {
             missing = missing
         )
         .to_string(),
-        ImportError::TooMany { what, count, limit } => {
-            t_string!(i18n, err_too_many, what = entity(what), count = count, limit = limit)
-                .to_string()
-        }
+        ImportError::TooMany { what, count, limit } => t_string!(
+            i18n,
+            err_too_many,
+            what = entity(what),
+            count = count,
+            limit = limit
+        )
+        .to_string(),
         ImportError::TextTooLong {
             what,
             id,

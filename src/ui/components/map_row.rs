@@ -54,12 +54,21 @@ pub fn MapRow(id: Id) -> impl IntoView {
         state.workspace.with_untracked(|ws| {
             if let Some(m) = ws.map(&id.get_value()) {
                 let text = export_json(m, jiff::Timestamp::now());
-                let _ = download(&export_file_name(m.name.get(lang.get_untracked())), "application/json", &text);
+                let _ = download(
+                    &export_file_name(m.name.get(lang.get_untracked())),
+                    "application/json",
+                    &text,
+                );
             }
         });
     };
     let delete = move |_| {
-        if state.dispatch(Action::Delete { map: id.get_value() }).is_some() {
+        if state
+            .dispatch(Action::Delete {
+                map: id.get_value(),
+            })
+            .is_some()
+        {
             state.notice.set(Some(Notice::Deleted));
         }
     };

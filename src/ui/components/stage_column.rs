@@ -38,7 +38,12 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                 .filter(|l| !l.hidden)
                 .map(|l| {
                     let cards: Vec<Id> = m.cards_in(&s, &l.id).map(|c| c.id.clone()).collect();
-                    (l.id.clone(), l.name.get(lang.get()).to_owned(), l.kind, cards)
+                    (
+                        l.id.clone(),
+                        l.name.get(lang.get()).to_owned(),
+                        l.kind,
+                        cards,
+                    )
                 })
                 .filter(|(_, _, _, cards)| !cards.is_empty())
                 .collect::<Vec<_>>()
@@ -49,12 +54,28 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
     let name = move || info.get().map(|i| i.0).unwrap_or_default();
     let count = move || info.get().map_or(0, |i| i.2);
 
-    let move_to = move |to: usize| state.edit(&map.get_value(), Edit::MoveStage { id: stage.get_value(), to });
-    let remove = move |_| state.edit(&map.get_value(), Edit::RemoveStage { id: stage.get_value() });
+    let move_to = move |to: usize| {
+        state.edit(
+            &map.get_value(),
+            Edit::MoveStage {
+                id: stage.get_value(),
+                to,
+            },
+        )
+    };
+    let remove = move |_| {
+        state.edit(
+            &map.get_value(),
+            Edit::RemoveStage {
+                id: stage.get_value(),
+            },
+        )
+    };
     let heading_id = format!("stage-h-{}", stage.get_value());
+    let labelled_by = heading_id.clone();
 
     view! {
-        <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=heading_id.clone()>
+        <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=labelled_by>
             <div class="stage-head">
                 <span class="stage-number" aria-hidden="true">{index + 1}</span>
                 <h2 id=heading_id>{name}</h2>
@@ -74,7 +95,7 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                     aria-label=move || t_string!(i18n, move_stage_left, name = name()).to_string()>
                     <span aria-hidden="true">"◀"</span>
                 </button>
-                <button type="button" class="small icon" disabled=move || index + 1 >= count()
+                <button type="button" class="small icon" disabled=move || { index + 1 >= count() }
                     on:click=move |_| move_to(index + 1)
                     aria-label=move || t_string!(i18n, move_stage_right, name = name()).to_string()>
                     <span aria-hidden="true">"▶"</span>

@@ -18,11 +18,26 @@ pub fn TemplatePicker() -> impl IntoView {
     };
     let items = SourceModel::ALL.map(|model| {
         let (name, about) = match model {
-            SourceModel::Hinge => (t!(i18n, tpl_hinge).into_any(), t!(i18n, tpl_hinge_about).into_any()),
-            SourceModel::Scaleo => (t!(i18n, tpl_scaleo).into_any(), t!(i18n, tpl_scaleo_about).into_any()),
-            SourceModel::ActOn => (t!(i18n, tpl_acton).into_any(), t!(i18n, tpl_acton_about).into_any()),
-            SourceModel::MarTech => (t!(i18n, tpl_martech).into_any(), t!(i18n, tpl_martech_about).into_any()),
-            SourceModel::Blank => (t!(i18n, tpl_blank).into_any(), t!(i18n, tpl_blank_about).into_any()),
+            SourceModel::Hinge => (
+                t!(i18n, tpl_hinge).into_any(),
+                t!(i18n, tpl_hinge_about).into_any(),
+            ),
+            SourceModel::Scaleo => (
+                t!(i18n, tpl_scaleo).into_any(),
+                t!(i18n, tpl_scaleo_about).into_any(),
+            ),
+            SourceModel::ActOn => (
+                t!(i18n, tpl_acton).into_any(),
+                t!(i18n, tpl_acton_about).into_any(),
+            ),
+            SourceModel::MarTech => (
+                t!(i18n, tpl_martech).into_any(),
+                t!(i18n, tpl_martech_about).into_any(),
+            ),
+            SourceModel::Blank => (
+                t!(i18n, tpl_blank).into_any(),
+                t!(i18n, tpl_blank_about).into_any(),
+            ),
         };
         view! {
             <li>

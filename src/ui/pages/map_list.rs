@@ -11,9 +11,12 @@ pub fn MapList() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let ids = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.recent_first().into_iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+        state.workspace.with(|ws| {
+            ws.recent_first()
+                .into_iter()
+                .map(|m| m.id.clone())
+                .collect::<Vec<_>>()
+        })
     });
     view! {
         <div class="page list-page">

@@ -36,34 +36,50 @@ pub fn MapPage(id: Id) -> impl IntoView {
         })
     });
 
+    let columns = move || {
+        stage_ids
+            .get()
+            .into_iter()
+            .enumerate()
+            .collect::<Vec<(usize, Id)>>()
+    };
+
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) outside text fields, where the browser's own undo applies.
-    let on_key = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-        if !(ev.ctrl_key() || ev.meta_key()) {
-            return;
-        }
-        let in_field = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-        if in_field {
-            return;
-        }
-        let key = ev.key().to_lowercase();
-        let action = match (key.as_str(), ev.shift_key()) {
-            ("z", false) => Action::Undo { map: id.get_value() },
-            ("z", true) | ("y", _) => Action::Redo { map: id.get_value() },
-            _ => return,
-        };
-        ev.prevent_default();
-        state.dispatch(action);
-    });
+    let on_key =
+        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
+            if !(ev.ctrl_key() || ev.meta_key()) {
+                return;
+            }
+            let in_field = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| {
+                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                });
+            if in_field {
+                return;
+            }
+            let key = ev.key().to_lowercase();
+            let action = match (key.as_str(), ev.shift_key()) {
+                ("z", false) => Action::Undo {
+                    map: id.get_value(),
+                },
+                ("z", true) | ("y", _) => Action::Redo {
+                    map: id.get_value(),
+                },
+                _ => return,
+            };
+            ev.prevent_default();
+            state.dispatch(action);
+        });
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
     }
     let on_key = send_wrapper::SendWrapper::new(on_key);
     on_cleanup(move || {
         if let Some(w) = web_sys::window() {
-            let _ = w.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+            let _ =
+                w.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
         }
     });
 
@@ -93,12 +109,12 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 >
                     <ol class="stages" aria-label=move || t_string!(i18n, stages).to_string()>
                         <For
-                            each=move || stage_ids.get().into_iter().enumerate().collect::<Vec<_>>()
+                            each=columns
                             key=|(i, s)| (*i, s.clone())
-                            let:((index, stage))
-                        >
-                            <StageColumn map=id.get_value() stage index />
-                        </For>
+                            children=move |(index, stage)| {
+                                view! { <StageColumn map=id.get_value() stage index /> }
+                            }
+                        />
                     </ol>
                 </Show>
             </div>
