@@ -28,10 +28,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION" \
   cargo install --force "wasm-bindgen-cli@$WBG_VERSION"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  log "installing Debian's chromium and chromium-driver"
+# Chromium for the browser tests; a Korean font so screenshots of the Korean UI are readable.
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+  || ! fc-list 2>/dev/null | grep -qi nanum; then
+  log "installing Debian's chromium, chromium-driver and fonts-nanum"
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-nanum >/dev/null
 fi
 
 # npm: playwright-core, @axe-core/playwright and binaryen (wasm-opt 132: Debian's 108 breaks the wasm).

@@ -37,7 +37,7 @@ test('export, then import into a fresh browser profile: the map is identical', a
   await stage.waitFor();
   const stageName = await stage.locator('h2').innerText();
   await stage.getByRole('button', { name: `Add a card to ${stageName}` }).click();
-  await stage.getByLabel('Title').fill('G2 review page — "quotes" & <tags>');
+  await stage.getByLabel('Title', { exact: true }).fill('G2 review page — "quotes" & <tags>');
   await stage.getByRole('button', { name: 'Add card', exact: true }).click();
   await saved(a.page);
   const first = await exportOpenMap(a.page);

@@ -51,8 +51,8 @@ for (const [slug, want] of Object.entries(TEMPLATES)) {
     const first = stages.first();
     const stageName = await first.locator('h2').innerText();
     await first.getByRole('button', { name: `Add a card to ${stageName}` }).click();
-    await first.getByLabel('Title').fill(`Card for ${slug}`);
-    await first.getByLabel('Channel').fill('LinkedIn');
+    await first.getByLabel('Title', { exact: true }).fill(`Card for ${slug}`);
+    await first.getByLabel('Channel', { exact: true }).fill('LinkedIn');
     await first.getByRole('button', { name: 'Add card', exact: true }).click();
     await first.getByText(`Card for ${slug}`).waitFor();
     await saved(page);
@@ -73,9 +73,9 @@ test('the Hinge map shows its decision with hired / not now / no way', async () 
   const decision = page.locator('li.stage[data-stage-id="pre_purchase"] .decision');
   await decision.waitFor();
   const text = await decision.innerText();
-  assert.match(text, /Hired\s*→\s*Client experience/);
-  assert.match(text, /Not now\s*↺\s*Pre-purchase experience/);
-  assert.match(text, /No way\s*⇥\s*Leaves the journey/);
+  assert.match(text, /Hired\s*→\s*leads to\s*Client experience/);
+  assert.match(text, /Not now\s*↺\s*leads to\s*Pre-purchase experience/);
+  assert.match(text, /No way\s*⇥\s*leads to\s*Leaves the journey/);
   await context.close();
 });
 
@@ -95,13 +95,14 @@ test('switching to Korean and Russian translates stage names and the UI, and is 
   await firstStage.waitFor();
   assert.equal(await firstStage.innerText(), 'Pre-purchase experience');
 
-  await page.getByLabel('Language').selectOption('ko');
+  assert.equal(await page.getByLabel('Language').inputValue(), 'en');
+  await page.locator('#lang').selectOption('ko');
   await page.locator('li.stage').first().locator('h2', { hasText: '구매 전 경험' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
   await page.getByRole('button', { name: '단계 추가' }).waitFor();
   await shot(page, 'map-hinge-ko');
 
-  await page.getByLabel('Язык').or(page.getByLabel('언어')).selectOption('ru');
+  await page.locator('#lang').selectOption('ru');
   await page.locator('li.stage').first().locator('h2', { hasText: 'Опыт перед покупкой' }).waitFor();
   await shot(page, 'map-hinge-ru');
 

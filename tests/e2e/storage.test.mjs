@@ -63,8 +63,7 @@ test('a change saved by another tab is detected; the user chooses which version 
   await a.locator('#map-name').press('Enter');
   await b.locator('#map-name').fill('Named in tab B again');
   await b.locator('#map-name').press('Enter');
-  const conflict = a.getByTestId('conflict-banner').or(b.getByTestId('conflict-banner'));
-  await conflict.first().waitFor();
+  await Promise.race([a.getByTestId('conflict-banner').waitFor(), b.getByTestId('conflict-banner').waitFor()]);
   const loser = (await a.getByTestId('conflict-banner').count()) ? a : b;
   const winner = loser === a ? b : a;
   await shot(loser, 'conflict');

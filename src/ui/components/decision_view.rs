@@ -26,6 +26,7 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
             Some((m.stages[here].decision.clone(), names, here))
         })
     });
+    let editing = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let new_target = RwSignal::new(String::new());
     let set = move |d: Option<DecisionPoint>| {
@@ -114,10 +115,12 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
                         <span class="outcome-arrow" aria-hidden="true">{arrow}</span>
                         <span class="visually-hidden">{t!(i18n, leads_to)}</span>
                         <span class="outcome-target">{target}</span>
-                        <button type="button" class="small icon" on:click=move |_| remove_outcome(oid.clone())
-                            aria-label=move || t_string!(i18n, remove_outcome_named, name = label.clone()).to_string()>
-                            <span aria-hidden="true">"×"</span>
-                        </button>
+                        <Show when=move || editing.get()>
+                            <button type="button" class="small icon" on:click={let oid = oid.clone(); move |_| remove_outcome(oid.clone())}
+                                aria-label={let label = label.clone(); move || t_string!(i18n, remove_outcome_named, name = label.clone()).to_string()}>
+                                <span aria-hidden="true">"×"</span>
+                            </button>
+                        </Show>
                     </li>
                 }
             })
@@ -127,22 +130,29 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
             .map(|(id, n, _)| view! { <option value=id.0.clone()>{n.clone()}</option> })
             .collect_view();
         let fid = format!("outcome-{}", stage.get_value());
+        let fid = StoredValue::new(fid);
         view! {
             <section class="decision" aria-label=move || t_string!(i18n, decision_point).to_string()>
                 <h3><span aria-hidden="true">"◆ "</span>{d.question.get(l).to_owned()}</h3>
                 <ul class="outcomes">{outcomes}</ul>
+                <button type="button" class="small" aria-expanded=move || editing.get().to_string()
+                    on:click=move |_| editing.update(|e| *e = !*e)>
+                    {move || if editing.get() { t!(i18n, done).into_any() } else { t!(i18n, edit_outcomes).into_any() }}
+                </button>
+                <Show when=move || editing.get()>
                 <form class="outcome-form" on:submit=add_outcome>
-                    <label for=format!("{fid}-name")>{t!(i18n, outcome_name)}</label>
-                    <input id=format!("{fid}-name") bind:value=new_name />
-                    <label for=format!("{fid}-to")>{t!(i18n, leads_to)}</label>
-                    <select id=format!("{fid}-to") prop:value=move || new_target.get()
+                    <label for=fid.with_value(|f| format!("{f}-name"))>{t!(i18n, outcome_name)}</label>
+                    <input id=fid.with_value(|f| format!("{f}-name")) bind:value=new_name />
+                    <label for=fid.with_value(|f| format!("{f}-to"))>{t!(i18n, leads_to)}</label>
+                    <select id=fid.with_value(|f| format!("{f}-to")) prop:value=move || new_target.get()
                         on:change=move |ev| new_target.set(event_target_value(&ev))>
                         <option value="">{t!(i18n, leaves_journey)}</option>
-                        {options}
+                        {options.clone()}
                     </select>
                     <button type="submit" class="small">{t!(i18n, add_outcome)}</button>
                 </form>
                 <button type="button" class="small danger" on:click=move |_| set(None)>{t!(i18n, remove_decision)}</button>
+                </Show>
             </section>
         }
         .into_any()

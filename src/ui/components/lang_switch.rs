@@ -25,7 +25,9 @@ pub fn restore_language() {
             .find_map(|t| Lang::from_tag(&t))
     };
     let lang = saved.or_else(browser).unwrap_or_default();
-    i18n.set_locale(locale_of(lang));
+    // In an effect: the provider's own first effect sets the locale from the browser, and this
+    // one, created after it, runs after it.
+    Effect::new(move |_| i18n.set_locale(locale_of(lang)));
 }
 
 #[component]

@@ -105,7 +105,7 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                     <span aria-hidden="true">"🗑"</span>
                 </button>
             </div>
-            <For each=move || lanes.get() key=|l| (l.0.clone(), l.3.clone()) let:lane>
+            <For each=move || lanes.get() key=|l| l.clone() let:lane>
                 <section class=format!("lane lane-{}", lane.2.slug()) data-lane=lane.0.0.clone()>
                     <h3 class="lane-name">{lane.1.clone()}</h3>
                     <ul class="cards">
