@@ -65,7 +65,7 @@ pub fn CardForm(
         .as_ref()
         .and_then(|c| c.touchpoint.clone())
         .unwrap_or_default();
-    let channel = RwSignal::new(tp.channel.clone());
+    let channel = RwSignal::new(crate::domain::channel::label(&tp.channel, l));
     let online = RwSignal::new(tp.presence == Presence::Online);
     let dept = RwSignal::new(
         tp.department
@@ -94,7 +94,7 @@ pub fn CardForm(
             return;
         }
         let touchpoint = is_touch().then(|| Touchpoint {
-            channel: channel.get_untracked().trim().to_owned(),
+            channel: crate::domain::channel::from_input(&channel.get_untracked()),
             presence: if online.get_untracked() {
                 Presence::Online
             } else {
@@ -163,6 +163,10 @@ pub fn CardForm(
         .map(|(id, name)| view! { <option value=id.0.clone()>{name}</option> })
         .collect_view();
     let is_new = existing.with_value(|e| e.is_none());
+    let channel_options = crate::domain::channel::known()
+        .into_iter()
+        .map(|(_, name)| view! { <option value=name.get(l).to_owned()></option> })
+        .collect_view();
 
     view! {
         <form class="card-form" on:submit=submit on:keydown=move |ev| if ev.key() == "Escape" { on_done.run(()) }>
@@ -181,7 +185,8 @@ pub fn CardForm(
                 <fieldset class="touch-fields">
                     <legend>{t!(i18n, touchpoint)}</legend>
                     <label for=fid("channel")>{t!(i18n, channel)}</label>
-                    <input id=fid("channel") bind:value=channel />
+                    <input id=fid("channel") bind:value=channel list=fid("channels") />
+                    <datalist id=fid("channels")>{channel_options.clone()}</datalist>
                     <label class="inline">
                         <input type="checkbox" bind:checked=online />
                         {t!(i18n, online)}

@@ -24,7 +24,7 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
             let pos = cell.iter().position(|x| **x == c.id)?;
             let touch = c.touchpoint.as_ref().map(|t| {
                 (
-                    t.channel.clone(),
+                    crate::domain::channel::label(&t.channel, l),
                     t.presence,
                     t.department
                         .as_ref()
@@ -156,7 +156,7 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
                     <button type="button" class="small icon" disabled=!has_next on:click=right
                         aria-label=move || t_string!(i18n, move_card_right, name = title()).to_string()><span aria-hidden="true">"▶"</span></button>
                     <button type="button" class="small icon danger" on:click=remove
-                        aria-label=move || t_string!(i18n, delete_card_named, name = title()).to_string()><span aria-hidden="true">"🗑"</span></button>
+                        aria-label=move || t_string!(i18n, delete_card_named, name = title()).to_string()><span aria-hidden="true">"✕"</span></button>
                 </div>
             </li>
         }

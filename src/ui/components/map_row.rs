@@ -103,7 +103,7 @@ pub fn MapRow(id: Id) -> impl IntoView {
                         " · "
                         <span>{t!(i18n, card_count, count = move || s.3)}</span>
                         " · "
-                        <time datetime=s.4.to_string()>{s.4.strftime("%Y-%m-%d %H:%M").to_string()}</time>
+                        <time datetime=s.4.to_string()>{local_time(s.4, lang.get())}</time>
                     }
                 })}
             </span>
@@ -115,4 +115,13 @@ pub fn MapRow(id: Id) -> impl IntoView {
             </span>
         </li>
     }
+}
+
+/// A moment in the reader's time zone and date format.
+fn local_time(t: jiff::Timestamp, lang: crate::domain::Lang) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.as_millisecond() as f64));
+    let opts = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
+    let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());
+    date.to_locale_string(lang.tag(), &opts).into()
 }

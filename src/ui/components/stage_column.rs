@@ -102,7 +102,7 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                 </button>
                 <button type="button" class="small icon danger" on:click=remove
                     aria-label=move || t_string!(i18n, delete_stage_named, name = name()).to_string()>
-                    <span aria-hidden="true">"🗑"</span>
+                    <span aria-hidden="true">"✕"</span>
                 </button>
             </div>
             <For each=move || lanes.get() key=|l| l.clone() let:lane>
