@@ -108,7 +108,7 @@ impl Workspace {
     /// Maps sorted for the list: most recently changed first.
     pub fn recent_first(&self) -> Vec<&JourneyMap> {
         let mut v: Vec<_> = self.maps.iter().collect();
-        v.sort_by(|a, b| b.updated.cmp(&a.updated));
+        v.sort_by_key(|m| std::cmp::Reverse(m.updated));
         v
     }
 

@@ -35,6 +35,9 @@ pub enum Notice {
     ActionFailed(String),
 }
 
+/// A callback the storage sync installs for the UI to call.
+pub type Hook<T> = std::rc::Rc<dyn Fn(T)>;
+
 /// Everything the components share. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -45,9 +48,9 @@ pub struct AppState {
     /// Maps whose latest changes could not be saved (storage full).
     pub unsaved: RwSignal<Vec<Id>>,
     /// Set by the storage sync: saves everything pending now (used before export).
-    pub flush: StoredValue<Option<std::rc::Rc<dyn Fn()>>, LocalStorage>,
+    pub flush: StoredValue<Option<Hook<()>>, LocalStorage>,
     /// The user's choice after a conflict: `true` keeps this tab's version.
-    pub resolve: StoredValue<Option<std::rc::Rc<dyn Fn(bool)>>, LocalStorage>,
+    pub resolve: StoredValue<Option<Hook<bool>>, LocalStorage>,
 }
 
 impl AppState {
@@ -92,7 +95,7 @@ impl AppState {
 
     pub fn flush_now(&self) {
         if let Some(f) = self.flush.get_value() {
-            f();
+            f(());
         }
     }
 }

@@ -52,9 +52,9 @@ pub fn start(state: AppState) {
     });
 
     let timer: Rc<RefCell<Option<i32>>> = Rc::default();
-    let flush: Rc<dyn Fn()> = {
+    let flush: Rc<dyn Fn(())> = {
         let (store, written, timer) = (store.clone(), written.clone(), timer.clone());
-        Rc::new(move || {
+        Rc::new(move |()| {
             if let Some(t) = timer.borrow_mut().take() {
                 if let Some(w) = web_sys::window() {
                     w.clear_timeout_with_handle(t);
@@ -104,7 +104,7 @@ pub fn start(state: AppState) {
                     w.clear_timeout_with_handle(t);
                 }
                 let flush = flush.clone();
-                let cb = Closure::once_into_js(move || flush());
+                let cb = Closure::once_into_js(move || flush(()));
                 if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
                     cb.unchecked_ref(),
                     DEBOUNCE_MS,
@@ -123,7 +123,7 @@ pub fn start(state: AppState) {
                 .and_then(|w| w.document())
                 .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
             if hidden {
-                f();
+                f(());
             }
         });
         if let Some(d) = w.document() {
@@ -134,7 +134,7 @@ pub fn start(state: AppState) {
         }
         on_hide.forget();
         let f = flush.clone();
-        let on_leave = Closure::<dyn FnMut()>::new(move || f());
+        let on_leave = Closure::<dyn FnMut()>::new(move || f(()));
         let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
         on_leave.forget();
     }
