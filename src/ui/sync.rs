@@ -263,8 +263,16 @@ fn on_external(store: &MapStore, written: &Written, state: AppState, change: Ext
             }
         }
         ExternalChange::Removed(id) => {
-            // Deleted in another tab: forget what we wrote, so an edit here saves it again.
+            // Deleted in another tab. Follow along unless this tab has unsaved changes to it,
+            // which are then saved again as the map's first revision.
+            let ours = state
+                .workspace
+                .with_untracked(|ws| ws.map(&id).map(|m| m.updated));
+            let clean = ours.is_some() && written.borrow().get(&id) == ours.as_ref();
             written.borrow_mut().remove(&id);
+            if clean {
+                state.dispatch(Action::Delete { map: id });
+            }
         }
         ExternalChange::Unreadable(u) => {
             state.unreadable.update(|list| {

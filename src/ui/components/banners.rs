@@ -112,13 +112,17 @@ pub fn Banners() -> impl IntoView {
                     view! { <p>{t!(i18n, action_failed)} " " {msg}</p> }.into_any()
                 }
             };
-            let role = if matches!(state.notice.get_untracked(), Some(Notice::ImportFailed(_))) {
-                "alert"
+            let failed = matches!(
+                state.notice.get_untracked(),
+                Some(Notice::ImportFailed(_) | Notice::ActionFailed(_))
+            );
+            let (role, class) = if failed {
+                ("alert", "banner notice danger")
             } else {
-                "status"
+                ("status", "banner notice")
             };
             view! {
-                <div class="banner notice" role=role data-testid="notice">
+                <div class=class role=role data-testid="notice">
                     {body}
                     <button type="button" class="icon" on:click=dismiss>
                         <span aria-hidden="true">"×"</span>
