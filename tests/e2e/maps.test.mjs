@@ -180,3 +180,28 @@ test('rename, duplicate and delete with undo in the map list', async () => {
   assert.equal(await rows.count(), 2);
   await context.close();
 });
+
+test('a card can be added and edited with the keyboard alone', async () => {
+  const { context, page } = await openApp(browser, server.url);
+  await page.locator('.map-row .map-name').first().click();
+  const stage = page.locator('li.stage').nth(1);
+  await stage.waitFor();
+  const name = await stage.locator('h2').innerText();
+  await stage.getByRole('button', { name: `Add a card to ${name}` }).focus();
+  await page.keyboard.press('Enter');
+  // Focus moves into the new form's title field.
+  await page.waitForFunction(() => document.activeElement?.closest('.card-form') && document.activeElement.type === 'text');
+  await page.keyboard.type('Quarterly business review');
+  await page.keyboard.press('Enter');
+  const card = stage.locator('.card', { hasText: 'Quarterly business review' });
+  await card.waitFor();
+  await card.getByRole('button', { name: 'Edit card Quarterly business review' }).focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.closest('.card-form') !== null);
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('QBR with the buying group');
+  await page.keyboard.press('Enter');
+  await stage.locator('.card', { hasText: 'QBR with the buying group' }).waitFor();
+  assert.equal(await stage.locator('.card', { hasText: 'Quarterly business review' }).count(), 0);
+  await context.close();
+});

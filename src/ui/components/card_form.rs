@@ -75,6 +75,13 @@ pub fn CardForm(
     );
     let content = RwSignal::new(tp.content.clone());
     let error = RwSignal::new(false);
+    // The button that opened the form is gone: put keyboard focus in the form.
+    let title_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = title_input.get() {
+            let _ = el.focus();
+        }
+    });
     let lanes = StoredValue::new(lanes);
     let is_touch = move || {
         let lid = lane.get();
@@ -175,7 +182,7 @@ pub fn CardForm(
                 {lane_options}
             </select>
             <label for=fid("title")>{t!(i18n, card_title)}</label>
-            <input id=fid("title") bind:value=title autofocus required aria-invalid=move || error.get().to_string() />
+            <input id=fid("title") node_ref=title_input bind:value=title required aria-invalid=move || error.get().to_string() />
             <Show when=move || error.get()>
                 <p class="field-error" role="alert">{t!(i18n, title_required)}</p>
             </Show>

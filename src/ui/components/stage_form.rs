@@ -23,6 +23,12 @@ pub fn StageForm(map: Id, stage: Id, #[prop(into)] on_done: Callback<()>) -> imp
     let name = RwSignal::new(name0.get(l).to_owned());
     let desc = RwSignal::new(desc0.get(l).to_owned());
     let error = RwSignal::new(false);
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = name_input.get() {
+            let _ = el.focus();
+        }
+    });
     let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -54,7 +60,7 @@ pub fn StageForm(map: Id, stage: Id, #[prop(into)] on_done: Callback<()>) -> imp
     view! {
         <form class="stage-form" on:submit=save>
             <label for=field.clone()>{t!(i18n, stage_name)}</label>
-            <input id=field bind:value=name required aria-invalid=move || error.get().to_string() />
+            <input id=field node_ref=name_input bind:value=name required aria-invalid=move || error.get().to_string() />
             <Show when=move || error.get()>
                 <p class="field-error" role="alert">{t!(i18n, name_required)}</p>
             </Show>
