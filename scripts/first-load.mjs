@@ -11,6 +11,6 @@ for (const f of readdirSync(dir)) {
   const b = readFileSync(join(dir, f));
   const z = gzipSync(b, { level: 9 }).length;
   raw += b.length; gz += z;
-  parts.push(`${f.replace(/-[0-9a-f]{16}/, '')} ${(z / 1024).toFixed(1)} KB`);
+  parts.push(`${f.replace(/-[0-9a-f]{8,}/, '')} ${(z / 1024).toFixed(1)} KB`);
 }
 console.log(`${(gz / 1024).toFixed(1)} KB gzip (${(raw / 1024).toFixed(1)} KB raw): ${parts.join(', ')}`);
