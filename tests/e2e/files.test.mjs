@@ -1,18 +1,10 @@
 // End-to-end: export a map, import it into a fresh profile, and reject bad files without changes.
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { after, before, test } from 'node:test';
-import { OUT, launch, openApp, saved, serve, shot, storedEntries } from './harness.mjs';
+import { test } from 'node:test';
+import { OUT, openApp, saved, shot, storedEntries, useServedApp } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useServedApp();
 
 async function exportOpenMap(page) {
   const [download] = await Promise.all([
@@ -31,7 +23,7 @@ async function importFile(page, path) {
 }
 
 test('export, then import into a fresh browser profile: the map is identical', async () => {
-  const a = await openApp(browser, server.url);
+  const a = await openApp(app.browser, app.server.url);
   await a.page.locator('button[data-template="scaleo"]').click();
   const stage = a.page.locator('li.stage').nth(2);
   await stage.waitFor();
@@ -47,7 +39,7 @@ test('export, then import into a fresh browser profile: the map is identical', a
   assert.equal(first.json.map.stages.length, 7);
   await a.context.close();
 
-  const b = await openApp(browser, server.url);
+  const b = await openApp(app.browser, app.server.url);
   const rowsBefore = await b.page.locator('.map-row').count();
   const message = await importFile(b.page, first.path);
   assert.match(message, /Map imported/);
@@ -72,7 +64,7 @@ const BAD_FILES = [
 ];
 
 test('bad files get a message naming the problem and change nothing', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('button[data-template="act_on"]').click();
   await page.locator('li.stage').first().waitFor();
   await saved(page);

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const OUT = '.e2e-out';
@@ -87,4 +88,18 @@ export async function storedEntries(page) {
 
 export async function shot(page, name) {
   await page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+}
+
+/** Registers before/after hooks that serve dist/ and launch Chromium; returns the live handles. */
+export function useServedApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serve('dist');
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    app.server?.stop();
+  });
+  return app;
 }

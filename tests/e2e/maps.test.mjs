@@ -1,17 +1,9 @@
 // End-to-end: templates, cards, reload, languages, keyboard moves and undo — in the release build.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, openApp, saved, serve, shot } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp, saved, shot, useServedApp } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useServedApp();
 
 const TEMPLATES = {
   hinge: { stages: 4, first: 'Pre-purchase experience' },
@@ -22,7 +14,7 @@ const TEMPLATES = {
 };
 
 test('a first visit shows the demo map in the list', async () => {
-  const { context, page, errors } = await openApp(browser, server.url);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.getByRole('heading', { name: 'Your journey maps' }).waitFor();
   await assert.doesNotReject(page.locator('.map-row').first().waitFor());
   assert.equal(await page.locator('.map-row').count(), 1);
@@ -34,7 +26,7 @@ test('a first visit shows the demo map in the list', async () => {
 
 for (const [slug, want] of Object.entries(TEMPLATES)) {
   test(`create from the ${slug} template, add a card, reload: the card is still there`, async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     await page.locator(`button[data-template="${slug}"]`).click();
     await page.waitForURL(/\?map=/);
     const stages = page.locator('li.stage');
@@ -68,7 +60,7 @@ for (const [slug, want] of Object.entries(TEMPLATES)) {
 }
 
 test('the Hinge map shows its decision with hired / not now / no way', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('button[data-template="hinge"]').click();
   const decision = page.locator('li.stage[data-stage-id="pre_purchase"] .decision');
   await decision.waitFor();
@@ -80,7 +72,7 @@ test('the Hinge map shows its decision with hired / not now / no way', async () 
 });
 
 test('the Scaleo map says it is circular', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('button[data-template="scaleo"]').click();
   const note = page.getByTestId('circular-note');
   await note.waitFor();
@@ -89,7 +81,7 @@ test('the Scaleo map says it is circular', async () => {
 });
 
 test('switching to Korean and Russian translates stage names and the UI, and is remembered', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('button[data-template="hinge"]').click();
   const firstStage = page.locator('li.stage').first().locator('h2');
   await firstStage.waitFor();
@@ -112,14 +104,14 @@ test('switching to Korean and Russian translates stage names and the UI, and is 
 });
 
 test('the browser language is used on a first visit', async () => {
-  const { context, page } = await openApp(browser, server.url, { locale: 'ko-KR' });
+  const { context, page } = await openApp(app.browser, app.server.url, { locale: 'ko-KR' });
   await page.getByRole('heading', { name: '새 지도 시작' }).or(page.locator('h1')).first().waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'ko');
   await context.close();
 });
 
 test('stages and cards move from the keyboard, and Ctrl+Z / Ctrl+Shift+Z undo and redo', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('button[data-template="act_on"]').click();
   const names = () => page.locator('li.stage h2').allInnerTexts();
   await page.locator('li.stage').first().waitFor();
@@ -155,7 +147,7 @@ test('stages and cards move from the keyboard, and Ctrl+Z / Ctrl+Shift+Z undo an
 });
 
 test('rename, duplicate and delete with undo in the map list', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   const rows = page.locator('.map-row');
   await rows.first().waitFor();
   await rows.first().getByRole('button', { name: 'Rename' }).click();
@@ -182,7 +174,7 @@ test('rename, duplicate and delete with undo in the map list', async () => {
 });
 
 test('a card can be added and edited with the keyboard alone', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('.map-row .map-name').first().click();
   const stage = page.locator('li.stage').nth(1);
   await stage.waitFor();

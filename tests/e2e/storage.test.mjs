@@ -1,20 +1,12 @@
 // End-to-end: storage full, two tabs, and damaged saved entries — nothing the user had is lost.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launch, openApp, saved, serve, shot, storedEntries } from './harness.mjs';
+import { test } from 'node:test';
+import { openApp, saved, shot, storedEntries, useServedApp } from './harness.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.stop();
-});
+const app = useServedApp();
 
 test('when storage is full the user is told, can export, and the last good save stays', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('.map-row .map-name').first().click();
   await page.locator('li.stage').first().waitFor();
   await saved(page);
@@ -43,7 +35,7 @@ test('when storage is full the user is told, can export, and the last good save 
 });
 
 test('a change saved by another tab is detected; the user chooses which version to keep', async () => {
-  const { context, page: a } = await openApp(browser, server.url);
+  const { context, page: a } = await openApp(app.browser, app.server.url);
   await a.locator('.map-row .map-name').first().click();
   await a.locator('li.stage').first().waitFor();
   await saved(a);
@@ -81,7 +73,7 @@ test('a change saved by another tab is detected; the user chooses which version 
 });
 
 test('a damaged saved map is offered for recovery, not overwritten', async () => {
-  const { context, page } = await openApp(browser, server.url);
+  const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('.map-row').first().waitFor();
   await page.evaluate(() => {
     localStorage.setItem('journey-mapper:map:damaged', '{"schema":1,"rev":3,"map":{"id":"damaged",');
