@@ -4,6 +4,7 @@
 //! (including the current time) as arguments, so all of it is tested natively.
 
 pub mod channel;
+pub mod dataset;
 pub mod document;
 pub mod edit;
 pub mod model;

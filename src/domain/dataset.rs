@@ -1,0 +1,373 @@
+//! Imported CRM data: the contacts (or deals) of a file, the accounts they roll up to, and
+//! their activity events.
+//!
+//! This is the contract between the CSV importer (which builds a [`Dataset`] through
+//! [`DatasetBuilder`]) and the rules engine (which reads it). Two shapes of file feed it:
+//!
+//! * a **record snapshot**: one row per contact, deal or account, with a status field and
+//!   milestone dates (created, became lead / MQL / SQL, closed), amount, owner and source;
+//! * an **event log**: one row per activity (contact, account, time, type, channel, value).
+//!
+//! Times are whole seconds since 1970-01-01 UTC ([`Time`]); a date without a time of day is
+//! midnight UTC. Strings that repeat a lot (event types, channels) are interned in a [`Vocab`].
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::{Deserialize, Serialize};
+
+/// Seconds since 1970-01-01T00:00:00Z.
+pub type Time = i64;
+
+/// Seconds in a day, for windows and decay written in days.
+pub const DAY: Time = 86_400;
+
+/// Which kind of file a dataset came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One row per contact, deal or account.
+    Records,
+    /// One row per activity.
+    Events,
+}
+
+/// Interned strings: each distinct value gets a small number, in order of first sight.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Vocab {
+    names: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Vocab {
+    /// The number for `name`, adding it if it is new.
+    pub fn intern(&mut self, name: &str) -> u32 {
+        if let Some(&i) = self.index.get(name) {
+            return i;
+        }
+        let i = self.names.len() as u32;
+        self.names.push(name.to_owned());
+        self.index.insert(name.to_owned(), i);
+        i
+    }
+
+    /// The number of `name`, if it was seen.
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.index.get(name).copied()
+    }
+
+    /// The string behind a number.
+    pub fn name(&self, i: u32) -> &str {
+        &self.names[i as usize]
+    }
+
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// The milestone dates a CRM keeps on a contact or deal.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Milestones {
+    pub created: Option<Time>,
+    pub lead: Option<Time>,
+    pub mql: Option<Time>,
+    pub sql: Option<Time>,
+    pub closed: Option<Time>,
+}
+
+/// One contact, deal or account row (or, for an event log, one distinct contact).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Contact {
+    /// The id column's value (or the name, or the row number when the file has no id).
+    pub key: String,
+    /// A display name, when the file has one.
+    pub name: Option<String>,
+    /// Index into [`Dataset::accounts`].
+    pub account: Option<u32>,
+    /// The CRM's own stage or status field ("Closed Won", "MQL", "Customer").
+    pub status: Option<String>,
+    pub dates: Milestones,
+    pub amount: Option<f64>,
+    pub owner: Option<String>,
+    pub source: Option<String>,
+    /// Values of the other kept columns, in the order of [`Dataset::fields`].
+    pub extra: Vec<Option<String>>,
+    /// This contact's events: a range into [`Dataset::events`] (sorted by time).
+    pub events: Range<u32>,
+}
+
+/// A company that contacts roll up to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Account {
+    pub key: String,
+}
+
+/// One activity of one contact.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Event {
+    /// Index into [`Dataset::contacts`].
+    pub contact: u32,
+    pub time: Time,
+    /// Index into [`Dataset::event_types`].
+    pub kind: u32,
+    /// Index into [`Dataset::channels`], if the row named one.
+    pub channel: Option<u32>,
+    pub value: Option<f64>,
+}
+
+/// Everything imported from one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dataset {
+    pub shape: Shape,
+    /// Names of the extra columns kept on each contact (lower-case header names).
+    pub fields: Vec<String>,
+    pub contacts: Vec<Contact>,
+    pub accounts: Vec<Account>,
+    /// Sorted by contact, then time.
+    pub events: Vec<Event>,
+    pub event_types: Vocab,
+    pub channels: Vocab,
+    /// The latest time seen anywhere in the file: "now" for recency and decay unless the
+    /// caller gives another date.
+    pub latest: Option<Time>,
+}
+
+/// The fields every contact has, by the name rules use for them.
+pub const BUILTIN_FIELDS: [&str; 11] = [
+    "id", "name", "account", "status", "owner", "source", "amount", "created", "lead", "mql", "sql",
+];
+
+impl Dataset {
+    /// The value of a named field on a contact, as text: a built-in field (see
+    /// [`BUILTIN_FIELDS`], plus `closed`) or a kept extra column. Dates come back as
+    /// `YYYY-MM-DD`. Names are matched case-insensitively.
+    pub fn field(&self, contact: &Contact, name: &str) -> Option<String> {
+        let name = name.to_ascii_lowercase();
+        let date = |t: Option<Time>| t.map(format_date);
+        match name.as_str() {
+            "id" => Some(contact.key.clone()),
+            "name" => contact.name.clone(),
+            "account" => contact
+                .account
+                .map(|a| self.accounts[a as usize].key.clone()),
+            "status" | "stage" => contact.status.clone(),
+            "owner" => contact.owner.clone(),
+            "source" => contact.source.clone(),
+            "amount" => contact.amount.map(|a| a.to_string()),
+            "created" => date(contact.dates.created),
+            "lead" => date(contact.dates.lead),
+            "mql" => date(contact.dates.mql),
+            "sql" => date(contact.dates.sql),
+            "closed" => date(contact.dates.closed),
+            _ => {
+                let i = self.fields.iter().position(|f| *f == name)?;
+                contact.extra.get(i).cloned().flatten()
+            }
+        }
+    }
+
+    /// A contact's events, oldest first.
+    pub fn events_of(&self, contact: &Contact) -> &[Event] {
+        &self.events[contact.events.start as usize..contact.events.end as usize]
+    }
+
+    /// The contacts of each account, by account index.
+    pub fn contacts_by_account(&self) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); self.accounts.len()];
+        for (i, c) in self.contacts.iter().enumerate() {
+            if let Some(a) = c.account {
+                out[a as usize].push(i as u32);
+            }
+        }
+        out
+    }
+}
+
+/// `YYYY-MM-DD` of a time (UTC).
+pub fn format_date(t: Time) -> String {
+    let days = t.div_euclid(DAY);
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// The time at midnight UTC of a calendar date, if the date exists.
+pub fn time_from_date(year: i32, month: u32, day: u32) -> Option<Time> {
+    let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()?;
+    let days = date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days();
+    Some(days as Time * DAY)
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    // Howard Hinnant's days-to-civil, exact for the proleptic Gregorian calendar.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// Builds a [`Dataset`] row by row: contacts and accounts are found by key, so an event log
+/// with many rows per contact becomes one contact with many events.
+#[derive(Debug)]
+pub struct DatasetBuilder {
+    data: Dataset,
+    contact_index: HashMap<String, u32>,
+    account_index: HashMap<String, u32>,
+}
+
+impl DatasetBuilder {
+    /// An empty builder; `fields` are the extra columns each contact keeps.
+    pub fn new(shape: Shape, fields: Vec<String>) -> Self {
+        DatasetBuilder {
+            data: Dataset {
+                shape,
+                fields,
+                contacts: Vec::new(),
+                accounts: Vec::new(),
+                events: Vec::new(),
+                event_types: Vocab::default(),
+                channels: Vocab::default(),
+                latest: None,
+            },
+            contact_index: HashMap::new(),
+            account_index: HashMap::new(),
+        }
+    }
+
+    /// The contact with this key, created (empty) if new. Returns its index.
+    pub fn contact(&mut self, key: &str) -> u32 {
+        if let Some(&i) = self.contact_index.get(key) {
+            return i;
+        }
+        let i = self.data.contacts.len() as u32;
+        self.data.contacts.push(Contact {
+            key: key.to_owned(),
+            extra: vec![None; self.data.fields.len()],
+            ..Contact::default()
+        });
+        self.contact_index.insert(key.to_owned(), i);
+        i
+    }
+
+    /// Mutable access to a contact, to fill in its fields.
+    pub fn contact_mut(&mut self, i: u32) -> &mut Contact {
+        &mut self.data.contacts[i as usize]
+    }
+
+    /// The account with this key, created if new. Returns its index.
+    pub fn account(&mut self, key: &str) -> u32 {
+        if let Some(&i) = self.account_index.get(key) {
+            return i;
+        }
+        let i = self.data.accounts.len() as u32;
+        self.data.accounts.push(Account {
+            key: key.to_owned(),
+        });
+        self.account_index.insert(key.to_owned(), i);
+        i
+    }
+
+    /// Adds an event of `kind` (and `channel`) for contact `contact`.
+    pub fn event(
+        &mut self,
+        contact: u32,
+        time: Time,
+        kind: &str,
+        channel: Option<&str>,
+        value: Option<f64>,
+    ) {
+        let kind = self.data.event_types.intern(kind);
+        let channel = channel.map(|c| self.data.channels.intern(c));
+        self.saw(time);
+        self.data.events.push(Event {
+            contact,
+            time,
+            kind,
+            channel,
+            value,
+        });
+    }
+
+    /// Notes a time seen in the file (a milestone date), for [`Dataset::latest`].
+    pub fn saw(&mut self, time: Time) {
+        self.data.latest = Some(self.data.latest.map_or(time, |l| l.max(time)));
+    }
+
+    /// Number of contacts so far.
+    pub fn contact_count(&self) -> usize {
+        self.data.contacts.len()
+    }
+
+    /// Sorts the events by contact and time and links each contact to its events.
+    pub fn finish(mut self) -> Dataset {
+        let data = &mut self.data;
+        data.events.sort_by_key(|e| (e.contact, e.time));
+        let mut start = 0usize;
+        for (i, contact) in data.contacts.iter_mut().enumerate() {
+            let end = start
+                + data.events[start..]
+                    .iter()
+                    .take_while(|e| e.contact as usize == i)
+                    .count();
+            contact.events = start as u32..end as u32;
+            start = end;
+        }
+        self.data
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_through_time() {
+        let t = time_from_date(2024, 2, 29).unwrap();
+        assert_eq!(format_date(t), "2024-02-29");
+        assert_eq!(format_date(t + DAY - 1), "2024-02-29");
+        assert_eq!(time_from_date(1970, 1, 1), Some(0));
+        assert_eq!(time_from_date(2023, 2, 29), None);
+        assert_eq!(format_date(-1), "1969-12-31");
+    }
+
+    #[test]
+    fn builder_groups_events_per_contact_in_time_order() {
+        let mut b = DatasetBuilder::new(Shape::Events, vec!["industry".into()]);
+        let ann = b.contact("ann");
+        let bob = b.contact("bob");
+        assert_eq!(b.contact("ann"), ann);
+        let acme = b.account("acme");
+        b.contact_mut(ann).account = Some(acme);
+        b.contact_mut(bob).extra[0] = Some("Software".into());
+        b.event(bob, 30, "email_open", Some("email"), None);
+        b.event(ann, 20, "visit", None, Some(2.0));
+        b.event(ann, 10, "email_open", Some("email"), None);
+        let d = b.finish();
+        let times: Vec<_> = d.events_of(&d.contacts[0]).iter().map(|e| e.time).collect();
+        assert_eq!(times, [10, 20]);
+        assert_eq!(d.events_of(&d.contacts[1]).len(), 1);
+        assert_eq!(d.event_types.len(), 2);
+        assert_eq!(d.latest, Some(30));
+        assert_eq!(d.field(&d.contacts[0], "Account").as_deref(), Some("acme"));
+        assert_eq!(
+            d.field(&d.contacts[1], "industry").as_deref(),
+            Some("Software")
+        );
+        assert_eq!(d.field(&d.contacts[1], "nps"), None);
+        assert_eq!(d.contacts_by_account(), vec![vec![ann]]);
+    }
+}
