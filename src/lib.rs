@@ -14,3 +14,6 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+pub mod api;
