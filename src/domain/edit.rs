@@ -18,6 +18,10 @@ pub enum Edit {
     SetCircular {
         circular: bool,
     },
+    /// Replace the classification rules (their text form; `None` = the model's defaults).
+    SetRules {
+        rules: Option<String>,
+    },
     /// Insert a stage at `index` (clamped to the end).
     InsertStage {
         index: usize,
@@ -103,6 +107,10 @@ pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetCircular { circular } => {
             let was = std::mem::replace(&mut map.circular, circular);
             Ok(Edit::SetCircular { circular: was })
+        }
+        Edit::SetRules { rules } => {
+            let was = std::mem::replace(&mut map.rules, rules);
+            Ok(Edit::SetRules { rules: was })
         }
         Edit::InsertStage { index, stage } => {
             if map.stage(&stage.id).is_some() {
@@ -467,6 +475,23 @@ mod tests {
             name: Text::from("new"),
         });
         assert_eq!(m.name, Text::from("new"));
+    }
+
+    #[test]
+    fn set_rules_and_back_to_defaults() {
+        let m = round_trip(Edit::SetRules {
+            rules: Some("warm at 20".into()),
+        });
+        assert_eq!(m.rules.as_deref(), Some("warm at 20"));
+        let mut m2 = m.clone();
+        let inverse = apply(&mut m2, Edit::SetRules { rules: None }).unwrap();
+        assert_eq!(m2.rules, None);
+        assert_eq!(
+            inverse,
+            Edit::SetRules {
+                rules: Some("warm at 20".into())
+            }
+        );
     }
 
     #[test]

@@ -88,6 +88,10 @@ pub struct JourneyMap {
     pub personas: Vec<Persona>,
     #[serde(default)]
     pub departments: Vec<Department>,
+    /// The classification rules in their text form (see `domain::rules`); `None` means the
+    /// default rules of the map's source model.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rules: Option<String>,
 }
 
 /// A column of the map: a phase or stage of the journey.
@@ -245,6 +249,7 @@ impl JourneyMap {
             cards: Vec::new(),
             personas: Vec::new(),
             departments: Vec::new(),
+            rules: None,
         }
     }
 
