@@ -5,9 +5,11 @@
 
 pub mod channel;
 pub mod dataset;
+pub mod demo_data;
 pub mod document;
 pub mod edit;
 pub mod model;
+pub mod rules;
 pub mod template;
 pub mod text;
 pub mod workspace;

@@ -1,0 +1,870 @@
+//! Compiled rules and the evaluation of one contact.
+//!
+//! [`Compiled::new`] resolves everything that does not depend on the contact once: field
+//! names become built-in accessors or column indices, event type names become
+//! [`Vocab`](crate::domain::dataset::Vocab) ids, texts are lower-cased, day windows become
+//! absolute times relative to the as-of time, and engagement rules are indexed by event
+//! type. [`Compiled::place`] then classifies one contact without allocating (except the
+//! list of fired rules) and, when asked, records what it saw for an explanation.
+
+use super::model::*;
+use crate::domain::dataset::{format_date, time_from_date, Contact, Dataset, Event, Time, DAY};
+
+/// A contact's scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Score {
+    /// Points from `fit` rules.
+    pub fit: f64,
+    /// Points from `engage` rules, after decay.
+    pub engagement: f64,
+    /// `fit + engagement`.
+    pub total: f64,
+}
+
+/// How warm a lead is, from the `warm at` / `hot at` thresholds on the total score.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Temperature {
+    #[default]
+    Cold,
+    Warm,
+    Hot,
+}
+
+/// Whether a lead is ready for sales, from the `mql at` / `sql at` thresholds.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualification {
+    #[default]
+    None,
+    Mql,
+    Sql,
+}
+
+/// Where one contact landed.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Placement {
+    /// Index into `Classification::stages`; `None` when no stage rule matched (unplaced).
+    pub stage: Option<u32>,
+    /// Index into `Classification::outcomes`; `None` when no outcome rule matched.
+    pub outcome: Option<u32>,
+    pub score: Score,
+    pub temperature: Temperature,
+    pub qualification: Qualification,
+    pub sentiment: Sentiment,
+    /// The rules that fired, in rule order: fit rules that matched, engagement rules that
+    /// counted at least one event, thresholds reached, and the stage, outcome and sentiment
+    /// rules that decided.
+    pub fired: Vec<RuleRef>,
+}
+
+/// One value a rule looked at while being evaluated for a contact.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Seen {
+    /// A field's value (`None` when empty) and whether the test on it held.
+    Field {
+        field: String,
+        value: Option<String>,
+        matched: bool,
+    },
+    /// The number of events counted by a `count` test.
+    Count {
+        event: EventType,
+        count: u32,
+        matched: bool,
+    },
+    /// The time of the first or last event of a type (`None`: no such event).
+    Event {
+        which: Which,
+        event: EventType,
+        time: Option<Time>,
+        matched: bool,
+    },
+    /// A score compared by a score test or a threshold.
+    Score {
+        measure: Measure,
+        value: f64,
+        matched: bool,
+    },
+    /// The contact's stage (id) when an `at` test looked at it.
+    Stage {
+        stage: Option<String>,
+        matched: bool,
+    },
+    /// Events counted by an `engage` rule and the points they gave after decay.
+    Engaged {
+        event: EventType,
+        events: u32,
+        points: f64,
+    },
+}
+
+/// One rule evaluated for one contact.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Step {
+    pub rule: RuleRef,
+    pub matched: bool,
+    /// Points this rule added to the score (fit and engagement rules; 0 otherwise).
+    pub points: f64,
+    /// What the rule looked at, in evaluation order (`and`/`or` stop early).
+    pub seen: Vec<Seen>,
+}
+
+#[derive(Clone, Copy, Debug)]
+enum FieldRef {
+    Key,
+    Name,
+    Account,
+    Status,
+    Owner,
+    Source,
+    Amount,
+    Created,
+    Lead,
+    Mql,
+    Sql,
+    Closed,
+    Extra(usize),
+    Unknown,
+}
+
+enum Val<'a> {
+    Text(&'a str),
+    Num(f64),
+    Date(Time),
+    Missing,
+}
+
+#[derive(Debug)]
+enum CLit {
+    /// Lower-cased.
+    Text(String),
+    Num(f64),
+    /// Days since 1970-01-01.
+    Day(i64),
+}
+
+#[derive(Debug)]
+enum CTest {
+    Compare(Cmp, CLit),
+    In(Vec<CLit>),
+    Contains(String),
+    Range(Option<CLit>, Option<CLit>),
+    Missing,
+    Present,
+    Since(Time),
+}
+
+#[derive(Clone, Copy, Debug)]
+enum Kind {
+    Any,
+    Id(u32),
+    /// A type that does not occur in the dataset.
+    Absent,
+}
+
+impl Kind {
+    fn matches(self, e: &Event) -> bool {
+        match self {
+            Kind::Any => true,
+            Kind::Id(k) => e.kind == k,
+            Kind::Absent => false,
+        }
+    }
+}
+
+#[derive(Debug)]
+enum CCond {
+    And(Vec<CCond>),
+    Or(Vec<CCond>),
+    Not(Box<CCond>),
+    Field {
+        name: String,
+        field: FieldRef,
+        test: CTest,
+    },
+    Count {
+        event: EventType,
+        kind: Kind,
+        cmp: Cmp,
+        count: u32,
+        since: Time,
+    },
+    Recency {
+        which: Which,
+        event: EventType,
+        kind: Kind,
+        /// The event's time must lie in `lo..=hi`.
+        lo: Time,
+        hi: Time,
+    },
+    Score {
+        measure: Measure,
+        cmp: Cmp,
+        value: f64,
+    },
+    AtStage(Option<u32>),
+}
+
+struct Engage {
+    rule: RuleRef,
+    event: EventType,
+    kind: Kind,
+    points: f64,
+    /// Half-life in seconds; 0 means no decay.
+    half_life: f64,
+    since: Time,
+}
+
+/// A rule set compiled against one dataset and one as-of time.
+pub(crate) struct Compiled {
+    pub as_of: Time,
+    fit: Vec<(RuleRef, f64, CCond)>,
+    engage: Vec<Engage>,
+    /// Engagement rule indices by event type id.
+    engage_by_kind: Vec<Vec<u32>>,
+    engage_any: Vec<u32>,
+    thresholds: Vec<(RuleRef, Level, f64)>,
+    stage_rules: Vec<(RuleRef, u32, CCond)>,
+    outcome_rules: Vec<(RuleRef, u32, CCond)>,
+    sentiment_rules: Vec<(RuleRef, Sentiment, CCond)>,
+    /// Distinct stage ids in order of their first stage rule.
+    pub stages: Vec<String>,
+    /// Distinct outcome ids in order of their first outcome rule.
+    pub outcomes: Vec<String>,
+}
+
+fn slot(names: &mut Vec<String>, name: &str) -> u32 {
+    match names.iter().position(|n| n == name) {
+        Some(i) => i as u32,
+        None => {
+            names.push(name.to_owned());
+            (names.len() - 1) as u32
+        }
+    }
+}
+
+impl Compiled {
+    pub fn new(rules: &RuleSet, data: &Dataset, as_of: Time) -> Compiled {
+        let mut c = Compiled {
+            as_of,
+            fit: Vec::new(),
+            engage: Vec::new(),
+            engage_by_kind: vec![Vec::new(); data.event_types.len()],
+            engage_any: Vec::new(),
+            thresholds: Vec::new(),
+            stage_rules: Vec::new(),
+            outcome_rules: Vec::new(),
+            sentiment_rules: Vec::new(),
+            stages: Vec::new(),
+            outcomes: Vec::new(),
+        };
+        // Stage ids first, so `at` tests anywhere can resolve them.
+        for r in &rules.rules {
+            if let Rule::Stage { stage, .. } = r {
+                slot(&mut c.stages, stage);
+            }
+        }
+        for (i, r) in rules.rules.iter().enumerate() {
+            let i = i as RuleRef;
+            match r {
+                Rule::Comment { .. } => {}
+                Rule::Fit { points, when } => {
+                    let cond = c.compile(when, data);
+                    c.fit.push((i, *points, cond));
+                }
+                Rule::Engage {
+                    points,
+                    event,
+                    half_life_days,
+                    within_days,
+                } => {
+                    let kind = kind_of(event, data);
+                    let n = c.engage.len() as u32;
+                    match kind {
+                        Kind::Any => c.engage_any.push(n),
+                        Kind::Id(k) => c.engage_by_kind[k as usize].push(n),
+                        Kind::Absent => {}
+                    }
+                    c.engage.push(Engage {
+                        rule: i,
+                        event: event.clone(),
+                        kind,
+                        points: *points,
+                        half_life: half_life_days.unwrap_or(0) as f64 * DAY as f64,
+                        since: within_days.map_or(Time::MIN, |d| as_of - d as Time * DAY),
+                    });
+                }
+                Rule::Threshold { level, at } => c.thresholds.push((i, *level, *at)),
+                Rule::Stage { stage, when } => {
+                    let s = slot(&mut c.stages, stage);
+                    let cond = c.compile(when, data);
+                    c.stage_rules.push((i, s, cond));
+                }
+                Rule::Outcome { outcome, when } => {
+                    let s = slot(&mut c.outcomes, outcome);
+                    let cond = c.compile(when, data);
+                    c.outcome_rules.push((i, s, cond));
+                }
+                Rule::Sentiment { sentiment, when } => {
+                    let cond = c.compile(when, data);
+                    c.sentiment_rules.push((i, *sentiment, cond));
+                }
+            }
+        }
+        c
+    }
+
+    fn compile(&self, cond: &Condition, data: &Dataset) -> CCond {
+        let as_of = self.as_of;
+        match cond {
+            Condition::And { all } => {
+                CCond::And(all.iter().map(|c| self.compile(c, data)).collect())
+            }
+            Condition::Or { any } => CCond::Or(any.iter().map(|c| self.compile(c, data)).collect()),
+            Condition::Not { not } => CCond::Not(Box::new(self.compile(not, data))),
+            Condition::Field { field, test } => CCond::Field {
+                name: field.clone(),
+                field: field_ref(field, data),
+                test: match test {
+                    FieldTest::Compare { cmp, value } => CTest::Compare(*cmp, lit(value)),
+                    FieldTest::In { values } => CTest::In(values.iter().map(lit).collect()),
+                    FieldTest::Contains { text } => CTest::Contains(text.to_lowercase()),
+                    FieldTest::Range { from, to } => {
+                        CTest::Range(from.as_ref().map(lit), to.as_ref().map(lit))
+                    }
+                    FieldTest::Missing => CTest::Missing,
+                    FieldTest::Present => CTest::Present,
+                    FieldTest::Within { days } => CTest::Since(as_of - *days as Time * DAY),
+                },
+            },
+            Condition::Count {
+                event,
+                cmp,
+                count,
+                within_days,
+            } => CCond::Count {
+                event: event.clone(),
+                kind: kind_of(event, data),
+                cmp: *cmp,
+                count: *count,
+                since: within_days.map_or(Time::MIN, |d| as_of - d as Time * DAY),
+            },
+            Condition::Recency { which, event, time } => {
+                let (lo, hi) = match *time {
+                    EventTime::Within(d) => (as_of - d as Time * DAY, as_of),
+                    EventTime::Before(day) => (Time::MIN, as_of.min(day - 1)),
+                    EventTime::After(day) => (day + DAY, as_of),
+                };
+                CCond::Recency {
+                    which: *which,
+                    event: event.clone(),
+                    kind: kind_of(event, data),
+                    lo,
+                    hi,
+                }
+            }
+            Condition::Score {
+                measure,
+                cmp,
+                value,
+            } => CCond::Score {
+                measure: *measure,
+                cmp: *cmp,
+                value: *value,
+            },
+            Condition::AtStage { stage } => CCond::AtStage(
+                self.stages
+                    .iter()
+                    .position(|s| s == stage)
+                    .map(|i| i as u32),
+            ),
+        }
+    }
+
+    /// Classifies one contact; with `trace`, records every rule evaluated.
+    pub fn place(
+        &self,
+        data: &Dataset,
+        contact: &Contact,
+        scratch: &mut Scratch,
+        mut trace: Option<&mut Vec<Step>>,
+    ) -> Placement {
+        let events = data.events_of(contact);
+        // Events after the as-of time do not exist yet.
+        let events = &events[..events.partition_point(|e| e.time <= self.as_of)];
+        let mut ctx = Ctx {
+            data,
+            contact,
+            events,
+            fit: 0.0,
+            engagement: 0.0,
+            stage: None,
+            as_of: self.as_of,
+            stages: &self.stages,
+        };
+        let mut p = Placement::default();
+
+        for (rule, points, cond) in &self.fit {
+            let mut seen = trace.as_ref().map(|_| Vec::new());
+            let matched = ctx.eval(cond, &mut seen);
+            if matched {
+                ctx.fit += points;
+                p.fired.push(*rule);
+            }
+            if let (Some(t), Some(seen)) = (trace.as_deref_mut(), seen) {
+                t.push(Step {
+                    rule: *rule,
+                    matched,
+                    points: if matched { *points } else { 0.0 },
+                    seen,
+                });
+            }
+        }
+
+        if !self.engage.is_empty() {
+            scratch.points.clear();
+            scratch.points.resize(self.engage.len(), 0.0);
+            scratch.counts.clear();
+            scratch.counts.resize(self.engage.len(), 0);
+            for e in events {
+                let by_kind = self
+                    .engage_by_kind
+                    .get(e.kind as usize)
+                    .map_or(&[][..], |v| &v[..]);
+                for &n in by_kind.iter().chain(&self.engage_any) {
+                    let r = &self.engage[n as usize];
+                    if e.time < r.since {
+                        continue;
+                    }
+                    let pts = if r.half_life > 0.0 {
+                        r.points * (-((self.as_of - e.time) as f64) / r.half_life).exp2()
+                    } else {
+                        r.points
+                    };
+                    scratch.points[n as usize] += pts;
+                    scratch.counts[n as usize] += 1;
+                }
+            }
+            for (n, r) in self.engage.iter().enumerate() {
+                let count = scratch.counts[n];
+                ctx.engagement += scratch.points[n];
+                if count > 0 {
+                    p.fired.push(r.rule);
+                }
+                if let Some(t) = trace.as_deref_mut() {
+                    t.push(Step {
+                        rule: r.rule,
+                        matched: count > 0,
+                        points: scratch.points[n],
+                        seen: vec![Seen::Engaged {
+                            event: r.event.clone(),
+                            events: count,
+                            points: scratch.points[n],
+                        }],
+                    });
+                }
+                let _ = r.kind;
+            }
+        }
+        p.score = Score {
+            fit: ctx.fit,
+            engagement: ctx.engagement,
+            total: ctx.fit + ctx.engagement,
+        };
+
+        let total = p.score.total;
+        // The last threshold of each level is the one in force.
+        let mut at = [None::<(RuleRef, f64)>; 4];
+        for &(rule, level, value) in &self.thresholds {
+            at[level as usize] = Some((rule, value));
+        }
+        let reached = |l: Level| at[l as usize].is_some_and(|(_, v)| total >= v);
+        p.temperature = if reached(Level::Hot) {
+            Temperature::Hot
+        } else if reached(Level::Warm) {
+            Temperature::Warm
+        } else {
+            Temperature::Cold
+        };
+        p.qualification = if reached(Level::Sql) {
+            Qualification::Sql
+        } else if reached(Level::Mql) {
+            Qualification::Mql
+        } else {
+            Qualification::None
+        };
+        for &(rule, level, value) in &self.thresholds {
+            let in_force = at[level as usize].is_some_and(|(r, _)| r == rule);
+            let matched = in_force && total >= value;
+            if matched {
+                p.fired.push(rule);
+            }
+            if let Some(t) = trace.as_deref_mut() {
+                t.push(Step {
+                    rule,
+                    matched,
+                    points: 0.0,
+                    seen: vec![Seen::Score {
+                        measure: Measure::Score,
+                        value: total,
+                        matched,
+                    }],
+                });
+            }
+        }
+
+        let first = |rules: &[(RuleRef, u32, CCond)],
+                     ctx: &Ctx,
+                     fired: &mut Vec<RuleRef>,
+                     trace: &mut Option<&mut Vec<Step>>|
+         -> Option<u32> {
+            for (rule, s, cond) in rules {
+                let mut seen = trace.as_ref().map(|_| Vec::new());
+                let matched = ctx.eval(cond, &mut seen);
+                if let (Some(t), Some(seen)) = (trace.as_deref_mut(), seen) {
+                    t.push(Step {
+                        rule: *rule,
+                        matched,
+                        points: 0.0,
+                        seen,
+                    });
+                }
+                if matched {
+                    fired.push(*rule);
+                    return Some(*s);
+                }
+            }
+            None
+        };
+        p.stage = first(&self.stage_rules, &ctx, &mut p.fired, &mut trace);
+        ctx.stage = p.stage;
+        p.outcome = first(&self.outcome_rules, &ctx, &mut p.fired, &mut trace);
+        for (rule, sentiment, cond) in &self.sentiment_rules {
+            let mut seen = trace.as_ref().map(|_| Vec::new());
+            let matched = ctx.eval(cond, &mut seen);
+            if let (Some(t), Some(seen)) = (trace.as_deref_mut(), seen) {
+                t.push(Step {
+                    rule: *rule,
+                    matched,
+                    points: 0.0,
+                    seen,
+                });
+            }
+            if matched {
+                p.fired.push(*rule);
+                p.sentiment = *sentiment;
+                break;
+            }
+        }
+        p
+    }
+}
+
+/// Buffers reused from contact to contact.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    points: Vec<f64>,
+    counts: Vec<u32>,
+}
+
+fn kind_of(event: &EventType, data: &Dataset) -> Kind {
+    match event {
+        EventType::Any => Kind::Any,
+        EventType::Named(n) => data.event_types.get(n).map_or(Kind::Absent, Kind::Id),
+    }
+}
+
+fn field_ref(name: &str, data: &Dataset) -> FieldRef {
+    let lower = name.to_lowercase();
+    match lower.as_str() {
+        "id" => FieldRef::Key,
+        "name" => FieldRef::Name,
+        "account" => FieldRef::Account,
+        "status" | "stage" => FieldRef::Status,
+        "owner" => FieldRef::Owner,
+        "source" => FieldRef::Source,
+        "amount" => FieldRef::Amount,
+        "created" => FieldRef::Created,
+        "lead" => FieldRef::Lead,
+        "mql" => FieldRef::Mql,
+        "sql" => FieldRef::Sql,
+        "closed" => FieldRef::Closed,
+        _ => data
+            .fields
+            .iter()
+            .position(|f| f.to_lowercase() == lower)
+            .map_or(FieldRef::Unknown, FieldRef::Extra),
+    }
+}
+
+fn lit(l: &Literal) -> CLit {
+    match l {
+        Literal::Text(s) => CLit::Text(s.to_lowercase()),
+        Literal::Number(v) => CLit::Num(*v),
+        Literal::Date(t) => CLit::Day(t.div_euclid(DAY)),
+    }
+}
+
+/// The day number of a text that starts with `YYYY-MM-DD`.
+fn text_day(s: &str) -> Option<i64> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y = s.get(0..4)?.parse().ok()?;
+    let m = s.get(5..7)?.parse().ok()?;
+    let d = s.get(8..10)?.parse().ok()?;
+    time_from_date(y, m, d).map(|t| t.div_euclid(DAY))
+}
+
+fn eq_ci(value: &str, lower: &str) -> bool {
+    if value.is_ascii() {
+        value.len() == lower.len() && value.eq_ignore_ascii_case(lower)
+    } else {
+        value.chars().flat_map(char::to_lowercase).eq(lower.chars())
+    }
+}
+
+fn contains_ci(value: &str, lower: &str) -> bool {
+    if lower.is_empty() {
+        return true;
+    }
+    if value.is_ascii() && lower.is_ascii() {
+        value
+            .as_bytes()
+            .windows(lower.len())
+            .any(|w| w.eq_ignore_ascii_case(lower.as_bytes()))
+    } else {
+        value.to_lowercase().contains(lower)
+    }
+}
+
+struct Ctx<'a> {
+    data: &'a Dataset,
+    contact: &'a Contact,
+    events: &'a [Event],
+    fit: f64,
+    engagement: f64,
+    stage: Option<u32>,
+    as_of: Time,
+    stages: &'a [String],
+}
+
+impl<'a> Ctx<'a> {
+    fn value(&self, f: FieldRef) -> Val<'a> {
+        let c = self.contact;
+        let text = |s: &'a Option<String>| match s.as_deref() {
+            Some(t) if !t.trim().is_empty() => Val::Text(t),
+            _ => Val::Missing,
+        };
+        let date = |t: Option<Time>| t.map_or(Val::Missing, Val::Date);
+        match f {
+            FieldRef::Key => Val::Text(&c.key),
+            FieldRef::Name => text(&c.name),
+            FieldRef::Account => c.account.map_or(Val::Missing, |a| {
+                Val::Text(&self.data.accounts[a as usize].key)
+            }),
+            FieldRef::Status => text(&c.status),
+            FieldRef::Owner => text(&c.owner),
+            FieldRef::Source => text(&c.source),
+            FieldRef::Amount => c.amount.map_or(Val::Missing, Val::Num),
+            FieldRef::Created => date(c.dates.created),
+            FieldRef::Lead => date(c.dates.lead),
+            FieldRef::Mql => date(c.dates.mql),
+            FieldRef::Sql => date(c.dates.sql),
+            FieldRef::Closed => date(c.dates.closed),
+            FieldRef::Extra(i) => c.extra.get(i).map_or(Val::Missing, text),
+            FieldRef::Unknown => Val::Missing,
+        }
+    }
+
+    fn eval(&self, cond: &CCond, seen: &mut Option<Vec<Seen>>) -> bool {
+        match cond {
+            CCond::And(all) => all.iter().all(|c| self.eval(c, seen)),
+            CCond::Or(any) => any.iter().any(|c| self.eval(c, seen)),
+            CCond::Not(c) => !self.eval(c, seen),
+            CCond::Field { name, field, test } => {
+                let v = self.value(*field);
+                let matched = test_value(test, &v, self.as_of);
+                if let Some(seen) = seen {
+                    seen.push(Seen::Field {
+                        field: name.clone(),
+                        value: match v {
+                            Val::Text(t) => Some(t.to_owned()),
+                            Val::Num(n) => Some(n.to_string()),
+                            Val::Date(t) => Some(format_date(t)),
+                            Val::Missing => None,
+                        },
+                        matched,
+                    });
+                }
+                matched
+            }
+            CCond::Count {
+                event,
+                kind,
+                cmp,
+                count,
+                since,
+            } => {
+                let start = self.events.partition_point(|e| e.time < *since);
+                let n = self.events[start..]
+                    .iter()
+                    .filter(|e| kind.matches(e))
+                    .count() as u32;
+                let matched = cmp.test(n, *count);
+                if let Some(seen) = seen {
+                    seen.push(Seen::Count {
+                        event: event.clone(),
+                        count: n,
+                        matched,
+                    });
+                }
+                matched
+            }
+            CCond::Recency {
+                which,
+                event,
+                kind,
+                lo,
+                hi,
+            } => {
+                let time = match which {
+                    Which::First => self.events.iter().find(|e| kind.matches(e)),
+                    Which::Last => self.events.iter().rev().find(|e| kind.matches(e)),
+                }
+                .map(|e| e.time);
+                let matched = time.is_some_and(|t| *lo <= t && t <= *hi);
+                if let Some(seen) = seen {
+                    seen.push(Seen::Event {
+                        which: *which,
+                        event: event.clone(),
+                        time,
+                        matched,
+                    });
+                }
+                matched
+            }
+            CCond::Score {
+                measure,
+                cmp,
+                value,
+            } => {
+                let v = match measure {
+                    Measure::Score => self.fit + self.engagement,
+                    Measure::Fit => self.fit,
+                    Measure::Engagement => self.engagement,
+                };
+                let matched = cmp.test(v, *value);
+                if let Some(seen) = seen {
+                    seen.push(Seen::Score {
+                        measure: *measure,
+                        value: v,
+                        matched,
+                    });
+                }
+                matched
+            }
+            CCond::AtStage(s) => {
+                let matched = s.is_some() && self.stage == *s;
+                if let Some(seen) = seen {
+                    seen.push(Seen::Stage {
+                        stage: self.stage.map(|i| self.stages[i as usize].clone()),
+                        matched,
+                    });
+                }
+                matched
+            }
+        }
+    }
+}
+
+fn num_of(v: &Val) -> Option<f64> {
+    match v {
+        Val::Num(n) => Some(*n),
+        Val::Text(t) => t.trim().parse().ok().filter(|n: &f64| n.is_finite()),
+        _ => None,
+    }
+}
+
+fn day_of(v: &Val) -> Option<i64> {
+    match v {
+        Val::Date(t) => Some(t.div_euclid(DAY)),
+        Val::Text(t) => text_day(t),
+        _ => None,
+    }
+}
+
+fn time_of(v: &Val) -> Option<Time> {
+    match v {
+        Val::Date(t) => Some(*t),
+        Val::Text(t) => text_day(t).map(|d| d * DAY),
+        _ => None,
+    }
+}
+
+fn text_eq(v: &Val, lower: &str) -> bool {
+    match v {
+        Val::Text(t) => eq_ci(t, lower),
+        Val::Num(n) => n.to_string() == lower,
+        Val::Date(t) => format_date(*t) == lower,
+        Val::Missing => false,
+    }
+}
+
+/// `Some(ordering test result)` when the value is of the literal's kind.
+fn compare(v: &Val, cmp: Cmp, l: &CLit) -> Option<bool> {
+    match l {
+        CLit::Text(s) => {
+            let eq = text_eq(v, s);
+            Some(if cmp == Cmp::Ne { !eq } else { eq })
+        }
+        CLit::Num(n) => num_of(v).map(|x| cmp.test(x, *n)),
+        CLit::Day(d) => day_of(v).map(|x| cmp.test(x, *d)),
+    }
+}
+
+fn test_value(test: &CTest, v: &Val, as_of: Time) -> bool {
+    let missing = matches!(v, Val::Missing);
+    match test {
+        CTest::Missing => missing,
+        CTest::Present => !missing,
+        // An empty field is "not equal" to anything; every other test fails on it.
+        CTest::Compare(cmp, l) => {
+            if missing {
+                *cmp == Cmp::Ne
+            } else {
+                compare(v, *cmp, l).unwrap_or(*cmp == Cmp::Ne)
+            }
+        }
+        CTest::In(ls) => ls.iter().any(|l| compare(v, Cmp::Eq, l) == Some(true)),
+        CTest::Contains(s) => match v {
+            Val::Text(t) => contains_ci(t, s),
+            Val::Num(n) => n.to_string().contains(s.as_str()),
+            Val::Date(t) => format_date(*t).contains(s.as_str()),
+            Val::Missing => false,
+        },
+        CTest::Range(lo, hi) => {
+            let within = |l: &Option<CLit>, cmp: Cmp| {
+                l.as_ref().is_none_or(|l| compare(v, cmp, l) == Some(true))
+            };
+            !missing && within(lo, Cmp::Ge) && within(hi, Cmp::Le) && {
+                // A range with only one end still needs a value of that kind.
+                let kind = lo.as_ref().or(hi.as_ref());
+                match kind {
+                    Some(CLit::Num(_)) => num_of(v).is_some(),
+                    Some(CLit::Day(_)) => day_of(v).is_some(),
+                    _ => false,
+                }
+            }
+        }
+        CTest::Since(t0) => time_of(v).is_some_and(|t| *t0 <= t && t <= as_of),
+    }
+}
