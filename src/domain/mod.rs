@@ -7,6 +7,7 @@ pub mod channel;
 pub mod dataset;
 pub mod document;
 pub mod edit;
+pub mod import;
 pub mod model;
 pub mod template;
 pub mod text;
