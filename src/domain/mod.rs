@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod demo_data;
 pub mod document;
 pub mod edit;
+pub mod import;
 pub mod model;
 pub mod rules;
 pub mod template;

@@ -1,0 +1,985 @@
+//! The streaming importer: bytes in by chunks, a [`Dataset`] and a [`Report`] out.
+//!
+//! Memory: the importer holds the first [`SNIFF_BYTES`] of the file (to guess the encoding,
+//! delimiter and date order the same way however the file is chunked), the current chunk
+//! decoded, the record being parsed and the [`DatasetBuilder`] — never the whole file.
+//!
+//! Rows are read with `csv-core` (push-based: it keeps its state between chunks, so a
+//! record or a quoted field may span any number of chunks). Cells are trimmed; an empty
+//! cell is a missing value.
+//!
+//! **Bad rows.** A row that cannot be placed — wrong number of fields; in an event log no
+//! contact id, no time or an unreadable time, no event type; in a record file an empty id
+//! cell when an id column is mapped — is *dropped* and reported. A row whose only problem
+//! is an optional cell that cannot be read (an amount, a value, a milestone date) is *kept*
+//! with that cell left empty, and reported too with `kept: true`: losing a whole deal
+//! because its "Became a Lead Date" is mistyped would hide more than it shows. Each bad row
+//! is reported once, with its first problem; the first [`MAX_BAD_ROWS`] are kept in full
+//! and all are counted.
+//!
+//! **Line numbers** are physical lines of the file, 1-based, the header being line 1 (when
+//! the file starts with it); a quoted field spanning lines moves the following rows down.
+
+use std::borrow::Cow;
+
+use encoding_rs::Decoder;
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+use super::dates::{parse_time, DateOrder, DateOrderGuess};
+use super::encoding::{self, TextEncoding};
+use super::numbers::parse_amount;
+use super::preset::{Mapping, MappingError, Preset, Role};
+use super::sniff::{sniff_delimiter, Delimiter};
+use crate::domain::dataset::{Dataset, DatasetBuilder, Shape, Time};
+
+/// How much of the start of a file is looked at to guess its encoding, delimiter and date
+/// order.
+pub const SNIFF_BYTES: usize = 64 * 1024;
+
+/// How many bad rows are reported in full.
+pub const MAX_BAD_ROWS: usize = 100;
+
+/// How many data rows a [`Preview`] shows.
+pub const PREVIEW_ROWS: usize = 20;
+
+/// Longest cell value quoted back in a [`RowProblem`], in characters.
+const MAX_QUOTED: usize = 80;
+
+/// What the user chose instead of the guesses.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overrides {
+    pub encoding: Option<TextEncoding>,
+    pub delimiter: Option<Delimiter>,
+    pub date_order: Option<DateOrder>,
+}
+
+/// Everything an import can be told.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Options {
+    pub overrides: Overrides,
+    /// The column mapping; `None` uses the preset detected from the header.
+    pub mapping: Option<Mapping>,
+}
+
+/// A problem with the whole file: nothing is imported.
+#[derive(Clone, Debug, PartialEq, Eq, Error, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ImportError {
+    /// No bytes at all.
+    #[error("the file is empty")]
+    Empty,
+    /// The file has bytes but no header record (only blank lines).
+    #[error("the file has no header")]
+    NoHeader,
+    /// Binary data (a NUL byte in text that is not UTF-16): a spreadsheet, an archive.
+    #[error("the file is not text")]
+    NotText,
+    /// Two header columns have the same name, case-insensitively (0-based columns).
+    #[error("header {name:?} appears in columns {first} and {second}")]
+    DuplicateHeader {
+        name: String,
+        first: usize,
+        second: usize,
+    },
+    /// The given mapping has a different number of columns than the header.
+    #[error("the mapping has {mapping} columns, the header {header}")]
+    MappingColumns { mapping: usize, header: usize },
+    /// The mapping cannot be imported.
+    #[error("bad mapping: {0}")]
+    Mapping(#[from] MappingError),
+}
+
+/// Why one row was dropped or had a cell left empty. Columns are 0-based.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum RowProblem {
+    /// Not as many fields as the header has.
+    WrongFieldCount { expected: usize, found: usize },
+    /// A date cell that is none of the accepted forms (value cut to 80 characters).
+    BadDate { column: usize, value: String },
+    /// An amount or value cell that is not a number (value cut to 80 characters).
+    BadNumber { column: usize, value: String },
+    /// The contact id cell is empty.
+    MissingId,
+    /// The event time cell is empty.
+    MissingTime,
+    /// The event type cell is empty.
+    MissingType,
+}
+
+/// One reported row.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BadRow {
+    /// Physical line where the record starts (1-based; the header is line 1).
+    pub line: u64,
+    pub problem: RowProblem,
+    /// Whether the row was imported anyway (with the bad cell left empty).
+    pub kept: bool,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Data rows read (the header not counted).
+    pub rows: usize,
+    /// Rows that went into the dataset (including kept bad rows).
+    pub imported: usize,
+    /// The first [`MAX_BAD_ROWS`] bad rows.
+    pub bad_rows: Vec<BadRow>,
+    /// All bad rows, dropped or kept.
+    pub bad_row_count: usize,
+    pub encoding: TextEncoding,
+    pub delimiter: Delimiter,
+    pub date_order: DateOrder,
+    /// The preset the header matches (whether or not its mapping was used).
+    pub preset: Preset,
+    pub headers: Vec<String>,
+    pub mapping: Mapping,
+}
+
+/// The result of an import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub dataset: Dataset,
+    pub report: Report,
+}
+
+/// What the column-mapping step shows: the guesses, the header, the first rows, and the
+/// preset's mapping.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    pub encoding: TextEncoding,
+    pub delimiter: Delimiter,
+    pub date_order: DateOrder,
+    pub headers: Vec<String>,
+    /// Up to [`PREVIEW_ROWS`] data rows, cells trimmed.
+    pub rows: Vec<Vec<String>>,
+    pub preset: Preset,
+    pub mapping: Mapping,
+}
+
+impl Preview {
+    /// Options that import the file exactly as previewed.
+    pub fn options(&self) -> Options {
+        Options {
+            overrides: Overrides {
+                encoding: Some(self.encoding),
+                delimiter: Some(self.delimiter),
+                date_order: Some(self.date_order),
+            },
+            mapping: Some(self.mapping.clone()),
+        }
+    }
+
+    /// The date order guessed from the preview rows for another mapping (after the user
+    /// changed which columns hold dates).
+    pub fn guess_date_order(&self, mapping: &Mapping) -> DateOrder {
+        let mut g = DateOrderGuess::default();
+        for row in &self.rows {
+            for (cell, role) in row.iter().zip(&mapping.roles) {
+                if role.is_date() {
+                    g.see(cell);
+                }
+            }
+        }
+        g.order()
+    }
+}
+
+/// Reads the start of a file for the mapping step. `first_chunk` may end anywhere; an
+/// incomplete last record is not shown. Errors are those of the whole file (empty, binary,
+/// no header, duplicate header names).
+pub fn preview(first_chunk: &[u8], overrides: &Overrides) -> Result<Preview, ImportError> {
+    let sample = Sample::read(first_chunk, overrides, false)?;
+    let header = sample.header()?;
+    let preset = Preset::detect(&header);
+    let mapping = Mapping::for_preset(preset, &header);
+    let date_order = overrides
+        .date_order
+        .unwrap_or_else(|| sample.guess_order(&mapping));
+    let rows = sample
+        .records
+        .iter()
+        .take(PREVIEW_ROWS)
+        .map(|r| r.fields().map(|f| f.trim().to_owned()).collect())
+        .collect();
+    Ok(Preview {
+        encoding: sample.encoding,
+        delimiter: sample.delimiter,
+        date_order,
+        headers: header,
+        rows,
+        preset,
+        mapping,
+    })
+}
+
+/// Imports a whole file held in memory (see [`Importer`]).
+pub fn import_bytes(bytes: &[u8], options: Options) -> Result<Imported, ImportError> {
+    let mut imp = Importer::new(options);
+    imp.push(bytes)?;
+    imp.finish()
+}
+
+/// A streaming import: [`push`](Importer::push) the file chunk by chunk, then
+/// [`finish`](Importer::finish).
+pub struct Importer {
+    options: Options,
+    state: State,
+}
+
+#[allow(clippy::large_enum_variant)]
+enum State {
+    /// Collecting the first [`SNIFF_BYTES`].
+    Head(Vec<u8>),
+    Running(Box<Running>),
+    Failed(ImportError),
+}
+
+struct Running {
+    parser: Parser,
+    rows: Rows,
+}
+
+impl Importer {
+    /// An importer with these options.
+    pub fn new(options: Options) -> Importer {
+        Importer {
+            options,
+            state: State::Head(Vec::new()),
+        }
+    }
+
+    /// Feeds the next chunk of the file. An error is about the whole file; once one is
+    /// returned, later pushes return it again and do nothing.
+    pub fn push(&mut self, mut bytes: &[u8]) -> Result<(), ImportError> {
+        if let State::Head(head) = &mut self.state {
+            let take = bytes.len().min(SNIFF_BYTES - head.len());
+            head.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if head.len() < SNIFF_BYTES {
+                return Ok(());
+            }
+            self.start(false);
+        }
+        match &mut self.state {
+            State::Running(run) => {
+                let Running { parser, rows } = &mut **run;
+                parser.feed(bytes, false, &mut |rec| rows.record(rec));
+                rows.error()
+            }
+            State::Failed(e) => Err(e.clone()),
+            State::Head(_) => unreachable!("start leaves the head state"),
+        }
+    }
+
+    /// Reads the end of the file and returns the dataset and the report.
+    pub fn finish(mut self) -> Result<Imported, ImportError> {
+        if let State::Head(_) = self.state {
+            self.start(true);
+        } else if let State::Running(run) = &mut self.state {
+            let Running { parser, rows } = &mut **run;
+            parser.feed(&[], true, &mut |rec| rows.record(rec));
+        }
+        match self.state {
+            State::Running(run) => run.rows.finish(),
+            State::Failed(e) => Err(e),
+            State::Head(_) => unreachable!("start leaves the head state"),
+        }
+    }
+
+    /// Guesses from the head, then reads it; `last` when the head is the whole file.
+    fn start(&mut self, last: bool) {
+        let State::Head(head) = std::mem::replace(&mut self.state, State::Head(Vec::new())) else {
+            return;
+        };
+        self.state = match Sample::read(&head, &self.options.overrides, last)
+            .and_then(|s| Running::new(s, &self.options))
+        {
+            Ok(run) => State::Running(Box::new(run)),
+            Err(e) => State::Failed(e),
+        };
+    }
+}
+
+impl Running {
+    fn new(sample: Sample, options: &Options) -> Result<Running, ImportError> {
+        let mut rows = Rows::new(sample.encoding, sample.delimiter, options);
+        if let Some(h) = &sample.header_record {
+            let header = sample.header()?;
+            rows.date_order = options.overrides.date_order.unwrap_or_else(|| {
+                let detected;
+                let mapping = match &options.mapping {
+                    Some(m) => m,
+                    None => {
+                        detected = Mapping::for_preset(Preset::detect(&header), &header);
+                        &detected
+                    }
+                };
+                sample.guess_order(mapping)
+            });
+            rows.record(h.as_record());
+            rows.error()?;
+            for r in &sample.records {
+                rows.record(r.as_record());
+            }
+        } else if sample.at_end {
+            return Err(ImportError::NoHeader);
+        }
+        Ok(Running {
+            parser: sample.parser,
+            rows,
+        })
+    }
+}
+
+/// The start of a file, decoded and split into records.
+struct Sample {
+    encoding: TextEncoding,
+    delimiter: Delimiter,
+    parser: Parser,
+    header_record: Option<OwnedRecord>,
+    records: Vec<OwnedRecord>,
+    at_end: bool,
+}
+
+impl Sample {
+    fn read(head: &[u8], overrides: &Overrides, last: bool) -> Result<Sample, ImportError> {
+        if head.is_empty() && last {
+            return Err(ImportError::Empty);
+        }
+        let encoding = overrides.encoding.unwrap_or_else(|| encoding::guess(head));
+        let wide = matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
+        if !wide && head.contains(&0) {
+            return Err(ImportError::NotText);
+        }
+        let mut parser = Parser::new(encoding);
+        parser.decode(head, last);
+        let delimiter = overrides
+            .delimiter
+            .unwrap_or_else(|| sniff_delimiter(&String::from_utf8_lossy(&parser.decoded)));
+        parser.set_delimiter(delimiter);
+        let mut records = Vec::new();
+        parser.parse(last, &mut |rec| {
+            records.push(OwnedRecord {
+                text: rec.text.to_owned(),
+                ends: rec.ends.to_vec(),
+                end_line: rec.end_line,
+            })
+        });
+        let header_record = if records.is_empty() {
+            None
+        } else {
+            Some(records.remove(0))
+        };
+        if header_record.is_none() && last {
+            return Err(ImportError::NoHeader);
+        }
+        Ok(Sample {
+            encoding,
+            delimiter,
+            parser,
+            header_record,
+            records,
+            at_end: last,
+        })
+    }
+
+    /// The header names, trimmed; errors on a missing header or duplicate names.
+    fn header(&self) -> Result<Vec<String>, ImportError> {
+        let rec = self.header_record.as_ref().ok_or(ImportError::NoHeader)?;
+        header_names(rec.as_record())
+    }
+
+    fn guess_order(&self, mapping: &Mapping) -> DateOrder {
+        let mut g = DateOrderGuess::default();
+        for r in &self.records {
+            let rec = r.as_record();
+            for (i, role) in mapping.roles.iter().enumerate() {
+                if role.is_date() && i < rec.len() {
+                    g.see(rec.field(i).trim());
+                }
+            }
+        }
+        g.order()
+    }
+}
+
+fn header_names(rec: Record<'_>) -> Result<Vec<String>, ImportError> {
+    let names: Vec<String> = rec.fields().map(|f| f.trim().to_owned()).collect();
+    if names.iter().all(String::is_empty) {
+        return Err(ImportError::NoHeader);
+    }
+    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    for (i, n) in lower.iter().enumerate() {
+        if n.is_empty() {
+            continue;
+        }
+        if let Some(j) = lower[..i].iter().position(|m| m == n) {
+            return Err(ImportError::DuplicateHeader {
+                name: names[i].clone(),
+                first: j,
+                second: i,
+            });
+        }
+    }
+    Ok(names)
+}
+
+/// One parsed record: its text (all fields, back to back) and where each field ends.
+#[derive(Clone, Copy)]
+struct Record<'a> {
+    text: &'a str,
+    ends: &'a [usize],
+    /// Physical line of the record's last byte.
+    end_line: u64,
+}
+
+impl<'a> Record<'a> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    fn field(&self, i: usize) -> &'a str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        // Field boundaries are where csv-core dropped an ASCII byte, so always character
+        // boundaries; `get` keeps this panic-free regardless.
+        self.text.get(start..self.ends[i]).unwrap_or("")
+    }
+
+    fn fields(&self) -> impl Iterator<Item = &'a str> + '_ {
+        (0..self.len()).map(|i| self.field(i))
+    }
+
+    /// Physical line where the record starts: its end line less the newlines inside
+    /// quoted fields (an unquoted newline would have ended the record).
+    fn start_line(&self) -> u64 {
+        let inner = self.text.bytes().filter(|&b| b == b'\n').count() as u64;
+        self.end_line.saturating_sub(inner)
+    }
+}
+
+struct OwnedRecord {
+    text: String,
+    ends: Vec<usize>,
+    end_line: u64,
+}
+
+impl OwnedRecord {
+    fn as_record(&self) -> Record<'_> {
+        Record {
+            text: &self.text,
+            ends: &self.ends,
+            end_line: self.end_line,
+        }
+    }
+
+    fn fields(&self) -> impl Iterator<Item = &str> + '_ {
+        let rec = self.as_record();
+        (0..rec.len()).map(move |i| rec.field(i))
+    }
+}
+
+/// Decoding and CSV parsing, chunk by chunk.
+struct Parser {
+    decoder: Decoder,
+    /// The current chunk, decoded to UTF-8.
+    decoded: Vec<u8>,
+    csv: csv_core::Reader,
+    /// The record being parsed: its field bytes and field ends so far.
+    out: Vec<u8>,
+    ends: Vec<usize>,
+    outlen: usize,
+    endlen: usize,
+}
+
+impl Parser {
+    fn new(encoding: TextEncoding) -> Parser {
+        Parser {
+            decoder: encoding.decoder(),
+            decoded: Vec::new(),
+            csv: csv_core::Reader::new(),
+            out: vec![0; 4096],
+            ends: vec![0; 64],
+            outlen: 0,
+            endlen: 0,
+        }
+    }
+
+    fn set_delimiter(&mut self, d: Delimiter) {
+        self.csv = csv_core::ReaderBuilder::new().delimiter(d.byte()).build();
+    }
+
+    /// Decodes a chunk into `self.decoded` (replacing what was there).
+    fn decode(&mut self, bytes: &[u8], last: bool) {
+        let need = self
+            .decoder
+            .max_utf8_buffer_length(bytes.len())
+            .unwrap_or(bytes.len().saturating_mul(3).saturating_add(16));
+        self.decoded.clear();
+        self.decoded.resize(need, 0);
+        let (_, _, written, _) = self.decoder.decode_to_utf8(bytes, &mut self.decoded, last);
+        self.decoded.truncate(written);
+    }
+
+    fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn FnMut(Record<'_>)) {
+        self.decode(bytes, last);
+        self.parse(last, sink);
+    }
+
+    /// Parses `self.decoded`, calling `sink` for each complete record (and, when `last`,
+    /// for an unterminated final one).
+    fn parse(&mut self, last: bool, sink: &mut dyn FnMut(Record<'_>)) {
+        use csv_core::ReadRecordResult as R;
+        let Parser {
+            decoded,
+            csv,
+            out,
+            ends,
+            outlen,
+            endlen,
+            ..
+        } = self;
+        let mut pos = 0;
+        loop {
+            let input = &decoded[pos..];
+            if input.is_empty() && !last {
+                return;
+            }
+            let (res, nin, nout, nend) =
+                csv.read_record(input, &mut out[*outlen..], &mut ends[*endlen..]);
+            let ended_by_newline = nin > 0 && input[nin - 1] == b'\n';
+            pos += nin;
+            *outlen += nout;
+            *endlen += nend;
+            match res {
+                R::InputEmpty => {
+                    if !last || input.is_empty() {
+                        return;
+                    }
+                }
+                R::OutputFull => {
+                    let n = out.len() * 2;
+                    out.resize(n, 0);
+                }
+                R::OutputEndsFull => {
+                    let n = ends.len() * 2;
+                    ends.resize(n, 0);
+                }
+                R::Record => {
+                    let bytes = &out[..*outlen];
+                    let text = match std::str::from_utf8(bytes) {
+                        Ok(s) => Cow::Borrowed(s),
+                        Err(_) => String::from_utf8_lossy(bytes),
+                    };
+                    sink(Record {
+                        text: &text,
+                        ends: &ends[..*endlen],
+                        end_line: csv.line() - u64::from(ended_by_newline),
+                    });
+                    *outlen = 0;
+                    *endlen = 0;
+                }
+                R::End => return,
+            }
+        }
+    }
+}
+
+/// Column numbers of the single roles.
+#[derive(Default)]
+struct Columns {
+    id: Option<usize>,
+    account: Option<usize>,
+    status: Option<usize>,
+    created: Option<usize>,
+    lead: Option<usize>,
+    mql: Option<usize>,
+    sql: Option<usize>,
+    closed: Option<usize>,
+    amount: Option<usize>,
+    owner: Option<usize>,
+    source: Option<usize>,
+    time: Option<usize>,
+    kind: Option<usize>,
+    channel: Option<usize>,
+    value: Option<usize>,
+    /// Name columns, in order.
+    names: Vec<usize>,
+    /// Kept columns and their index in [`Dataset::fields`].
+    keep: Vec<(usize, usize)>,
+}
+
+/// Turns rows into the dataset.
+struct Rows {
+    encoding: TextEncoding,
+    delimiter: Delimiter,
+    date_order: DateOrder,
+    given: Option<Mapping>,
+    /// Set when the header is read.
+    table: Option<Table>,
+    error: Option<ImportError>,
+    rows: usize,
+    imported: usize,
+    bad_rows: Vec<BadRow>,
+    bad_row_count: usize,
+    name_buf: String,
+}
+
+struct Table {
+    headers: Vec<String>,
+    preset: Preset,
+    mapping: Mapping,
+    cols: Columns,
+    builder: DatasetBuilder,
+}
+
+/// A problem found in a row, and whether it drops the row.
+type Found = Option<(RowProblem, bool)>;
+
+impl Rows {
+    fn new(encoding: TextEncoding, delimiter: Delimiter, options: &Options) -> Rows {
+        Rows {
+            encoding,
+            delimiter,
+            date_order: options.overrides.date_order.unwrap_or(DateOrder::Iso),
+            given: options.mapping.clone(),
+            table: None,
+            error: None,
+            rows: 0,
+            imported: 0,
+            bad_rows: Vec::new(),
+            bad_row_count: 0,
+            name_buf: String::new(),
+        }
+    }
+
+    fn error(&self) -> Result<(), ImportError> {
+        match &self.error {
+            Some(e) => Err(e.clone()),
+            None => Ok(()),
+        }
+    }
+
+    fn record(&mut self, rec: Record<'_>) {
+        if self.error.is_some() {
+            return;
+        }
+        match &mut self.table {
+            None => match self.header(rec) {
+                Ok(t) => self.table = Some(t),
+                Err(e) => self.error = Some(e),
+            },
+            Some(_) => self.row(rec),
+        }
+    }
+
+    fn header(&mut self, rec: Record<'_>) -> Result<Table, ImportError> {
+        let headers = header_names(rec)?;
+        let preset = Preset::detect(&headers);
+        let mapping = match &self.given {
+            Some(m) => m.clone(),
+            None => Mapping::for_preset(preset, &headers),
+        };
+        if mapping.roles.len() != headers.len() {
+            return Err(ImportError::MappingColumns {
+                mapping: mapping.roles.len(),
+                header: headers.len(),
+            });
+        }
+        mapping.check()?;
+        let mut cols = Columns::default();
+        let mut fields = Vec::new();
+        for (i, &role) in mapping.roles.iter().enumerate() {
+            let slot = match role {
+                Role::Ignore => continue,
+                Role::Name => {
+                    cols.names.push(i);
+                    continue;
+                }
+                Role::Keep => {
+                    let name = headers[i].to_lowercase();
+                    let name = if name.is_empty() {
+                        format!("column_{}", i + 1)
+                    } else {
+                        name
+                    };
+                    cols.keep.push((i, fields.len()));
+                    fields.push(name);
+                    continue;
+                }
+                Role::Id => &mut cols.id,
+                Role::Account => &mut cols.account,
+                Role::Status => &mut cols.status,
+                Role::Created => &mut cols.created,
+                Role::Lead => &mut cols.lead,
+                Role::Mql => &mut cols.mql,
+                Role::Sql => &mut cols.sql,
+                Role::Closed => &mut cols.closed,
+                Role::Amount => &mut cols.amount,
+                Role::Owner => &mut cols.owner,
+                Role::Source => &mut cols.source,
+                Role::EventTime => &mut cols.time,
+                Role::EventType => &mut cols.kind,
+                Role::Channel => &mut cols.channel,
+                Role::Value => &mut cols.value,
+            };
+            *slot = Some(i);
+        }
+        let builder = DatasetBuilder::new(mapping.shape, fields);
+        Ok(Table {
+            headers,
+            preset,
+            mapping,
+            cols,
+            builder,
+        })
+    }
+
+    fn row(&mut self, rec: Record<'_>) {
+        self.rows += 1;
+        let Some(table) = &mut self.table else { return };
+        let expected = table.headers.len();
+        let found = if rec.len() != expected {
+            Some((
+                RowProblem::WrongFieldCount {
+                    expected,
+                    found: rec.len(),
+                },
+                true,
+            ))
+        } else {
+            match table.mapping.shape {
+                Shape::Events => event_row(table, rec, self.date_order, &mut self.name_buf),
+                Shape::Records => {
+                    record_row(table, rec, self.date_order, self.rows, &mut self.name_buf)
+                }
+            }
+        };
+        match found {
+            None => self.imported += 1,
+            Some((problem, dropped)) => {
+                if !dropped {
+                    self.imported += 1;
+                }
+                self.bad_row_count += 1;
+                if self.bad_rows.len() < MAX_BAD_ROWS {
+                    self.bad_rows.push(BadRow {
+                        line: rec.start_line(),
+                        problem,
+                        kept: !dropped,
+                    });
+                }
+            }
+        }
+    }
+
+    fn finish(self) -> Result<Imported, ImportError> {
+        self.error()?;
+        let table = self.table.ok_or(ImportError::NoHeader)?;
+        Ok(Imported {
+            dataset: table.builder.finish(),
+            report: Report {
+                rows: self.rows,
+                imported: self.imported,
+                bad_rows: self.bad_rows,
+                bad_row_count: self.bad_row_count,
+                encoding: self.encoding,
+                delimiter: self.delimiter,
+                date_order: self.date_order,
+                preset: table.preset,
+                headers: table.headers,
+                mapping: table.mapping,
+            },
+        })
+    }
+}
+
+fn cell<'a>(rec: &Record<'a>, col: Option<usize>) -> Option<&'a str> {
+    let v = rec.field(col?).trim();
+    (!v.is_empty()).then_some(v)
+}
+
+fn quoted(v: &str) -> String {
+    v.chars().take(MAX_QUOTED).collect()
+}
+
+/// An optional date cell: its time, or a kept-row problem.
+fn date_cell(
+    rec: &Record<'_>,
+    col: Option<usize>,
+    order: DateOrder,
+    found: &mut Found,
+) -> Option<Time> {
+    let v = cell(rec, col)?;
+    let t = parse_time(v, order);
+    if t.is_none() && found.is_none() {
+        *found = Some((
+            RowProblem::BadDate {
+                column: col.unwrap_or(0),
+                value: quoted(v),
+            },
+            false,
+        ));
+    }
+    t
+}
+
+/// An optional number cell: its value, or a kept-row problem.
+fn number_cell(rec: &Record<'_>, col: Option<usize>, found: &mut Found) -> Option<f64> {
+    let v = cell(rec, col)?;
+    let n = parse_amount(v);
+    if n.is_none() && found.is_none() {
+        *found = Some((
+            RowProblem::BadNumber {
+                column: col.unwrap_or(0),
+                value: quoted(v),
+            },
+            false,
+        ));
+    }
+    n
+}
+
+fn event_row(table: &mut Table, rec: Record<'_>, order: DateOrder, name_buf: &mut String) -> Found {
+    let cols = &table.cols;
+    let Some(id) = cell(&rec, cols.id) else {
+        return Some((RowProblem::MissingId, true));
+    };
+    let Some(time_text) = cell(&rec, cols.time) else {
+        return Some((RowProblem::MissingTime, true));
+    };
+    let Some(time) = parse_time(time_text, order) else {
+        return Some((
+            RowProblem::BadDate {
+                column: cols.time.unwrap_or(0),
+                value: quoted(time_text),
+            },
+            true,
+        ));
+    };
+    let Some(kind) = cell(&rec, cols.kind) else {
+        return Some((RowProblem::MissingType, true));
+    };
+    let mut found = None;
+    let value = number_cell(&rec, cols.value, &mut found);
+    let channel = cell(&rec, cols.channel);
+    let contact = table.builder.contact(id);
+    update_contact(table, contact, &rec, order, name_buf, &mut found);
+    table.builder.event(contact, time, kind, channel, value);
+    found
+}
+
+fn record_row(
+    table: &mut Table,
+    rec: Record<'_>,
+    order: DateOrder,
+    row: usize,
+    name_buf: &mut String,
+) -> Found {
+    let cols = &table.cols;
+    let contact = match cols.id {
+        Some(_) => match cell(&rec, cols.id) {
+            Some(id) => table.builder.contact(id),
+            None => return Some((RowProblem::MissingId, true)),
+        },
+        None => {
+            join_names(&rec, &cols.names, name_buf);
+            if name_buf.is_empty() {
+                table.builder.contact(&row.to_string())
+            } else {
+                table.builder.contact(name_buf)
+            }
+        }
+    };
+    let mut found = None;
+    update_contact(table, contact, &rec, order, name_buf, &mut found);
+    found
+}
+
+fn join_names(rec: &Record<'_>, names: &[usize], buf: &mut String) {
+    buf.clear();
+    for &i in names {
+        let v = rec.field(i).trim();
+        if !v.is_empty() {
+            if !buf.is_empty() {
+                buf.push(' ');
+            }
+            buf.push_str(v);
+        }
+    }
+}
+
+/// Fills a contact's fields from a row: later non-empty values win; empty cells change
+/// nothing. Strings are only allocated when a value changes.
+fn update_contact(
+    table: &mut Table,
+    contact: u32,
+    rec: &Record<'_>,
+    order: DateOrder,
+    name_buf: &mut String,
+    found: &mut Found,
+) {
+    let Table { cols, builder, .. } = table;
+    let account = cell(rec, cols.account).map(|a| builder.account(a));
+    let dates = [
+        date_cell(rec, cols.created, order, found),
+        date_cell(rec, cols.lead, order, found),
+        date_cell(rec, cols.mql, order, found),
+        date_cell(rec, cols.sql, order, found),
+        date_cell(rec, cols.closed, order, found),
+    ];
+    for t in dates.iter().flatten() {
+        builder.saw(*t);
+    }
+    let amount = number_cell(rec, cols.amount, found);
+    if !cols.names.is_empty() {
+        join_names(rec, &cols.names, name_buf);
+    }
+    let c = builder.contact_mut(contact);
+    if account.is_some() {
+        c.account = account;
+    }
+    if !cols.names.is_empty() && !name_buf.is_empty() {
+        set(&mut c.name, name_buf);
+    }
+    if let Some(v) = cell(rec, cols.status) {
+        set(&mut c.status, v);
+    }
+    if let Some(v) = cell(rec, cols.owner) {
+        set(&mut c.owner, v);
+    }
+    if let Some(v) = cell(rec, cols.source) {
+        set(&mut c.source, v);
+    }
+    let d = &mut c.dates;
+    for (slot, t) in [
+        &mut d.created,
+        &mut d.lead,
+        &mut d.mql,
+        &mut d.sql,
+        &mut d.closed,
+    ]
+    .into_iter()
+    .zip(dates)
+    {
+        if t.is_some() {
+            *slot = t;
+        }
+    }
+    if amount.is_some() {
+        c.amount = amount;
+    }
+    for &(col, k) in &cols.keep {
+        if let Some(v) = cell(rec, Some(col)) {
+            set(&mut c.extra[k], v);
+        }
+    }
+}
+
+fn set(slot: &mut Option<String>, v: &str) {
+    if slot.as_deref() != Some(v) {
+        *slot = Some(v.to_owned());
+    }
+}

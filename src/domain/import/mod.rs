@@ -1,0 +1,43 @@
+//! Streaming CSV import of CRM exports and event logs into a [`Dataset`].
+//!
+//! The steps, each in its own file:
+//!
+//! * [`encoding`] — which character encoding (byte-order mark, else `chardetng`), and
+//!   chunk-by-chunk decoding with `encoding_rs`;
+//! * [`sniff`] — which delimiter (`,` `;` tab);
+//! * [`dates`] and [`numbers`] — dates (ISO, US, European, epoch) and amounts as CRMs
+//!   write them;
+//! * [`preset`] — the column-mapping step: a [`Role`] per column, presets recognised from
+//!   the header of HubSpot, Salesforce and Pipedrive exports and of a generic event log;
+//! * [`importer`] — the streaming [`Importer`]: bytes in by chunks, a [`Dataset`] and a
+//!   [`Report`] of bad rows out; and [`preview`] for the mapping step of the UI.
+//!
+//! ```
+//! use journey_mapper::domain::import::{import_bytes, preview, Options, Overrides};
+//!
+//! let csv = b"contact,account,time,type\nann,acme,2024-03-05,visit\nbob,acme,2024-03-06,demo\n";
+//! let p = preview(csv, &Overrides::default()).unwrap();
+//! let imported = import_bytes(csv, p.options()).unwrap();
+//! assert_eq!(imported.dataset.contacts.len(), 2);
+//! assert_eq!(imported.dataset.accounts.len(), 1);
+//! assert_eq!(imported.report.rows, 2);
+//! ```
+//!
+//! [`Dataset`]: crate::domain::dataset::Dataset
+
+pub mod dates;
+pub mod encoding;
+pub mod importer;
+pub mod numbers;
+pub mod preset;
+pub mod sniff;
+
+pub use dates::{parse_time, DateOrder};
+pub use encoding::TextEncoding;
+pub use importer::{
+    import_bytes, preview, BadRow, ImportError, Imported, Importer, Options, Overrides, Preview,
+    Report, RowProblem, MAX_BAD_ROWS, PREVIEW_ROWS, SNIFF_BYTES,
+};
+pub use numbers::parse_amount;
+pub use preset::{Mapping, MappingError, Preset, Role};
+pub use sniff::Delimiter;
