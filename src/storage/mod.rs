@@ -1,5 +1,8 @@
 //! The only code that touches browser storage.
 //!
+//! Maps live in localStorage (this module); imported datasets, too large for it, live in
+//! IndexedDB ([`datasets`]).
+//!
 //! Each map is one localStorage entry, `journey-mapper:map:<id>`, holding an
 //! [`Envelope`]: the schema version, a revision counter and the tab that wrote it.
 //!
@@ -9,6 +12,8 @@
 //!   leaves the last good save intact.
 //! * An entry that cannot be read (damaged, or written by a newer version) is reported as
 //!   [`Unreadable`] and never written over: new maps get new ids, so new keys.
+
+pub mod datasets;
 
 use std::cell::RefCell;
 use std::collections::HashMap;

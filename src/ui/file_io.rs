@@ -1,6 +1,7 @@
-//! Files in and out of the browser: download a text as a file, read a picked file as text.
+//! Files in and out of the browser: download a text as a file, read a picked file as text, read a
+//! file (or any `Blob`, such as a dataset kept in IndexedDB) in chunks.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Offers `text` as a download named `name`.
@@ -46,4 +47,62 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .map_err(|e| format!("{e:?}"))?;
     text.as_string()
         .ok_or_else(|| "the file is not text".to_owned())
+}
+
+/// Why a file (or any `Blob`) could not be read.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum FileReadError {
+    /// The file changed or was removed since it was picked (`NotReadableError`, `NotFoundError`).
+    #[error("the file changed or was removed since it was picked")]
+    Changed,
+    /// Any other failure; the detail is for logs, not for the user.
+    #[error("reading the file failed: {0}")]
+    Failed(String),
+}
+
+impl FileReadError {
+    fn from_js(e: JsValue) -> Self {
+        match e.dyn_ref::<web_sys::DomException>().map(|ex| ex.name()) {
+            Some(name) if name == "NotReadableError" || name == "NotFoundError" => Self::Changed,
+            Some(name) => Self::Failed(name),
+            None => Self::Failed(format!("{e:?}")),
+        }
+    }
+}
+
+/// Reads `blob` in slices of `chunk_bytes` bytes (the last may be shorter), in order.
+///
+/// Each slice is copied into one reused buffer and passed to `on_chunk`, which returns `false`
+/// to stop early; so no more than one chunk of the file is in wasm memory at a time. After each
+/// chunk `on_chunk` took, `on_progress(bytes_read, total_bytes)` is called. A `chunk_bytes` of 0 is taken as 1.
+pub async fn read_blob_chunks(
+    blob: &web_sys::Blob,
+    chunk_bytes: u32,
+    mut on_chunk: impl FnMut(&[u8]) -> bool,
+    mut on_progress: impl FnMut(f64, f64),
+) -> Result<(), FileReadError> {
+    let total = blob.size();
+    let step = f64::from(chunk_bytes.max(1));
+    let mut buf: Vec<u8> = Vec::new();
+    let mut start = 0.0;
+    while start < total {
+        let end = (start + step).min(total);
+        let slice = blob
+            .slice_with_f64_and_f64(start, end)
+            .map_err(FileReadError::from_js)?;
+        let array = JsFuture::from(slice.array_buffer())
+            .await
+            .map_err(FileReadError::from_js)?;
+        let bytes = js_sys::Uint8Array::new(&array);
+        // At most `chunk_bytes`, so the length fits in usize on wasm32.
+        buf.resize(bytes.length() as usize, 0);
+        bytes.copy_to(&mut buf);
+        start = end;
+        let go_on = on_chunk(&buf);
+        on_progress(start, total);
+        if !go_on {
+            return Ok(());
+        }
+    }
+    Ok(())
 }

@@ -2,7 +2,7 @@
 
 mod app;
 pub mod components;
-mod file_io;
+pub mod file_io;
 pub mod pages;
 mod route;
 mod state;
