@@ -334,11 +334,14 @@ fn transaction_future(tx: &IdbTransaction) -> impl Future<Output = Result<(), Da
     async move { waiting.settled().await.map(|_| ()) }
 }
 
+/// An event name and its listener.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
 /// Two event listeners on one target, turned into a promise: the first resolves it, the second
 /// rejects it. Removes its listeners when dropped.
 struct Waiting {
     target: EventTarget,
-    listeners: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+    listeners: Vec<Listener>,
     promise: Promise,
 }
 
