@@ -2,11 +2,11 @@
 //! (wasm-bindgen-test). Each test uses its own database, deleted before and after.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, Uint8Array};
 use journey_mapper::storage::datasets::{
     request_future, DatasetStore, DatasetStoreError, StoredDataset, StoredDatasetInfo,
 };
 use journey_mapper::ui::file_io::read_blob_chunks;
+use js_sys::{Array, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -75,7 +75,10 @@ async fn put_then_reopen_then_get_returns_the_same_meta_and_bytes() {
     let content = "id;name\n1;Иван\n".as_bytes();
     {
         let store = DatasetStore::open_named(db).await.unwrap();
-        store.put(&dataset("d1", "m1", meta, content)).await.unwrap();
+        store
+            .put(&dataset("d1", "m1", meta, content))
+            .await
+            .unwrap();
     } // dropped: the connection closes, as on a reload
 
     let store = DatasetStore::open_named(db).await.unwrap();
@@ -247,7 +250,9 @@ async fn a_5_mb_file_round_trips() {
         t1 - t0,
         t3 - t2
     );
-    let (used, quota) = DatasetStore::estimate().await.expect("localhost has storage");
+    let (used, quota) = DatasetStore::estimate()
+        .await
+        .expect("localhost has storage");
     assert!(quota > 0.0 && used <= quota, "used {used} of {quota}");
     drop(store);
     delete_db(db).await;
@@ -310,10 +315,7 @@ async fn a_stored_file_reads_back_in_chunks() {
     delete_db(db).await;
     let content = pattern(150_000);
     let store = DatasetStore::open_named(db).await.unwrap();
-    store
-        .put(&dataset("d", "m", "{}", &content))
-        .await
-        .unwrap();
+    store.put(&dataset("d", "m", "{}", &content)).await.unwrap();
     let got = store.get("d").await.unwrap().unwrap();
     let (sizes, all, _) = chunks(&got.file, 64 * 1024, usize::MAX).await;
     assert_eq!(sizes, [65_536, 65_536, 18_928]);

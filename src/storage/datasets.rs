@@ -220,8 +220,12 @@ impl DatasetStore {
         let (tx, store) = self.transaction(IdbTransactionMode::Readwrite)?;
         let done = transaction_future(&tx);
         let index = store.index(BY_MAP).map_err(to_error)?;
-        let keys = request_future(&index.get_all_keys_with_key(&map_id.into()).map_err(to_error)?)
-            .await?;
+        let keys = request_future(
+            &index
+                .get_all_keys_with_key(&map_id.into())
+                .map_err(to_error)?,
+        )
+        .await?;
         let keys: Array = keys.dyn_into().map_err(|v| failed(&v))?;
         // The transaction stays active while this continuation runs: it is a microtask of the
         // request's success event.
@@ -260,8 +264,10 @@ impl DatasetStore {
             return None; // not a secure context, or an old browser
         }
         let manager: web_sys::StorageManager = storage.unchecked_into();
-        let estimate: web_sys::StorageEstimate =
-            JsFuture::from(manager.estimate().ok()?).await.ok()?.unchecked_into();
+        let estimate: web_sys::StorageEstimate = JsFuture::from(manager.estimate().ok()?)
+            .await
+            .ok()?
+            .unchecked_into();
         Some((estimate.get_usage()?, estimate.get_quota()?))
     }
 }
@@ -328,11 +334,14 @@ fn transaction_future(tx: &IdbTransaction) -> impl Future<Output = Result<(), Da
     async move { waiting.settled().await.map(|_| ()) }
 }
 
+/// An event name and its listener.
+type Listener = (&'static str, Closure<dyn FnMut(Event)>);
+
 /// Two event listeners on one target, turned into a promise: the first resolves it, the second
 /// rejects it. Removes its listeners when dropped.
 struct Waiting {
     target: EventTarget,
-    listeners: Vec<(&'static str, Closure<dyn FnMut(Event)>)>,
+    listeners: Vec<Listener>,
     promise: Promise,
 }
 
@@ -388,7 +397,7 @@ impl Drop for Waiting {
     }
 }
 
-fn set(record: &Object, key: &str, value: &JsValue) -> Result<(), DatasetStoreError> {
+fn set(record: &JsValue, key: &str, value: &JsValue) -> Result<(), DatasetStoreError> {
     Reflect::set(record, &key.into(), value)
         .map(|_| ())
         .map_err(|e| failed(&e))
