@@ -1,8 +1,207 @@
 //! The JS module API: the engine without the UI, for `<script type="module">` pages.
+//!
+//! ```js
+//! import init, { classifyCsv, templateMap, defaultRules, sampleCsv } from './engine.js';
+//! await init();
+//! const result = classifyCsv(csvTextOrBytes, { model: 'hinge' });
+//! result.stages; // [{ id, name, contacts, accounts }, …]
+//! ```
+//!
+//! Every function is a thin conversion around [`crate::domain::engine`]: JS values in and out
+//! as plain objects (serde), errors thrown as `Error` with a message.
+
+use jiff::Timestamp;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+use crate::domain::demo_data;
+use crate::domain::engine::{self, EngineError, EngineOptions};
+use crate::domain::import::{Importer, Options};
+use crate::domain::rules::RuleSet;
+use crate::domain::{template, SourceModel};
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+fn options_from(options: JsValue) -> Result<EngineOptions, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(EngineOptions::default());
+    }
+    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))
+}
+
+fn model_from(model: &str) -> Result<SourceModel, JsError> {
+    serde_json::from_value(serde_json::Value::String(model.to_owned())).map_err(|_| {
+        JsError::new(&format!(
+            "unknown model {model:?}: use hinge, scaleo, act_on, martech or blank"
+        ))
+    })
+}
+
+fn engine_error(e: EngineError) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+/// The bytes of a string, `Uint8Array` or `ArrayBuffer`.
+fn bytes_of(input: &JsValue) -> Result<Vec<u8>, JsError> {
+    if let Some(s) = input.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(a.to_vec());
+    }
+    if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+        return Ok(js_sys::Uint8Array::new(b).to_vec());
+    }
+    Err(JsError::new(
+        "input: give the CSV as a string, a Uint8Array or an ArrayBuffer",
+    ))
+}
 
 /// The engine's version.
 #[wasm_bindgen(js_name = engineVersion)]
 pub fn engine_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
+}
+
+/// Imports a CSV (string, `Uint8Array` or `ArrayBuffer`) and classifies every contact.
+/// Options: `{ map, model, rules, encoding, delimiter, dateOrder, mapping, preset, asOf,
+/// contacts, lang }`, all optional (see the README).
+#[wasm_bindgen(js_name = classifyCsv)]
+pub fn classify_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    let options = options_from(options)?;
+    let bytes = bytes_of(&input)?;
+    let result = engine::run(&bytes, &options, Timestamp::now()).map_err(engine_error)?;
+    drop(bytes);
+    to_js(&result)
+}
+
+/// A new map from a template (`"hinge"`, `"scaleo"`, `"act_on"`, `"martech"`, `"blank"`).
+#[wasm_bindgen(js_name = templateMap)]
+pub fn template_map(model: &str) -> Result<JsValue, JsError> {
+    to_js(&template::build(model_from(model)?, Timestamp::now()))
+}
+
+/// The default rules of a template, as text.
+#[wasm_bindgen(js_name = defaultRules)]
+pub fn default_rules(model: &str) -> Result<String, JsError> {
+    Ok(RuleSet::default_text(model_from(model)?))
+}
+
+/// A deterministic sample event log for a template: `contacts` contacts, from `seed`.
+#[wasm_bindgen(js_name = sampleCsv)]
+pub fn sample_csv(model: &str, contacts: u32, seed: u32) -> Result<String, JsError> {
+    Ok(demo_data::events_csv(
+        model_from(model)?,
+        contacts as usize,
+        u64::from(seed),
+    ))
+}
+
+/// Checks rules' text: `null` when it parses, else `{ line, column, message }`.
+#[wasm_bindgen(js_name = checkRules)]
+pub fn check_rules(text: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct Problem {
+        line: u32,
+        column: u32,
+        message: String,
+    }
+    match RuleSet::parse(text) {
+        Ok(_) => Ok(JsValue::NULL),
+        Err(e) => to_js(&Problem {
+            line: e.line,
+            column: e.column,
+            message: format!("{:?}", e.kind),
+        }),
+    }
+}
+
+/// A file fed in chunks (for files too large to hold twice), then classified as often as asked.
+///
+/// ```js
+/// const s = new Session({ encoding: 'utf8' });
+/// for await (const chunk of file.stream()) s.push(chunk);
+/// s.finish();
+/// const result = s.classify({ model: 'hinge' });
+/// ```
+#[wasm_bindgen]
+pub struct Session {
+    importer: Option<Importer>,
+    done: Option<engine::Session>,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Starts an import; options as for `classifyCsv` (only the reading ones are used here).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Session, JsError> {
+        let options = options_from(options)?;
+        let read: Options = engine::import_options(&options, None);
+        Ok(Session {
+            importer: Some(Importer::new(read)),
+            done: None,
+        })
+    }
+
+    /// Feeds the next chunk of the file.
+    pub fn push(&mut self, chunk: &[u8]) -> Result<(), JsError> {
+        let importer = self
+            .importer
+            .as_mut()
+            .ok_or_else(|| JsError::new("push after finish"))?;
+        importer
+            .push(chunk)
+            .map_err(|e| engine_error(EngineError::File(e)))
+    }
+
+    /// Ends the file. Returns the import report (rows, bad rows, encoding, …).
+    pub fn finish(&mut self) -> Result<JsValue, JsError> {
+        let importer = self
+            .importer
+            .take()
+            .ok_or_else(|| JsError::new("finish called twice"))?;
+        let imported = importer
+            .finish()
+            .map_err(|e| engine_error(EngineError::File(e)))?;
+        let report = to_js(&imported.report);
+        self.done = Some(engine::Session {
+            dataset: imported.dataset,
+            report: imported.report,
+        });
+        report
+    }
+
+    /// Classifies the imported data; options as for `classifyCsv` (map, model, rules, asOf…).
+    pub fn classify(&self, options: JsValue) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        to_js(
+            &session
+                .classify(&options, Timestamp::now())
+                .map_err(engine_error)?,
+        )
+    }
+
+    /// Why the contact with this id landed where it did (`undefined` if there is none).
+    pub fn explain(&self, contact: &str, options: JsValue) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        match session
+            .explain(contact, &options, Timestamp::now())
+            .map_err(engine_error)?
+        {
+            Some(e) => to_js(&e),
+            None => Ok(JsValue::UNDEFINED),
+        }
+    }
+
+    fn finished(&self) -> Result<&engine::Session, JsError> {
+        self.done
+            .as_ref()
+            .ok_or_else(|| JsError::new("call finish() before classify()"))
+    }
 }

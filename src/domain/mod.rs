@@ -4,12 +4,15 @@
 //! (including the current time) as arguments, so all of it is tested natively.
 
 pub mod channel;
+pub mod classified;
 pub mod dataset;
 pub mod demo_data;
 pub mod document;
 pub mod edit;
+pub mod engine;
 pub mod import;
 pub mod model;
+pub mod rule_form;
 pub mod rules;
 pub mod template;
 pub mod text;

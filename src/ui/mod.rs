@@ -2,7 +2,9 @@
 
 mod app;
 pub mod components;
+pub mod data;
 pub mod file_io;
+mod labels;
 pub mod pages;
 mod route;
 mod state;

@@ -12,6 +12,24 @@ pub fn use_open_map() -> Memo<Option<Id>> {
     Memo::new(move |_| query.read().get("map").filter(|s| !s.is_empty()).map(Id))
 }
 
+/// The two views of an open map.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MapView {
+    /// Stages, lanes and cards.
+    Canvas,
+    /// Imported data, rules and what they classify (`&view=data`).
+    Data,
+}
+
+/// The view of the open map.
+pub fn use_map_view() -> Memo<MapView> {
+    let query = use_query_map();
+    Memo::new(move |_| match query.read().get("view").as_deref() {
+        Some("data") => MapView::Data,
+        _ => MapView::Canvas,
+    })
+}
+
 /// The URL of the list, or of one map, on the current page.
 pub fn href(map: Option<&Id>) -> String {
     let path = web_sys::window()
@@ -20,6 +38,14 @@ pub fn href(map: Option<&Id>) -> String {
     match map {
         Some(id) => format!("{path}?map={}", js_sys::encode_uri_component(id.as_str())),
         None => path,
+    }
+}
+
+/// The URL of one view of a map.
+pub fn href_view(map: &Id, view: MapView) -> String {
+    match view {
+        MapView::Canvas => href(Some(map)),
+        MapView::Data => format!("{}&view=data", href(Some(map))),
     }
 }
 

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::{CardForm, CardView, DecisionView, StageForm};
 use crate::domain::{CardKind, Edit, Id};
 use crate::i18n::*;
+use crate::ui::data::DataSession;
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
@@ -71,6 +72,17 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
             },
         )
     };
+    // Contacts the imported data places here, when there is data and the rules parse.
+    let data = use_context::<DataSession>();
+    let contacts = move || {
+        let classified = data?.classified.get()?.ok()?;
+        Some(
+            classified
+                .1
+                .of(&stage.get_value())
+                .map_or(0, |t| t.contacts),
+        )
+    };
     let heading_id = format!("stage-h-{}", stage.get_value());
     let labelled_by = heading_id.clone();
 
@@ -80,6 +92,11 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                 <span class="stage-number" aria-hidden="true">{index + 1}</span>
                 <h2 id=heading_id>{name}</h2>
             </div>
+            {move || contacts().map(|n| view! {
+                <p class="stage-count" data-testid="stage-count">
+                    {t_string!(i18n, on_stage_contacts, count = n).to_string()}
+                </p>
+            })}
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="stage-description">{move || info.get().map(|i| i.1).unwrap_or_default()}</p>
             }>

@@ -5,8 +5,10 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::domain::{Action, Id};
 use crate::i18n::*;
-use crate::ui::components::{MapToolbar, StageColumn};
-use crate::ui::route::href;
+use crate::ui::components::{MapToolbar, StageColumn, ViewTabs};
+use crate::ui::data::DataSession;
+use crate::ui::pages::DataPage;
+use crate::ui::route::{href, use_map_view, MapView};
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
@@ -14,7 +16,14 @@ pub fn MapPage(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
+    DataSession::provide(id.clone());
+    let view_of = use_map_view();
     let id = StoredValue::new(id);
+    let model = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|ws| ws.map(&id.get_value()).map(|m| m.source_model))
+    });
     let exists = Memo::new(move |_| state.workspace.with(|ws| ws.map(&id.get_value()).is_some()));
     let stage_ids = Memo::new(move |_| {
         state.workspace.with(|ws| {
@@ -97,6 +106,11 @@ pub fn MapPage(id: Id) -> impl IntoView {
         >
             <div class="page map-page">
                 <MapToolbar id=id.get_value() />
+                <ViewTabs map=id.get_value() />
+                <Show when=move || view_of.get() == MapView::Data>
+                    {move || model.get().map(|model| view! { <DataPage map=id.get_value() model /> })}
+                </Show>
+                <Show when=move || view_of.get() == MapView::Canvas>
                 <Show when=move || circular.get()>
                     <p class="circular-note" data-testid="circular-note">
                         <span aria-hidden="true">"↻ "</span>
@@ -116,6 +130,7 @@ pub fn MapPage(id: Id) -> impl IntoView {
                             }
                         />
                     </ol>
+                </Show>
                 </Show>
             </div>
         </Show>

@@ -1,7 +1,9 @@
-//! The two screens: the list of maps and one map.
+//! The screens: the list of maps, one map, and one map's data.
 
+mod data_page;
 mod map_list;
 mod map_page;
 
+pub use data_page::DataPage;
 pub use map_list::MapList;
 pub use map_page::MapPage;

@@ -1,0 +1,527 @@
+//! The engine without the UI: a CSV (bytes) and options in, classified contacts and counts out,
+//! as plain serde data. The JS module API (`src/api.rs`) is a thin wrapper around [`run`] and
+//! [`Session`]; the native benchmark calls the same code.
+
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+use super::classified::Tally;
+use super::dataset::{format_date, time_from_date, Dataset, Time};
+use super::document::{import_json, validate, ImportError as MapError};
+use super::import::{
+    BadRow, DateOrder, Delimiter, ImportError as FileError, Importer, Mapping, Options, Overrides,
+    Preset, Report, TextEncoding,
+};
+use super::model::{JourneyMap, SourceModel};
+use super::rules::{
+    classify, explain, Classification, Explanation, Qualification, RuleError, RuleSet, Sentiment,
+    Temperature,
+};
+use super::template;
+use super::text::Lang;
+
+/// What a caller can say about the file, the map and the rules. Every field is optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct EngineOptions {
+    /// A map: a map object, or a whole map file (`{"format": "journey-mapper/map", …}`).
+    pub map: Option<serde_json::Value>,
+    /// A template to use when no map is given (`"hinge"`, `"scaleo"`, `"act_on"`, `"martech"`).
+    pub model: Option<SourceModel>,
+    /// Rules in their text form; default: the map's own rules, else its model's.
+    pub rules: Option<String>,
+    pub encoding: Option<TextEncoding>,
+    pub delimiter: Option<Delimiter>,
+    pub date_order: Option<DateOrder>,
+    /// A column mapping; default: the preset detected from the header.
+    pub mapping: Option<Mapping>,
+    /// A preset to map the columns with instead of the detected one.
+    pub preset: Option<Preset>,
+    /// `YYYY-MM-DD`: windows and decay are measured from the end of this day; default: the
+    /// latest date in the file.
+    pub as_of: Option<String>,
+    /// Whether to list every contact (default true); counts only when false.
+    pub contacts: Option<bool>,
+    /// The language of stage and outcome names (`"en"`, `"ko"`, `"ru"`); default English.
+    pub lang: Option<Lang>,
+}
+
+/// Why the engine did not run.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum EngineError {
+    #[error("options: {0}")]
+    Options(String),
+    #[error("map: {0}")]
+    Map(MapError),
+    #[error("rules: line {}, column {}: {:?}", .0.line, .0.column, .0.kind)]
+    Rules(RuleError),
+    #[error("file: {0}")]
+    File(FileError),
+}
+
+/// One stage's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageFigures {
+    pub id: String,
+    pub name: String,
+    pub contacts: u32,
+    pub accounts: u32,
+}
+
+/// One outcome's figures.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OutcomeFigures {
+    pub id: String,
+    pub name: String,
+    pub contacts: u32,
+}
+
+/// Where one contact landed.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactResult {
+    pub id: String,
+    pub name: Option<String>,
+    pub account: Option<String>,
+    pub stage: Option<String>,
+    pub outcome: Option<String>,
+    pub score: f64,
+    pub fit: f64,
+    pub engagement: f64,
+    pub temperature: Temperature,
+    pub qualification: Qualification,
+    pub sentiment: Sentiment,
+    /// Indexes of the rules that fired (lines of the rules' text, comments counted).
+    pub fired: Vec<u32>,
+}
+
+/// Everything [`run`] returns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EngineResult {
+    pub rows: usize,
+    pub imported: usize,
+    pub bad_row_count: usize,
+    pub bad_rows: Vec<BadRow>,
+    pub encoding: TextEncoding,
+    pub delimiter: Delimiter,
+    pub date_order: DateOrder,
+    pub preset: Preset,
+    /// The as-of day, `YYYY-MM-DD`.
+    pub as_of: String,
+    pub contact_count: usize,
+    pub account_count: usize,
+    pub event_count: usize,
+    /// The map's stages in order (or the rules' stages when there is no map).
+    pub stages: Vec<StageFigures>,
+    /// Stages the rules name that the map does not have.
+    pub unknown_stages: Vec<StageFigures>,
+    pub unplaced: u32,
+    pub unplaced_accounts: u32,
+    pub outcomes: Vec<OutcomeFigures>,
+    pub no_outcome: u32,
+    /// Cold, warm, hot.
+    pub temperatures: [u32; 3],
+    /// Not qualified, MQL, SQL.
+    pub qualifications: [u32; 3],
+    /// None, advocates, detractors.
+    pub sentiments: [u32; 3],
+    /// Every contact, unless `contacts: false`.
+    pub contacts: Vec<ContactResult>,
+}
+
+/// The map the options describe, if any.
+pub fn map_of(options: &EngineOptions, now: Timestamp) -> Result<Option<JourneyMap>, EngineError> {
+    match (&options.map, options.model) {
+        (Some(value), _) => {
+            let map = if value.get("format").is_some() {
+                import_json(&value.to_string()).map_err(EngineError::Map)?
+            } else {
+                let map: JourneyMap = serde_json::from_value(value.clone())
+                    .map_err(|e| EngineError::Options(format!("map: {e}")))?;
+                validate(&map).map_err(EngineError::Map)?;
+                map
+            };
+            Ok(Some(map))
+        }
+        (None, Some(model)) => Ok(Some(template::build(model, now))),
+        (None, None) => Ok(None),
+    }
+}
+
+/// The rules the options describe.
+pub fn rules_for(
+    options: &EngineOptions,
+    map: Option<&JourneyMap>,
+) -> Result<RuleSet, EngineError> {
+    match (&options.rules, map) {
+        (Some(text), _) => RuleSet::parse(text).map_err(EngineError::Rules),
+        (None, Some(map)) => super::classified::rules_of(map).map_err(EngineError::Rules),
+        (None, None) => Err(EngineError::Options(
+            "give a map, a model or rules".to_owned(),
+        )),
+    }
+}
+
+/// How to read the file.
+pub fn import_options(options: &EngineOptions, headers: Option<&[String]>) -> Options {
+    let mapping = match (&options.mapping, options.preset, headers) {
+        (Some(m), _, _) => Some(m.clone()),
+        (None, Some(p), Some(h)) => Some(Mapping::for_preset(p, h)),
+        _ => None,
+    };
+    Options {
+        overrides: Overrides {
+            encoding: options.encoding,
+            delimiter: options.delimiter,
+            date_order: options.date_order,
+        },
+        mapping,
+    }
+}
+
+/// The as-of time the options give, or the file's latest date, or `now`.
+pub fn as_of_for(
+    options: &EngineOptions,
+    dataset: &Dataset,
+    now: Timestamp,
+) -> Result<Time, EngineError> {
+    match &options.as_of {
+        Some(day) => parse_day(day)
+            .map(|t| t + super::dataset::DAY - 1)
+            .ok_or_else(|| EngineError::Options(format!("asOf: {day:?} is not YYYY-MM-DD"))),
+        None => Ok(super::classified::as_of(dataset, now)),
+    }
+}
+
+fn parse_day(s: &str) -> Option<Time> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    time_from_date(y, m, d)
+}
+
+/// A file imported once, classified as often as asked: the state behind the JS `Session`.
+#[derive(Debug)]
+pub struct Session {
+    pub dataset: Dataset,
+    pub report: Report,
+}
+
+impl Session {
+    /// Streams chunks of a file through the importer.
+    pub fn import<'a>(
+        chunks: impl IntoIterator<Item = &'a [u8]>,
+        options: Options,
+    ) -> Result<Session, EngineError> {
+        let mut importer = Importer::new(options);
+        for chunk in chunks {
+            importer.push(chunk).map_err(EngineError::File)?;
+        }
+        let imported = importer.finish().map_err(EngineError::File)?;
+        Ok(Session {
+            dataset: imported.dataset,
+            report: imported.report,
+        })
+    }
+
+    /// Classifies the data with the options' map and rules.
+    pub fn classify(
+        &self,
+        options: &EngineOptions,
+        now: Timestamp,
+    ) -> Result<EngineResult, EngineError> {
+        let map = map_of(options, now)?;
+        let rules = rules_for(options, map.as_ref())?;
+        let as_of = as_of_for(options, &self.dataset, now)?;
+        let result = classify(&self.dataset, &rules, as_of);
+        Ok(self.result(map.as_ref(), &result, options))
+    }
+
+    /// Why the contact with id `contact` landed where it did.
+    pub fn explain(
+        &self,
+        contact: &str,
+        options: &EngineOptions,
+        now: Timestamp,
+    ) -> Result<Option<Explanation>, EngineError> {
+        let map = map_of(options, now)?;
+        let rules = rules_for(options, map.as_ref())?;
+        let as_of = as_of_for(options, &self.dataset, now)?;
+        let Some(i) = self.dataset.contacts.iter().position(|c| c.key == contact) else {
+            return Ok(None);
+        };
+        Ok(explain(&self.dataset, &rules, i, as_of))
+    }
+
+    fn result(
+        &self,
+        map: Option<&JourneyMap>,
+        c: &Classification,
+        options: &EngineOptions,
+    ) -> EngineResult {
+        let lang = options.lang.unwrap_or(Lang::En);
+        let data = &self.dataset;
+        let figures = |id: &str, name: String| StageFigures {
+            id: id.to_owned(),
+            name,
+            contacts: c.contacts_in(id),
+            accounts: c.accounts_in(id),
+        };
+        let (stages, unknown_stages) = match map {
+            Some(map) => {
+                let tally = Tally::new(map, c);
+                let named = |id: &str| {
+                    map.stages
+                        .iter()
+                        .find(|s| s.id.as_str() == id)
+                        .map_or_else(|| id.to_owned(), |s| s.name.get(lang).to_owned())
+                };
+                (
+                    tally
+                        .stages
+                        .iter()
+                        .map(|t| figures(&t.stage, named(&t.stage)))
+                        .collect(),
+                    tally
+                        .unknown
+                        .iter()
+                        .map(|t| figures(&t.stage, t.stage.clone()))
+                        .collect(),
+                )
+            }
+            None => (
+                c.stages.iter().map(|s| figures(s, s.clone())).collect(),
+                Vec::new(),
+            ),
+        };
+        let outcome_name = |id: &str| {
+            map.and_then(|m| {
+                m.stages
+                    .iter()
+                    .filter_map(|s| s.decision.as_ref())
+                    .flat_map(|d| &d.outcomes)
+                    .find(|o| o.id.as_str() == id)
+                    .map(|o| o.name.get(lang).to_owned())
+            })
+            .unwrap_or_else(|| id.to_owned())
+        };
+        let contacts = if options.contacts.unwrap_or(true) {
+            data.contacts
+                .iter()
+                .zip(&c.placements)
+                .map(|(contact, p)| ContactResult {
+                    id: contact.key.clone(),
+                    name: contact.name.clone(),
+                    account: contact
+                        .account
+                        .map(|a| data.accounts[a as usize].key.clone()),
+                    stage: c.stage_of(p).map(str::to_owned),
+                    outcome: c.outcome_of(p).map(str::to_owned),
+                    score: p.score.total,
+                    fit: p.score.fit,
+                    engagement: p.score.engagement,
+                    temperature: p.temperature,
+                    qualification: p.qualification,
+                    sentiment: p.sentiment,
+                    fired: p.fired.clone(),
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let r = &self.report;
+        EngineResult {
+            rows: r.rows,
+            imported: r.imported,
+            bad_row_count: r.bad_row_count,
+            bad_rows: r.bad_rows.clone(),
+            encoding: r.encoding,
+            delimiter: r.delimiter,
+            date_order: r.date_order,
+            preset: r.preset,
+            as_of: format_date(c.as_of),
+            contact_count: data.contacts.len(),
+            account_count: data.accounts.len(),
+            event_count: data.events.len(),
+            stages,
+            unknown_stages,
+            unplaced: c.unplaced_contacts,
+            unplaced_accounts: c.unplaced_accounts,
+            outcomes: c
+                .outcomes
+                .iter()
+                .zip(&c.outcome_contacts)
+                .map(|(id, n)| OutcomeFigures {
+                    id: id.clone(),
+                    name: outcome_name(id),
+                    contacts: *n,
+                })
+                .collect(),
+            no_outcome: c.no_outcome,
+            temperatures: c.temperatures,
+            qualifications: c.qualifications,
+            sentiments: c.sentiments,
+            contacts,
+        }
+    }
+}
+
+/// Imports a whole file and classifies it: what `classifyCsv` does.
+pub fn run(
+    bytes: &[u8],
+    options: &EngineOptions,
+    now: Timestamp,
+) -> Result<EngineResult, EngineError> {
+    let headers = match options.preset {
+        Some(_) if options.mapping.is_none() => Some(
+            super::import::preview(bytes, &import_options(options, None).overrides)
+                .map_err(EngineError::File)?
+                .headers,
+        ),
+        _ => None,
+    };
+    let session = Session::import([bytes], import_options(options, headers.as_deref()))?;
+    session.classify(options, now)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CSV: &str = "contact,account,time,type\n\
+        ann,acme,2024-03-01,demo_request\n\
+        ann,acme,2024-03-02,contract_signed\n\
+        bob,acme,2024-03-03,page_view\n\
+        cid,globex,2024-03-04,page_view\n\
+        dee,,not a date,page_view\n";
+
+    const RULES: &str = "engage +25 per \"demo_request\"\n\
+        engage +1 per \"page_view\"\n\
+        stage customer when count \"contract_signed\" >= 1\n\
+        stage lead when score >= 1";
+
+    fn options() -> EngineOptions {
+        EngineOptions {
+            rules: Some(RULES.into()),
+            ..EngineOptions::default()
+        }
+    }
+
+    #[test]
+    fn without_a_map_the_stages_are_the_rules() {
+        let r = run(CSV.as_bytes(), &options(), Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!((r.rows, r.bad_row_count), (5, 1));
+        let stages: Vec<_> = r
+            .stages
+            .iter()
+            .map(|s| (s.id.as_str(), s.contacts, s.accounts))
+            .collect();
+        // ann is a customer; bob and cid are leads (1 point each); acme's furthest is customer.
+        assert_eq!(stages, [("customer", 1, 1), ("lead", 2, 1)]);
+        assert_eq!(r.unplaced, 0);
+        assert_eq!(r.as_of, "2024-03-04");
+        let ann = &r.contacts[0];
+        assert_eq!(
+            (ann.id.as_str(), ann.stage.as_deref(), ann.score),
+            ("ann", Some("customer"), 25.0)
+        );
+        assert_eq!(ann.account.as_deref(), Some("acme"));
+    }
+
+    #[test]
+    fn a_template_names_its_stages_and_lists_unknown_ones() {
+        let mut o = options();
+        o.model = Some(SourceModel::Hinge);
+        o.lang = Some(Lang::Ru);
+        o.contacts = Some(false);
+        let r = run(CSV.as_bytes(), &o, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(r.stages.len(), 4);
+        assert_eq!(r.stages[0].id, "pre_purchase");
+        assert_ne!(r.stages[0].name, "pre_purchase");
+        assert!(r.stages.iter().all(|s| s.contacts == 0));
+        let unknown: Vec<_> = r.unknown_stages.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(unknown, ["customer", "lead"]);
+        assert!(r.contacts.is_empty());
+    }
+
+    #[test]
+    fn as_of_cuts_later_events() {
+        let mut o = options();
+        o.as_of = Some("2024-03-01".into());
+        let r = run(CSV.as_bytes(), &o, Timestamp::UNIX_EPOCH).unwrap();
+        // Only ann's demo request counts: she is a lead with 25 points, nobody is a customer.
+        let stages: Vec<_> = r
+            .stages
+            .iter()
+            .map(|s| (s.id.as_str(), s.contacts))
+            .collect();
+        assert_eq!(stages, [("customer", 0), ("lead", 1)]);
+        assert_eq!(r.unplaced, 2);
+        o.as_of = Some("March".into());
+        assert!(matches!(
+            run(CSV.as_bytes(), &o, Timestamp::UNIX_EPOCH),
+            Err(EngineError::Options(_))
+        ));
+    }
+
+    #[test]
+    fn errors_name_their_source() {
+        let mut o = options();
+        o.rules = Some("stage".into());
+        assert!(matches!(
+            run(CSV.as_bytes(), &o, Timestamp::UNIX_EPOCH),
+            Err(EngineError::Rules(_))
+        ));
+        assert!(matches!(
+            run(b"", &options(), Timestamp::UNIX_EPOCH),
+            Err(EngineError::File(_))
+        ));
+        let none = EngineOptions::default();
+        assert!(matches!(
+            run(CSV.as_bytes(), &none, Timestamp::UNIX_EPOCH),
+            Err(EngineError::Options(_))
+        ));
+        let mut bad_map = options();
+        bad_map.map = Some(serde_json::json!({"format": "something else"}));
+        assert!(matches!(
+            run(CSV.as_bytes(), &bad_map, Timestamp::UNIX_EPOCH),
+            Err(EngineError::Map(_))
+        ));
+    }
+
+    #[test]
+    fn a_map_file_or_a_bare_map_both_work() {
+        let map = template::build(SourceModel::Scaleo, Timestamp::UNIX_EPOCH);
+        let file: serde_json::Value = serde_json::from_str(&super::super::document::export_json(
+            &map,
+            Timestamp::UNIX_EPOCH,
+        ))
+        .unwrap();
+        for value in [file, serde_json::to_value(&map).unwrap()] {
+            let o = EngineOptions {
+                map: Some(value),
+                ..options()
+            };
+            let r = run(CSV.as_bytes(), &o, Timestamp::UNIX_EPOCH).unwrap();
+            assert_eq!(r.stages.len(), map.stages.len());
+        }
+    }
+
+    #[test]
+    fn explain_finds_a_contact_by_id() {
+        let s = Session::import([CSV.as_bytes()], Options::default()).unwrap();
+        let e = s
+            .explain("bob", &options(), Timestamp::UNIX_EPOCH)
+            .unwrap()
+            .unwrap();
+        assert_eq!(e.stage.as_deref(), Some("lead"));
+        assert!(s
+            .explain("nobody", &options(), Timestamp::UNIX_EPOCH)
+            .unwrap()
+            .is_none());
+    }
+}

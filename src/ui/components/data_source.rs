@@ -1,0 +1,130 @@
+//! Where the map's data comes from: import a CSV or load the sample, what was read (rows,
+//! contacts, accounts, events, skipped rows with their line and reason), what is stored in this
+//! browser, and delete it.
+
+use leptos::html;
+use leptos::prelude::*;
+
+use super::{BadRowText, DataProblemText};
+use crate::domain::SourceModel;
+use crate::i18n::*;
+use crate::ui::data::{expect_data, Busy};
+use crate::ui::file_io::picked;
+
+#[component]
+pub fn DataSource(
+    /// The model of the open map, whose sample data "load sample" imports.
+    model: SourceModel,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = expect_data();
+    let input = NodeRef::<html::Input>::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some((file, _)) = picked(&el) else { return };
+        // Let the same file be picked again after a fix.
+        el.set_value("");
+        data.pick(file);
+    };
+    let sample = move |_| {
+        let name = t_string!(i18n, sample_file_name, model = model.slug()).to_string();
+        data.load_sample(model, name);
+    };
+    let busy = move || {
+        data.busy.get().map(|b| match b {
+            Busy::Reading => t_string!(i18n, reading_file).to_string(),
+            Busy::Importing(share) => {
+                t_string!(i18n, importing, percent = (share * 100.0).round() as u32).to_string()
+            }
+        })
+    };
+    let summary = move || {
+        data.loaded.get().map(|d| {
+            let set = &d.dataset;
+            t_string!(
+                i18n,
+                data_summary,
+                file = d.meta.file_name.clone(),
+                rows = d.report.rows,
+                contacts = set.contacts.len(),
+                accounts = set.accounts.len(),
+                events = set.events.len()
+            )
+            .to_string()
+        })
+    };
+    let stored = move || {
+        data.loaded
+            .get()
+            .filter(|d| d.stored)
+            .map(|d| t_string!(i18n, stored_here, size = human_size(d.meta.bytes)).to_string())
+    };
+    let bad_rows = move || {
+        data.loaded
+            .get()
+            .filter(|d| d.report.bad_row_count > 0)
+            .map(|d| {
+                let shown = d.report.bad_rows.len();
+                let more = d.report.bad_row_count - shown;
+                view! {
+                    <details class="bad-rows" data-testid="bad-rows">
+                        <summary>{t_string!(i18n, rows_skipped, count = d.report.bad_row_count).to_string()}</summary>
+                        <ul>
+                            {d.report.bad_rows.iter().cloned().map(|row| view! { <li><BadRowText row headers=d.report.headers.clone() /></li> }).collect_view()}
+                        </ul>
+                        {(more > 0).then(|| view! { <p>{t_string!(i18n, more_bad_rows, count = more).to_string()}</p> })}
+                    </details>
+                }
+            })
+    };
+
+    view! {
+        <div class="data-source">
+            <div class="actions">
+                <label class="button file-button">
+                    <input
+                        type="file"
+                        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                        class="visually-hidden"
+                        data-testid="csv-input"
+                        node_ref=input
+                        on:change=on_change
+                    />
+                    {move || if data.loaded.read().is_some() { t!(i18n, replace_data).into_any() } else { t!(i18n, import_csv).into_any() }}
+                </label>
+                <button type="button" on:click=sample disabled=move || data.busy.read().is_some()>
+                    {t!(i18n, load_sample)}
+                </button>
+                <Show when=move || data.loaded.read().is_some()>
+                    <button type="button" class="danger" on:click=move |_| data.delete()>
+                        {t!(i18n, delete_data)}
+                    </button>
+                </Show>
+            </div>
+            <p class="status-line" role="status" data-testid="data-status">
+                {busy}
+                {move || data.deleted.get().then(|| t_string!(i18n, data_deleted).to_string())}
+            </p>
+            {move || data.problem.get().map(|problem| view! {
+                <p class="error" role="alert" data-testid="data-problem"><DataProblemText problem /></p>
+            })}
+            <Show
+                when=move || data.loaded.read().is_some()
+                fallback=move || view! { <p class="empty">{t!(i18n, no_data)}</p> }
+            >
+                <p data-testid="data-summary">{summary}</p>
+                <p class="hint">{stored}</p>
+                {bad_rows}
+            </Show>
+        </div>
+    }
+}
+
+/// A byte count as KB or MB.
+fn human_size(bytes: u64) -> String {
+    if bytes < 1024 * 1024 {
+        format!("{:.1} KB", bytes as f64 / 1024.0)
+    } else {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    }
+}

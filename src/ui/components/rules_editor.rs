@@ -1,0 +1,150 @@
+//! The map's classification rules: as text (edited freely, applied only when they parse, so a
+//! typo never loses the user's text), as a list whose rules move and go, and a form that adds one.
+
+use leptos::prelude::*;
+
+use super::{RuleBuilder, RuleErrorText};
+use crate::domain::classified::{rules_of, rules_text};
+use crate::domain::rule_form::{add_rule, move_rule};
+use crate::domain::rules::{Rule, RuleError, RuleSet};
+use crate::domain::{Edit, Id};
+use crate::i18n::*;
+use crate::ui::state::expect_state;
+
+#[component]
+pub fn RulesEditor(
+    /// The open map.
+    map: Id,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let map = StoredValue::new(map);
+    let saved_text = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|ws| ws.map(&map.get_value()).map(rules_text).unwrap_or_default())
+    });
+    let is_default = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|ws| ws.map(&map.get_value()).is_some_and(|m| m.rules.is_none()))
+    });
+    let set = Memo::new(move |_| {
+        state
+            .workspace
+            .with(|ws| ws.map(&map.get_value()).and_then(|m| rules_of(m).ok()))
+    });
+    // What the user is typing; `None` shows the map's rules.
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<RuleError>);
+    let applied = RwSignal::new(false);
+
+    let save = move |rules: Option<String>| {
+        state.edit(&map.get_value(), Edit::SetRules { rules });
+        draft.set(None);
+        error.set(None);
+        applied.set(true);
+    };
+    let apply = move |_| {
+        let text = draft
+            .get_untracked()
+            .unwrap_or_else(|| saved_text.get_untracked());
+        match RuleSet::parse(&text) {
+            Ok(_) => save(Some(text)),
+            Err(e) => {
+                applied.set(false);
+                error.set(Some(e));
+            }
+        }
+    };
+    let change = move |f: &dyn Fn(&mut RuleSet)| {
+        if let Some(mut rules) = set.get_untracked() {
+            f(&mut rules);
+            save(Some(rules.to_string()));
+        }
+    };
+    let on_add = move |rule: Rule| change(&|s| add_rule(s, rule.clone()));
+    let rows = move || {
+        let rules = set.get()?;
+        let n = rules.rules.len();
+        Some(
+            rules
+                .rules
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let number = i + 1;
+                    let text = r.to_string();
+                    view! {
+                        <li class="rule-row">
+                            <code>{text}</code>
+                            <span class="rule-actions">
+                                <button
+                                    type="button"
+                                    class="small icon"
+                                    disabled=i == 0
+                                    aria-label=t_string!(i18n, move_rule_up, n = number).to_string()
+                                    on:click=move |_| change(&|s| { move_rule(s, i, true); })
+                                >"▲"</button>
+                                <button
+                                    type="button"
+                                    class="small icon"
+                                    disabled=i + 1 == n
+                                    aria-label=t_string!(i18n, move_rule_down, n = number).to_string()
+                                    on:click=move |_| change(&|s| { move_rule(s, i, false); })
+                                >"▼"</button>
+                                <button
+                                    type="button"
+                                    class="small icon danger"
+                                    aria-label=t_string!(i18n, remove_rule, n = number).to_string()
+                                    on:click=move |_| change(&|s| { s.rules.remove(i); })
+                                >"✕"</button>
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view(),
+        )
+    };
+
+    view! {
+        <section class="rules" aria-labelledby="rules-h">
+            <h3 id="rules-h">{t!(i18n, rules_heading)}</h3>
+            <p class="hint">{t!(i18n, rules_intro)}</p>
+            <Show when=move || is_default.get()>
+                <p class="hint">{t!(i18n, rules_default_note)}</p>
+            </Show>
+            <label for="rules-text">{t!(i18n, rules_text)}</label>
+            <textarea
+                id="rules-text"
+                class="rules-text"
+                rows="12"
+                spellcheck="false"
+                data-testid="rules-text"
+                prop:value=move || draft.get().unwrap_or_else(|| saved_text.get())
+                on:input=move |ev| {
+                    applied.set(false);
+                    draft.set(Some(event_target_value(&ev)));
+                }
+            ></textarea>
+            {move || error.get().map(|e| view! {
+                <p class="error" role="alert" data-testid="rules-error">
+                    <RuleErrorText error=e />
+                    " "
+                    {t!(i18n, rules_not_applied)}
+                </p>
+            })}
+            <div class="actions">
+                <button type="button" class="primary" data-testid="apply-rules" on:click=apply>
+                    {t!(i18n, apply_rules)}
+                </button>
+                <button type="button" disabled=move || is_default.get() on:click=move |_| save(None)>
+                    {t!(i18n, reset_rules)}
+                </button>
+                <span role="status">{move || applied.get().then(|| t_string!(i18n, rules_applied).to_string())}</span>
+            </div>
+            <ol class="rule-list" aria-label=move || t_string!(i18n, rules_heading).to_string()>{rows}</ol>
+            <RuleBuilder map=map.get_value() on_add />
+        </section>
+    }
+}

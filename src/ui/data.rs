@@ -1,0 +1,366 @@
+//! One map's imported data in the UI: the imperative shell around the pure importer and rules.
+//!
+//! [`DataSession`] is provided by the map page. It reads a picked file's first chunk for the
+//! column-mapping step, streams the whole file through [`Importer`] one chunk at a time, keeps
+//! the original file in IndexedDB (through [`crate::storage::datasets`]) and reads it back on
+//! the next visit. The classification itself is a memo over the dataset and the map's rules.
+
+use std::sync::Arc;
+
+use jiff::Timestamp;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsValue;
+
+use crate::domain::classified::{classify_for, DatasetMeta, Tally};
+use crate::domain::dataset::Dataset;
+use crate::domain::demo_data;
+use crate::domain::import::{preview, ImportError, Importer, Options, Overrides, Preview, Report};
+use crate::domain::rules::{Classification, RuleError};
+use crate::domain::{Id, SourceModel};
+use crate::storage::datasets::{DatasetStore, DatasetStoreError, StoredDataset};
+use crate::ui::file_io::{read_blob_chunks, FileReadError};
+use crate::ui::state::expect_state;
+
+/// How much of a file the mapping step reads.
+const PREVIEW_BYTES: u32 = 64 * 1024;
+/// How much of a file is in memory at once while importing.
+const CHUNK_BYTES: u32 = 1024 * 1024;
+
+/// A file in memory, classified.
+#[derive(Debug, PartialEq)]
+pub struct LoadedData {
+    pub dataset: Dataset,
+    pub report: Report,
+    pub meta: DatasetMeta,
+    /// Whether the file is kept in browser storage (false: this visit only).
+    pub stored: bool,
+}
+
+/// What is going on right now.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Busy {
+    Reading,
+    /// Importing; the share of the file read so far, 0..=1.
+    Importing(f64),
+}
+
+/// Something that went wrong, for the data page to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataProblem {
+    /// The file cannot be imported at all.
+    File(ImportError),
+    /// The file could not be read from disk.
+    Read(FileReadError),
+    /// The data was imported but could not be kept (or read back).
+    Store(DatasetStoreError),
+}
+
+/// A picked file waiting in the column-mapping step.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub file_name: String,
+    pub bytes: u64,
+    pub preview: Preview,
+}
+
+/// The classification of the loaded data by the map's rules.
+pub type Classified = Result<Arc<(Classification, Tally)>, RuleError>;
+
+/// The data of the open map. `Copy`: every field is an arena handle.
+#[derive(Clone, Copy)]
+pub struct DataSession {
+    map: StoredValue<Id>,
+    pub loaded: RwSignal<Option<Arc<LoadedData>>>,
+    pub busy: RwSignal<Option<Busy>>,
+    pub problem: RwSignal<Option<DataProblem>>,
+    pub pending: RwSignal<Option<Pending>>,
+    /// The picked file behind [`Self::pending`].
+    file: StoredValue<Option<web_sys::Blob>, LocalStorage>,
+    /// Set after "delete imported data", for the page to confirm.
+    pub deleted: RwSignal<bool>,
+    pub classified: Memo<Option<Classified>>,
+}
+
+/// The data session the map page provided.
+pub fn expect_data() -> DataSession {
+    expect_context::<DataSession>()
+}
+
+impl DataSession {
+    /// A session for `map`, with its stored data loading in the background.
+    pub fn provide(map: Id) -> DataSession {
+        let state = expect_state();
+        let loaded: RwSignal<Option<Arc<LoadedData>>> = RwSignal::new(None);
+        let map_id = map.clone();
+        let classified = Memo::new(move |_| {
+            let data = loaded.get()?;
+            state.workspace.with(|ws| {
+                let map = ws.map(&map_id)?;
+                Some(classify_for(map, &data.dataset, Timestamp::now()).map(Arc::new))
+            })
+        });
+        let session = DataSession {
+            map: StoredValue::new(map),
+            loaded,
+            busy: RwSignal::new(None),
+            problem: RwSignal::new(None),
+            pending: RwSignal::new(None),
+            file: StoredValue::new_local(None),
+            deleted: RwSignal::new(false),
+            classified,
+        };
+        provide_context(session);
+        session.restore();
+        session
+    }
+
+    /// Reads the map's stored file back, as it was imported.
+    fn restore(self) {
+        spawn_local(async move {
+            let store = match DatasetStore::open().await {
+                Ok(s) => s,
+                // No IndexedDB: nothing to restore; an import says so when it tries to store.
+                Err(_) => return,
+            };
+            let map = self.map.get_value();
+            let Ok(list) = store.list_for_map(map.as_str()).await else {
+                return;
+            };
+            let Some(info) = list.into_iter().last() else {
+                return;
+            };
+            let meta: DatasetMeta = match serde_json::from_str(&info.meta_json) {
+                Ok(m) => m,
+                Err(e) => {
+                    self.problem
+                        .set(Some(DataProblem::Store(DatasetStoreError::Unreadable(
+                            e.to_string(),
+                        ))));
+                    return;
+                }
+            };
+            match store.get(&info.id).await {
+                Ok(Some(entry)) => {
+                    if let Some(data) = self.stream(&entry.file, meta).await {
+                        self.loaded.set(Some(Arc::new(LoadedData {
+                            stored: true,
+                            ..data
+                        })));
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => self.problem.set(Some(DataProblem::Store(e))),
+            }
+        });
+    }
+
+    /// The user picked a file: read its start for the column-mapping step.
+    pub fn pick(self, file: web_sys::File) {
+        self.problem.set(None);
+        self.deleted.set(false);
+        let name = file.name();
+        let blob: web_sys::Blob = file.into();
+        self.file.set_value(Some(blob.clone()));
+        self.busy.set(Some(Busy::Reading));
+        spawn_local(async move {
+            let result = self
+                .preview_of(&blob, &Overrides::default())
+                .await
+                .map(|preview| Pending {
+                    file_name: name,
+                    bytes: blob.size() as u64,
+                    preview,
+                });
+            self.busy.set(None);
+            match result {
+                Ok(p) => self.pending.set(Some(p)),
+                Err(e) => self.problem.set(Some(e)),
+            }
+        });
+    }
+
+    /// Reads the picked file's start again with other encoding, separator or date choices.
+    pub fn reread(self, overrides: Overrides) {
+        let Some(blob) = self.file.get_value() else {
+            return;
+        };
+        spawn_local(async move {
+            match self.preview_of(&blob, &overrides).await {
+                Ok(preview) => self.pending.update(|p| {
+                    if let Some(p) = p {
+                        p.preview = preview;
+                    }
+                }),
+                Err(e) => self.problem.set(Some(e)),
+            }
+        });
+    }
+
+    async fn preview_of(
+        self,
+        blob: &web_sys::Blob,
+        overrides: &Overrides,
+    ) -> Result<Preview, DataProblem> {
+        let mut first = Vec::new();
+        read_blob_chunks(
+            blob,
+            PREVIEW_BYTES,
+            |chunk| {
+                first.extend_from_slice(chunk);
+                false
+            },
+            |_, _| {},
+        )
+        .await
+        .map_err(DataProblem::Read)?;
+        preview(&first, overrides).map_err(DataProblem::File)
+    }
+
+    /// Leaves the mapping step without importing.
+    pub fn cancel(self) {
+        self.pending.set(None);
+        self.file.set_value(None);
+    }
+
+    /// Imports the pending file with `options` and keeps it.
+    pub fn import(self, options: Options) {
+        let (Some(pending), Some(blob)) = (self.pending.get_untracked(), self.file.get_value())
+        else {
+            return;
+        };
+        let meta = DatasetMeta {
+            file_name: pending.file_name,
+            bytes: pending.bytes,
+            imported_at: Timestamp::now(),
+            options,
+        };
+        self.pending.set(None);
+        self.file.set_value(None);
+        spawn_local(async move { self.import_blob(blob, meta).await });
+    }
+
+    /// Imports the deterministic sample of the map's model (as if it were a picked file).
+    pub fn load_sample(self, model: SourceModel, file_name: String) {
+        let text = demo_data::events_csv(model, 120, 1);
+        let Ok(blob) = blob_of(&text) else {
+            return;
+        };
+        let meta = DatasetMeta {
+            file_name,
+            bytes: text.len() as u64,
+            imported_at: Timestamp::now(),
+            options: Options::default(),
+        };
+        self.problem.set(None);
+        self.deleted.set(false);
+        spawn_local(async move { self.import_blob(blob, meta).await });
+    }
+
+    async fn import_blob(self, blob: web_sys::Blob, meta: DatasetMeta) {
+        let Some(data) = self.stream(&blob, meta).await else {
+            return;
+        };
+        let stored = self.keep(&blob, &data.meta).await;
+        self.loaded
+            .set(Some(Arc::new(LoadedData { stored, ..data })));
+    }
+
+    /// Streams a file through the importer; `None` (with the problem set) if it fails.
+    async fn stream(self, blob: &web_sys::Blob, meta: DatasetMeta) -> Option<LoadedData> {
+        self.busy.set(Some(Busy::Importing(0.0)));
+        let mut importer = Importer::new(meta.options.clone());
+        let mut failed: Option<ImportError> = None;
+        let read = read_blob_chunks(
+            blob,
+            CHUNK_BYTES,
+            |chunk| match importer.push(chunk) {
+                Ok(()) => true,
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            },
+            |done, total| {
+                let share = if total > 0.0 { done / total } else { 1.0 };
+                self.busy.set(Some(Busy::Importing(share)));
+            },
+        )
+        .await;
+        self.busy.set(None);
+        if let Err(e) = read {
+            self.problem.set(Some(DataProblem::Read(e)));
+            return None;
+        }
+        let result = match failed {
+            Some(e) => Err(e),
+            None => importer.finish(),
+        };
+        match result {
+            Ok(imported) => Some(LoadedData {
+                dataset: imported.dataset,
+                report: imported.report,
+                meta,
+                stored: false,
+            }),
+            Err(e) => {
+                self.problem.set(Some(DataProblem::File(e)));
+                None
+            }
+        }
+    }
+
+    /// Keeps the file in IndexedDB in place of the map's earlier one; `false` (with the problem
+    /// set) if the browser would not store it.
+    async fn keep(self, blob: &web_sys::Blob, meta: &DatasetMeta) -> bool {
+        let map = self.map.get_value();
+        let result = async {
+            let store = DatasetStore::open().await?;
+            store.delete_for_map(map.as_str()).await?;
+            store
+                .put(&StoredDataset {
+                    id: Id::random().0,
+                    map_id: map.0.clone(),
+                    meta_json: serde_json::to_string(meta)
+                        .map_err(|e| DatasetStoreError::Failed(e.to_string()))?,
+                    file: blob.clone(),
+                    bytes: blob.size(),
+                })
+                .await
+        }
+        .await;
+        match result {
+            Ok(()) => true,
+            Err(e) => {
+                self.problem.set(Some(DataProblem::Store(e)));
+                false
+            }
+        }
+    }
+
+    /// Deletes the map's imported data, in memory and in storage. The map itself is unchanged.
+    pub fn delete(self) {
+        let map = self.map.get_value();
+        self.loaded.set(None);
+        self.problem.set(None);
+        spawn_local(async move {
+            let result = async {
+                let store = DatasetStore::open().await?;
+                store.delete_for_map(map.as_str()).await
+            }
+            .await;
+            match result {
+                Ok(_) | Err(DatasetStoreError::Unavailable) => self.deleted.set(true),
+                Err(e) => self.problem.set(Some(DataProblem::Store(e))),
+            }
+        });
+    }
+}
+
+/// A text as a `Blob`, so generated samples go through the same path as picked files.
+fn blob_of(text: &str) -> Result<web_sys::Blob, JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("text/csv");
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+}

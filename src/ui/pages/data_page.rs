@@ -1,0 +1,40 @@
+//! A map's data view: import a CRM export, check how it is read, see where every contact lands
+//! and why, and edit the rules that place them.
+
+use leptos::prelude::*;
+
+use crate::domain::{Id, SourceModel};
+use crate::i18n::*;
+use crate::ui::components::{ContactList, DataSource, ImportWizard, RulesEditor, StageTallyTable};
+use crate::ui::data::expect_data;
+
+#[component]
+pub fn DataPage(
+    /// The open map.
+    map: Id,
+    /// Its model, for the sample data.
+    model: SourceModel,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let data = expect_data();
+    let map = StoredValue::new(map);
+    view! {
+        <div class="data-page" data-testid="data-page">
+            <section class="data-intro" aria-labelledby="data-h">
+                <h2 id="data-h">{t!(i18n, data_heading)}</h2>
+                <p class="hint">{t!(i18n, data_intro)}</p>
+                <DataSource model />
+            </section>
+            <Show when=move || data.pending.read().is_some()>
+                <ImportWizard />
+            </Show>
+            <Show when=move || data.loaded.read().is_some()>
+                <div class="data-results">
+                    <StageTallyTable map=map.get_value() />
+                    <ContactList map=map.get_value() />
+                </div>
+            </Show>
+            <RulesEditor map=map.get_value() />
+        </div>
+    }
+}
