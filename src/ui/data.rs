@@ -21,6 +21,12 @@ use crate::domain::{Id, SourceModel};
 use crate::storage::datasets::{DatasetStore, DatasetStoreError, StoredDataset};
 use crate::ui::file_io::{read_blob_chunks, FileReadError};
 use crate::ui::state::expect_state;
+use crate::ui::sync::take_demo_sample;
+
+/// The file name the sample data of a model is shown under.
+pub fn sample_name(model: SourceModel) -> String {
+    format!("sample-{}.csv", model.slug())
+}
 
 /// How much of a file the mapping step reads.
 const PREVIEW_BYTES: u32 = 64 * 1024;
@@ -128,6 +134,9 @@ impl DataSession {
                 return;
             };
             let Some(info) = list.into_iter().last() else {
+                if take_demo_sample(&map) {
+                    self.load_sample(SourceModel::Hinge, sample_name(SourceModel::Hinge));
+                }
                 return;
             };
             let meta: DatasetMeta = match serde_json::from_str(&info.meta_json) {
@@ -242,6 +251,9 @@ impl DataSession {
 
     /// Imports the deterministic sample of the map's model (as if it were a picked file).
     pub fn load_sample(self, model: SourceModel, file_name: String) {
+        if self.busy.get_untracked().is_some() {
+            return;
+        }
         let text = demo_data::events_csv(model, 120, 1);
         let Ok(blob) = blob_of(&text) else {
             return;

@@ -46,7 +46,12 @@ pub fn start(state: AppState) {
     state.unreadable.set(loaded.unreadable);
     state.workspace.set(if first_visit {
         let _ = store.set_pref("seeded", "1");
-        first_run_workspace()
+        let ws = first_run_workspace();
+        if let Some(demo) = ws.recent_first().first() {
+            // The demo map gets the sample data on its first visit to the data view.
+            let _ = store.set_pref(DEMO_MAP_PREF, demo.id.as_str());
+        }
+        ws
     } else {
         Workspace::new(loaded.maps)
     });
@@ -148,6 +153,21 @@ pub fn start(state: AppState) {
         // The listener lives as long as the page.
         std::mem::forget(l);
     }
+}
+
+/// The preference naming the first-run demo map, until its sample data is loaded.
+pub const DEMO_MAP_PREF: &str = "demo_map";
+
+/// Whether `map` is the first-run demo map that has not had its sample data yet; the answer is
+/// yes only once.
+pub fn take_demo_sample(map: &crate::domain::Id) -> bool {
+    let Ok(store) = MapStore::open(PREFIX) else {
+        return false;
+    };
+    if store.pref(DEMO_MAP_PREF).as_deref() != Some(map.as_str()) {
+        return false;
+    }
+    store.set_pref(DEMO_MAP_PREF, "").is_ok()
 }
 
 /// A new user's first look: the Hinge model as a demo map.

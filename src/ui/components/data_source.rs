@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::{BadRowText, DataProblemText};
 use crate::domain::SourceModel;
 use crate::i18n::*;
-use crate::ui::data::{expect_data, Busy};
+use crate::ui::data::{expect_data, sample_name, Busy};
 use crate::ui::file_io::picked;
 
 #[component]
@@ -26,10 +26,7 @@ pub fn DataSource(
         el.set_value("");
         data.pick(file);
     };
-    let sample = move |_| {
-        let name = t_string!(i18n, sample_file_name, model = model.slug()).to_string();
-        data.load_sample(model, name);
-    };
+    let sample = move |_| data.load_sample(model, sample_name(model));
     let busy = move || {
         data.busy.get().map(|b| match b {
             Busy::Reading => t_string!(i18n, reading_file).to_string(),
