@@ -25,9 +25,9 @@ hot at 40
 mql at 25
 sql at 45
 # Stages: the furthest first, the first match wins
-stage former_client when status = "Churned" or count "churned" >= 1
-stage client_experience when (status = "Closed Won" and closed within 180d) or last "project_start" within 180d
-stage between_engagements when status = "Closed Won" or count "project_end" >= 1
+stage former_client when status in ("Churned", "Former customer") or count "churned" >= 1
+stage client_experience when (status in ("Closed Won", "closedwon", "Won", "Customer") and closed within 180d) or last "project_start" within 180d
+stage between_engagements when status in ("Closed Won", "closedwon", "Won", "Customer") or count "project_end" >= 1
 stage pre_purchase when status present or count any >= 1
 # Outcomes at the decision points
 outcome good_experience when at former_client and (nps range 9..10 or count "nps_promoter" >= 1)
@@ -35,8 +35,8 @@ outcome bad_experience when at former_client and (nps range 0..6 or count "nps_d
 outcome returns when at between_engagements and last "proposal_request" within 90d
 outcome drifts_away when at between_engagements and not last any within 180d
 outcome hired when at client_experience
-outcome not_now when (status = "Closed Lost" and lost_reason = "timing") or count "deal_postponed" >= 1
-outcome no_way when status = "Closed Lost" or count "deal_lost" >= 1
+outcome not_now when (status in ("Closed Lost", "closedlost", "Lost") and lost_reason = "timing") or count "deal_postponed" >= 1
+outcome no_way when status in ("Closed Lost", "closedlost", "Lost") or count "deal_lost" >= 1
 # Former clients
 advocate when nps range 9..10 or count "nps_promoter" >= 1
 detractor when nps range 0..6 or count "nps_detractor" >= 1
@@ -54,16 +54,16 @@ hot at 40
 mql at 25
 sql at 45
 # Stages: the furthest first, the first match wins
-stage loyalty when (status = "Customer" or count "contract_signed" >= 1) and (count "renewal" >= 1 or count "referral" >= 1)
-stage experience when status = "Customer" or count "contract_signed" >= 1
-stage purchase_decision when status in ("Negotiation", "Closed Lost") or count "deal_lost" >= 1 or last "proposal_request" within 60d
-stage active_evaluation when status = "Opportunity" or last "demo_request" within 90d
-stage brand_consideration when status = "MQL" or count "content_download" >= 2 within 90d
+stage loyalty when (status in ("Customer", "Closed Won", "closedwon", "Won") or count "contract_signed" >= 1) and (count "renewal" >= 1 or count "referral" >= 1)
+stage experience when status in ("Customer", "Closed Won", "closedwon", "Won") or count "contract_signed" >= 1
+stage purchase_decision when status in ("Negotiation", "Negotiation/Review", "contractsent", "Closed Lost", "closedlost", "Lost") or count "deal_lost" >= 1 or last "proposal_request" within 60d
+stage active_evaluation when status in ("Opportunity", "SQL", "salesqualifiedlead", "Proposal/Price Quote", "presentationscheduled") or last "demo_request" within 90d
+stage brand_consideration when status in ("MQL", "marketingqualifiedlead") or count "content_download" >= 2 within 90d
 stage trigger when last any within 30d
 stage out_of_market when status present or count any >= 1
 # Outcomes of the purchase decision
 outcome signed when at experience or at loyalty
-outcome chose_rival when status = "Closed Lost" or count "deal_lost" >= 1
+outcome chose_rival when status in ("Closed Lost", "closedlost", "Lost") or count "deal_lost" >= 1
 advocate when nps range 9..10 or count "nps_promoter" >= 1
 detractor when nps range 0..6 or count "nps_detractor" >= 1
 "#;
@@ -81,14 +81,14 @@ hot at 40
 mql at 40
 sql at 60
 # Stages: the furthest first, the first match wins
-stage expand when status = "Customer" or count "contract_signed" >= 1
-stage convert when status in ("SQL", "Opportunity", "Closed Lost", "No Decision") or count "demo_request" >= 1 or count "deal_lost" >= 1 or count "deal_stalled" >= 1
-stage nurture when status = "MQL" or score >= 40 or count "content_download" >= 1
-stage capture when status = "Lead" or count "form_submit" >= 1
+stage expand when status in ("Customer", "Closed Won", "closedwon", "Won") or count "contract_signed" >= 1
+stage convert when status in ("SQL", "salesqualifiedlead", "Opportunity", "Closed Lost", "closedlost", "Lost", "No Decision") or count "demo_request" >= 1 or count "deal_lost" >= 1 or count "deal_stalled" >= 1
+stage nurture when status in ("MQL", "marketingqualifiedlead") or score >= 40 or count "content_download" >= 1
+stage capture when status in ("Lead", "Subscriber") or count "form_submit" >= 1
 stage attract when status present or count any >= 1
 # Outcomes of the conversion
 outcome won when at expand
-outcome lost when status = "Closed Lost" or count "deal_lost" >= 1
+outcome lost when status in ("Closed Lost", "closedlost", "Lost") or count "deal_lost" >= 1
 outcome no_decision when status = "No Decision" or count "deal_stalled" >= 1
 "#;
 
@@ -104,10 +104,10 @@ hot at 40
 mql at 25
 sql at 45
 # Stages: the furthest first, the first match wins
-stage grow when (status = "Customer" or count "contract_signed" >= 1) and (count "upsell" >= 1 or count "referral" >= 1)
-stage retain when status = "Customer" or count "contract_signed" >= 1
-stage convert when status in ("SQL", "Opportunity") or count "demo_request" >= 1 or count "proposal_request" >= 1
-stage nurture when status in ("Lead", "MQL") or count "email_click" >= 1 or count "content_download" >= 1
+stage grow when (status in ("Customer", "Closed Won", "closedwon", "Won") or count "contract_signed" >= 1) and (count "upsell" >= 1 or count "referral" >= 1)
+stage retain when status in ("Customer", "Closed Won", "closedwon", "Won") or count "contract_signed" >= 1
+stage convert when status in ("SQL", "salesqualifiedlead", "Opportunity") or count "demo_request" >= 1 or count "proposal_request" >= 1
+stage nurture when status in ("Lead", "MQL", "marketingqualifiedlead") or count "email_click" >= 1 or count "content_download" >= 1
 stage engage when status present or count any >= 1
 advocate when nps range 9..10 or count "nps_promoter" >= 1
 detractor when nps range 0..6 or count "nps_detractor" >= 1
