@@ -3,7 +3,7 @@
 //
 //   node scripts/bench-browser.mjs                 generate (or reuse) the ~1M-row CSV and benchmark
 //   node scripts/bench-browser.mjs --csv FILE      benchmark an existing event-log CSV
-//   node scripts/bench-browser.mjs --check         16-row hand-checked CSV: assert the expected counts
+//   node scripts/bench-browser.mjs --check         18-row hand-checked CSV: assert the expected counts
 //   options: --runs N (3)  --rows N (1000000)  --contacts N (100000)  --seed N (42)
 //            --only engine,papaparse,duckdb
 //
@@ -121,9 +121,10 @@ function generateCsv(path, { rows, contacts, seed }) {
 //   e@z  one page_view with an empty time BAD                          → no good row: not a contact
 //   g@z  page_view 1; demo_request with value "n/a" BAD                → 1 → visitor (26/lead if kept)
 //   one row with an empty contact BAD
+//   h@z  one webinar row with 4 fields instead of 6 BAD                 → not a contact
 //
-// rows 17, bad 4; customer 1, sql 1, mql 1, lead 2, visitor 1. Row 2 has a quoted comma and row 10
-// a quoted line break, so the file has 17 data rows on 18 lines (plus the header).
+// rows 18, bad 5; customer 1, sql 1, mql 1, lead 2, visitor 1. Row 2 has a quoted comma and row 10
+// a quoted line break, so the file has 18 data rows on 19 lines (plus the header).
 const CHECK_CSV = `contact,account,time,type,channel,value
 a@x,x,2024-03-05T10:20:00Z,demo_request,web,1500
 a@x,x,2024-03-05T11:00:00Z,demo_request,"paid, social",
@@ -143,8 +144,9 @@ e@z,z,,page_view,web,
 g@z,z,2024-03-05T08:00:00Z,page_view,web,
 g@z,z,2024-03-05T09:00:00Z,demo_request,web,n/a
 ,z,2024-03-05T09:30:00Z,webinar,web,
+h@z,z,2024-03-05T10:00:00Z,webinar
 `;
-const CHECK_EXPECTED = { rows: 17, badRows: 4, stages: { customer: 1, sql: 1, mql: 1, lead: 2, visitor: 1 } };
+const CHECK_EXPECTED = { rows: 18, badRows: 5, stages: { customer: 1, sql: 1, mql: 1, lead: 2, visitor: 1 } };
 
 // ---------------------------------------------------------------------------------------------
 // Serving: one directory with dist/, bench/, node_modules/ and the CSV, all as symlinks.
@@ -271,10 +273,10 @@ async function openBench(browser, url) {
 async function contestant(browser, url, name, { runs, measure }) {
   const { context, page, cdp, size, errors } = await openBench(browser, url);
   try {
-    const label = await page.evaluate((n) => window.bench.labels[n], name);
     const ok = await page.evaluate((n) => window.bench.available(n), name);
-    if (ok !== true) return { name, label, skipped: ok };
+    if (ok !== true) return { name, label: await page.evaluate((n) => window.bench.label(n), name), skipped: ok };
     const initMs = await page.evaluate((n) => window.bench.init(n), name);
+    const label = await page.evaluate((n) => window.bench.label(n), name);
     const pids = measure ? rendererPids() : [];
     // This page's renderer is the one holding the CSV: the largest (other contexts are closed).
     const pid = pids.sort((a, b) => (procStatus(b)?.rss ?? 0) - (procStatus(a)?.rss ?? 0))[0] ?? null;
