@@ -245,8 +245,8 @@ const median = (xs) => {
   const m = s.length >> 1;
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
-const fmt = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : x.toFixed(d));
-const mb = (x, d = 0) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : (x / MB).toFixed(d));
+const fmt = (x, d = 0) => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const mb = (x, d = 0) => fmt(typeof x === 'number' ? x / MB : x, d);
 
 function table(head, rows) {
   const w = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -265,21 +265,24 @@ async function openBench(browser, url) {
   });
   await page.goto(`${url}bench/browser/index.html`);
   await page.waitForFunction(() => window.bench !== undefined);
+  const before = new Map(rendererPids().map((p) => [p, procStatus(p)?.rss ?? 0]));
   const size = await page.evaluate(() => window.bench.load());
+  // This page's renderer is the one that grew by the CSV it just fetched.
+  const growth = (p) => (procStatus(p)?.rss ?? 0) - (before.get(p) ?? 0);
+  const pid = rendererPids().sort((a, b) => growth(b) - growth(a))[0] ?? null;
   const cdp = await context.newCDPSession(page);
-  return { context, page, cdp, size, errors };
+  return { context, page, cdp, size, errors, pid };
 }
 
 async function contestant(browser, url, name, { runs, measure }) {
-  const { context, page, cdp, size, errors } = await openBench(browser, url);
+  const { context, page, cdp, size, errors, pid: renderer } = await openBench(browser, url);
   try {
     const ok = await page.evaluate((n) => window.bench.available(n), name);
     if (ok !== true) return { name, label: await page.evaluate((n) => window.bench.label(n), name), skipped: ok };
     const initMs = await page.evaluate((n) => window.bench.init(n), name);
     const label = await page.evaluate((n) => window.bench.label(n), name);
-    const pids = measure ? rendererPids() : [];
-    // This page's renderer is the one holding the CSV: the largest (other contexts are closed).
-    const pid = pids.sort((a, b) => (procStatus(b)?.rss ?? 0) - (procStatus(a)?.rss ?? 0))[0] ?? null;
+    const pid = measure ? renderer : null;
+    if (process.env.BENCH_DEBUG) console.log(name, rendererPids().map((p) => `${p}:${mb(procStatus(p)?.rss)}MB`).join(' '), '->', pid);
     const results = [];
     for (let i = 0; i < (measure ? 1 + runs : 1); i++) {
       await page.evaluate((n) => window.bench.prepare(n), name);
