@@ -28,6 +28,8 @@ pub mod limits {
     pub const PEOPLE: usize = 500;
     /// Longest single text, in characters.
     pub const TEXT_CHARS: usize = 10_000;
+    /// Longest rules' text, in characters.
+    pub const RULES_CHARS: usize = 200_000;
 }
 
 /// What kind of thing an import error is about.
@@ -90,6 +92,9 @@ pub enum ImportError {
         chars: usize,
         limit: usize,
     },
+    /// The map's classification rules do not parse (1-based line and column of the rules).
+    #[error("the classification rules do not parse (line {line}, column {column})")]
+    BadRules { line: u32, column: u32 },
 }
 
 #[derive(Serialize)]
@@ -187,6 +192,20 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
             what: Entity::Map,
             index: 0,
         });
+    }
+    if let Some(rules) = &map.rules {
+        if rules.chars().count() > RULES_CHARS {
+            return Err(ImportError::TextTooLong {
+                what: Entity::Map,
+                id: map.id.0.clone(),
+                chars: rules.chars().count(),
+                limit: RULES_CHARS,
+            });
+        }
+        super::rules::RuleSet::parse(rules).map_err(|e| ImportError::BadRules {
+            line: e.line,
+            column: e.column,
+        })?;
     }
     too_many(Entity::Stage, map.stages.len(), STAGES)?;
     too_many(Entity::Lane, map.lanes.len(), LANES)?;
@@ -558,5 +577,25 @@ mod tests {
             Envelope::decode(truncated),
             Err(StoredError::Corrupt(_))
         ));
+    }
+
+    #[test]
+    fn rules_that_do_not_parse_are_rejected_with_their_place() {
+        let mut map = crate::domain::template::build(SourceModel::Hinge, Timestamp::UNIX_EPOCH);
+        map.rules = Some("warm at 10\nstage x when".into());
+        let text = export_json(&map, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            import_json(&text),
+            Err(ImportError::BadRules {
+                line: 2,
+                column: 13
+            })
+        );
+        map.rules = Some("warm at 10".into());
+        let text = export_json(&map, Timestamp::UNIX_EPOCH);
+        assert_eq!(
+            import_json(&text).unwrap().rules.as_deref(),
+            Some("warm at 10")
+        );
     }
 }

@@ -87,6 +87,9 @@ pub fn ImportErrorText(error: ImportError) -> impl IntoView {
             limit = limit
         )
         .to_string(),
+        ImportError::BadRules { line, column } => {
+            t_string!(i18n, err_bad_rules, line = line, column = column).to_string()
+        }
     };
     view! { <span data-testid="import-error">{text}</span> }
 }

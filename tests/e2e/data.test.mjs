@@ -1,0 +1,212 @@
+// End-to-end: import a CRM export through the UI, classify it, explain a contact, keep it over a
+// reload; edit the rules; and the JS module API from a plain page.
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { OUT, openApp, saved, shot, useServedApp } from './harness.mjs';
+
+const app = useServedApp();
+
+// A HubSpot contacts export (UTF-8 with a byte-order mark). Line 6 has a field too few.
+// With Act-On's default rules, worked out by hand:
+//   customer ×2 → Expand; opportunity → Convert; marketingqualifiedlead → Nurture;
+//   lead, subscriber → Capture; no lifecycle stage and no events → not placed.
+//   Accounts: Acme (Ann, Eve) → Expand, Globex → Expand, Initech (Cid, Fay) → Convert,
+//   Umbrella → Nurture.
+const HUBSPOT = '\uFEFF' + [
+  'Record ID,First Name,Last Name,Email,Company Name,Lifecycle Stage,Create Date,Became a Customer Date,Original Source',
+  '1,Ann,Lee,ann@acme.example,Acme,customer,2024-01-05,2024-03-01,Referrals',
+  '2,Bob,Kim,bob@globex.example,Globex,customer,2024-01-06,2024-02-20,Organic Search',
+  '3,Cid,Park,cid@initech.example,Initech,opportunity,2024-02-01,,Paid Search',
+  '4,Dee,Choi,dee@umbrella.example,Umbrella,marketingqualifiedlead,2024-02-11,,Social Media',
+  '5,Bad,Row,bad@example.com,Nowhere,lead',
+  '6,Eve,Jung,eve@acme.example,Acme,lead,2024-03-01,,Email Marketing',
+  '7,Fay,Han,fay@initech.example,Initech,subscriber,2024-03-02,,Direct Traffic',
+  '8,Gus,Yoon,gus@example.com,,,2024-03-03,,Offline Sources',
+].join('\r\n') + '\r\n';
+
+async function tally(page) {
+  const rows = page.getByTestId('stage-tally').locator('tbody tr');
+  await rows.first().waitFor();
+  const out = {};
+  for (const row of await rows.all()) {
+    const id = (await row.getAttribute('data-testid')).replace('tally-', '');
+    const cells = await row.locator('td.n').allInnerTexts();
+    out[id] = [Number(cells[0]), Number(cells[1])];
+  }
+  return out;
+}
+
+test('import a HubSpot export: map columns, counts per stage, why a contact is there, kept after reload', async () => {
+  const path = `${OUT}/hubspot-contacts.csv`;
+  await writeFile(path, HUBSPOT);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.locator('button[data-template="act_on"]').click();
+  await page.locator('li.stage').first().waitFor();
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('csv-input').setInputFiles(path);
+
+  // The column-mapping step recognises the export and lets a column be changed.
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.waitFor();
+  assert.equal(await page.getByTestId('preset').inputValue(), 'hub_spot_contacts');
+  assert.equal(await page.getByTestId('encoding').inputValue(), 'utf8');
+  assert.equal(await page.getByTestId('delimiter').inputValue(), 'comma');
+  assert.equal(await wizard.locator('tbody tr').count(), 8);
+  const source = page.getByLabel('Use column “Original Source” as');
+  assert.equal(await source.inputValue(), 'source');
+  await source.selectOption('ignore');
+  await shot(page, 'data-mapping');
+  await wizard.getByRole('button', { name: 'Import', exact: true }).click();
+
+  await page.getByTestId('data-summary').filter({ hasText: '8 rows read' }).waitFor();
+  assert.match(await page.getByTestId('data-summary').innerText(), /7 contacts, 4 accounts/);
+  const counts = await tally(page);
+  assert.deepEqual(counts, {
+    attract: [0, 0],
+    capture: [2, 0],
+    nurture: [1, 1],
+    convert: [1, 1],
+    expand: [2, 2],
+    unplaced: [1, 0],
+  });
+  await page.getByTestId('bad-rows').locator('summary').click();
+  assert.match(await page.getByTestId('bad-rows').innerText(), /Line 6: 6 fields, expected 9 \(skipped\)/);
+
+  // Why Ann is where she is.
+  await page.getByTestId('contact-search').fill('ann');
+  await page.locator('.contact').filter({ hasText: 'Ann Lee' }).click();
+  const why = page.getByTestId('why');
+  await why.waitFor();
+  assert.equal(await page.getByTestId('why-stage').innerText(), 'Expand');
+  const decided = why.locator('li.step.matched').filter({ hasText: 'stage expand when' });
+  assert.equal(await decided.count(), 1);
+  assert.match(await decided.innerText(), /status = customer/);
+  await shot(page, 'data-why');
+
+  // The map shows the counts on its stages.
+  await page.getByRole('link', { name: 'Map', exact: true }).click();
+  const expand = page.locator('li.stage').filter({ has: page.getByRole('heading', { name: 'Expand' }) });
+  assert.equal(await expand.getByTestId('stage-count').innerText(), '2 contacts');
+
+  // A reload reads the file back from IndexedDB, with the same choices.
+  await saved(page);
+  await page.reload();
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('data-summary').filter({ hasText: 'hubspot-contacts.csv' }).waitFor();
+  assert.deepEqual(await tally(page), counts);
+  const stored = await page.evaluate(async () => {
+    const db = await new Promise((ok, fail) => {
+      const r = indexedDB.open('journey-mapper');
+      r.onsuccess = () => ok(r.result);
+      r.onerror = () => fail(r.error);
+    });
+    const all = await new Promise((ok) => {
+      const r = db.transaction('datasets').objectStore('datasets').getAll();
+      r.onsuccess = () => ok(r.result);
+    });
+    return all.map((d) => ({ bytes: d.bytes, meta: JSON.parse(d.meta_json) }));
+  });
+  assert.equal(stored.length, 1);
+  assert.equal(stored[0].meta.file_name, 'hubspot-contacts.csv');
+  assert.equal(stored[0].meta.options.mapping.roles.at(-1), 'ignore');
+
+  // Delete: gone from the page and from storage, the map itself unchanged.
+  await page.getByRole('button', { name: 'Delete imported data' }).click();
+  await page.getByTestId('data-status').filter({ hasText: 'Imported data deleted' }).waitFor();
+  await page.reload();
+  await page.getByTestId('data-tab').click();
+  await page.getByText('No data imported for this map yet.').waitFor();
+  assert.equal(await page.locator('li.stage').count(), 0); // data view only
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the demo map opens with sample data; a rule typo is named and kept, a fixed rule re-classifies', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.locator('.map-name a, a.map-name').first().click();
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('data-summary').filter({ hasText: 'sample-hinge.csv' }).waitFor();
+  const before = await tally(page);
+  for (const stage of ['pre_purchase', 'client_experience', 'between_engagements', 'former_client']) {
+    assert.ok(before[stage][0] > 0, `the sample reaches ${stage}`);
+  }
+  const total = Object.values(before).reduce((n, [c]) => n + c, 0);
+  await shot(page, 'data-sample');
+
+  const text = page.getByTestId('rules-text');
+  await text.fill('stage client_experience when count any >= 1\nstage pre_purchase when status presnt');
+  await page.getByTestId('apply-rules').click();
+  const error = page.getByTestId('rules-error');
+  await error.waitFor();
+  assert.match(await error.innerText(), /^Line 2, column 36: expected a test/);
+  assert.match(await text.inputValue(), /status presnt$/);
+  assert.deepEqual(await tally(page), before, 'a bad rule changes nothing');
+
+  await text.fill('stage client_experience when count any >= 1');
+  await page.getByTestId('apply-rules').click();
+  await error.waitFor({ state: 'detached' });
+  const after = await tally(page);
+  assert.deepEqual(after.client_experience, [total, before.client_experience[1] + before.pre_purchase[1] + before.between_engagements[1] + before.former_client[1]]);
+  assert.equal(after.pre_purchase[0], 0);
+
+  // The form adds a rule before the catch-all, and Ctrl+Z takes it back.
+  const form = page.getByTestId('rule-builder');
+  await page.getByTestId('rule-target').selectOption('former_client');
+  await page.getByTestId('rule-field').fill('nps');
+  await page.getByTestId('rule-test').selectOption({ label: 'is filled in' });
+  await page.getByTestId('add-rule').click();
+  assert.equal(await text.inputValue(), 'stage former_client when nps present\nstage client_experience when count any >= 1\n');
+  const withNps = await tally(page);
+  assert.ok(withNps.former_client[0] > 0);
+  assert.equal(withNps.former_client[0] + withNps.client_experience[0], total);
+  await page.getByTestId('rule-target').selectOption('');
+  await page.getByTestId('add-rule').click();
+  assert.equal(await form.getByTestId('rule-form-error').innerText(), 'Choose a stage or an outcome.');
+  await page.locator('body').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  assert.equal(await text.inputValue(), 'stage client_experience when count any >= 1');
+  await shot(page, 'data-rules');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the JS module API: the example page and classifyCsv / Session from a plain page', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${app.server.url}examples/engine.html`);
+  const rows = page.locator('#stages tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 4, 'the four Hinge phases');
+  assert.match(await page.locator('#summary').innerText(), /^\d+ rows, 40 contacts, 0 rows skipped, 0 not placed by any rule\.$/);
+  assert.equal(await page.locator('body > *:not(script)').count() > 0, true);
+  assert.equal(await page.locator('.app-bar').count(), 0, 'the app does not mount into a page that only uses the engine');
+
+  const result = await page.evaluate(async () => {
+    const { classifyCsv, Session, checkRules } = await import('../engine.js');
+    const csv = 'contact,account,time,type\nann,acme,2024-03-01,demo_request\nann,acme,2024-03-02,contract_signed\n' +
+      'bob,acme,2024-03-03,page_view\ncid,globex,2024-03-04,page_view\ndee,,not a date,page_view\n';
+    const rules = 'engage +25 per "demo_request"\nengage +1 per "page_view"\n' +
+      'stage customer when count "contract_signed" >= 1\nstage lead when score >= 1';
+    const whole = classifyCsv(csv, { rules });
+    const s = new Session();
+    const bytes = new TextEncoder().encode(csv);
+    for (let i = 0; i < bytes.length; i += 7) s.push(bytes.subarray(i, i + 7));
+    const report = s.finish();
+    const streamed = s.classify({ rules, contacts: false });
+    let thrown = null;
+    try { classifyCsv(csv, { rules: 'stage when' }); } catch (e) { thrown = e.message; }
+    return { whole, report, streamed, thrown, check: checkRules('warm at') };
+  });
+  assert.deepEqual(result.whole.stages.map((s) => [s.id, s.contacts, s.accounts]), [['customer', 1, 1], ['lead', 2, 1]]);
+  assert.equal(result.whole.badRowCount, 1);
+  assert.equal(result.whole.contacts.find((c) => c.id === 'ann').score, 25);
+  assert.deepEqual(result.streamed.stages, result.whole.stages);
+  assert.equal(result.report.rows, 5);
+  assert.match(result.thrown, /^rules: line 1/);
+  assert.equal(result.check.line, 1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
