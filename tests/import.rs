@@ -354,9 +354,7 @@ fn quoted_multiline_fields_and_doubled_quotes_shift_line_numbers() {
     );
     assert_eq!(d.field(&d.contacts[2], "note").as_deref(), Some("a\r\nb"));
     // CRLF line ends count the same: line numbers do not change.
-    let crlf = text
-        .replace("x\n", "x\r\n")
-        .replace("visit,\"He", "visit,\"He");
+    let crlf = text.replace("x\n", "x\r\n");
     let r2 = import(crlf.as_bytes());
     assert_eq!(r2.report.bad_rows[0].line, 6);
     assert_eq!(r2.report.bad_rows[1].line, 9);

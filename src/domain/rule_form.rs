@@ -224,13 +224,14 @@ impl RuleForm {
                     (!s.is_empty()).then(|| literal(s))
                 };
                 let (from, to) = (bound(from), bound(to));
-                let kinds_ok = match (&from, &to) {
-                    (None, None) => false,
-                    (Some(Literal::Text(_)), _) | (_, Some(Literal::Text(_))) => false,
-                    (Some(Literal::Number(_)), Some(Literal::Date(_)))
-                    | (Some(Literal::Date(_)), Some(Literal::Number(_))) => false,
-                    _ => true,
-                };
+                let kinds_ok = !matches!(
+                    (&from, &to),
+                    (None, None)
+                        | (Some(Literal::Text(_)), _)
+                        | (_, Some(Literal::Text(_)))
+                        | (Some(Literal::Number(_)), Some(Literal::Date(_)))
+                        | (Some(Literal::Date(_)), Some(Literal::Number(_)))
+                );
                 if !kinds_ok {
                     return Err(FormError::NoValue);
                 }
