@@ -139,7 +139,7 @@ test('the demo map opens with sample data; a rule typo is named and kept, a fixe
   await page.getByTestId('apply-rules').click();
   const error = page.getByTestId('rules-error');
   await error.waitFor();
-  assert.match(await error.innerText(), /^Line 2, column 36: expected a test/);
+  assert.match(await error.innerText(), /^Line 2, column 32: expected a test .*, found “presnt”/);
   assert.match(await text.inputValue(), /status presnt$/);
   assert.deepEqual(await tally(page), before, 'a bad rule changes nothing');
 
@@ -153,13 +153,17 @@ test('the demo map opens with sample data; a rule typo is named and kept, a fixe
   // The form adds a rule before the catch-all, and Ctrl+Z takes it back.
   const form = page.getByTestId('rule-builder');
   await page.getByTestId('rule-target').selectOption('former_client');
-  await page.getByTestId('rule-field').fill('nps');
-  await page.getByTestId('rule-test').selectOption({ label: 'is filled in' });
+  await page.getByTestId('rule-field').fill('id');
+  await page.getByTestId('rule-test').selectOption({ label: 'is one of (comma-separated)' });
+  await page.getByTestId('rule-value').fill('C0000001, C0000002');
   await page.getByTestId('add-rule').click();
-  assert.equal(await text.inputValue(), 'stage former_client when nps present\nstage client_experience when count any >= 1\n');
-  const withNps = await tally(page);
-  assert.ok(withNps.former_client[0] > 0);
-  assert.equal(withNps.former_client[0] + withNps.client_experience[0], total);
+  assert.equal(
+    await text.inputValue(),
+    'stage former_client when id in ("C0000001", "C0000002")\nstage client_experience when count any >= 1\n',
+  );
+  const withTwo = await tally(page);
+  assert.equal(withTwo.former_client[0], 2);
+  assert.equal(withTwo.client_experience[0], total - 2);
   await page.getByTestId('rule-target').selectOption('');
   await page.getByTestId('add-rule').click();
   assert.equal(await form.getByTestId('rule-form-error').innerText(), 'Choose a stage or an outcome.');
