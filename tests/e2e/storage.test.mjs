@@ -5,6 +5,12 @@ import { openApp, saved, shot, storedEntries, useServedApp } from './harness.mjs
 
 const app = useServedApp();
 
+/** The stored map envelopes, parsed (preferences are plain strings, not JSON). */
+const mapEntries = (entries) =>
+  Object.entries(entries)
+    .filter(([key]) => key.startsWith('journey-mapper:map:'))
+    .map(([, value]) => JSON.parse(value));
+
 test('when storage is full the user is told, can export, and the last good save stays', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('.map-row .map-name').first().click();
@@ -63,11 +69,11 @@ test('a change saved by another tab is detected; the user chooses which version 
   const loserName = await loser.locator('#map-name').inputValue();
   assert.notEqual(winnerName, loserName);
   // Storage still holds the winner's version: nothing was silently overwritten.
-  const stored = Object.values(await storedEntries(loser)).map((v) => JSON.parse(v)).find((e) => e.map);
+  const stored = mapEntries(await storedEntries(loser)).find((e) => e.map);
   assert.equal(stored.map.name, winnerName);
   await loser.getByRole('button', { name: "Keep this tab's version" }).click();
   await saved(loser);
-  const after = Object.values(await storedEntries(loser)).map((v) => JSON.parse(v)).find((e) => e.map);
+  const after = mapEntries(await storedEntries(loser)).find((e) => e.map);
   assert.equal(after.map.name, loserName);
   await context.close();
 });
