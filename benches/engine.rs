@@ -19,7 +19,8 @@ fn bench(c: &mut Criterion) {
         ..EngineOptions::default()
     };
     let start = Instant::now();
-    let result = run(csv.as_bytes(), &options, Timestamp::UNIX_EPOCH).expect("the demo data imports");
+    let result =
+        run(csv.as_bytes(), &options, Timestamp::UNIX_EPOCH).expect("the demo data imports");
     let took = start.elapsed().as_secs_f64();
     let mb = csv.len() as f64 / 1e6;
     eprintln!(

@@ -45,20 +45,11 @@ fn engine_error(e: EngineError) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// The bytes of a string, `Uint8Array` or `ArrayBuffer`.
+/// The bytes of a string.
 fn bytes_of(input: &JsValue) -> Result<Vec<u8>, JsError> {
-    if let Some(s) = input.as_string() {
-        return Ok(s.into_bytes());
-    }
-    if let Some(a) = input.dyn_ref::<js_sys::Uint8Array>() {
-        return Ok(a.to_vec());
-    }
-    if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
-        return Ok(js_sys::Uint8Array::new(b).to_vec());
-    }
-    Err(JsError::new(
-        "input: give the CSV as a string, a Uint8Array or an ArrayBuffer",
-    ))
+    input.as_string().map(String::into_bytes).ok_or_else(|| {
+        JsError::new("input: give the CSV as a string, a Uint8Array or an ArrayBuffer")
+    })
 }
 
 /// The engine's version.
@@ -73,9 +64,36 @@ pub fn engine_version() -> String {
 #[wasm_bindgen(js_name = classifyCsv)]
 pub fn classify_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
-    let bytes = bytes_of(&input)?;
-    let result = engine::run(&bytes, &options, Timestamp::now()).map_err(engine_error)?;
-    drop(bytes);
+    let now = Timestamp::now();
+    // Bytes already in JS memory are copied in one chunk at a time, never as a whole.
+    let array = if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
+        Some(js_sys::Uint8Array::new(b))
+    } else {
+        input.dyn_ref::<js_sys::Uint8Array>().cloned()
+    };
+    let result = match array {
+        Some(array) => {
+            let file_error = |e| engine_error(EngineError::File(e));
+            let total = array.length();
+            let step = engine::CHUNK as u32;
+            let mut buf = vec![0; total.min(step) as usize];
+            array.subarray(0, total.min(step)).copy_to(&mut buf);
+            let mut importer = engine::importer_for(&options, &buf).map_err(engine_error)?;
+            importer.push(&buf).map_err(file_error)?;
+            let mut start = total.min(step);
+            while start < total {
+                let end = (start + step).min(total);
+                let chunk = &mut buf[..(end - start) as usize];
+                array.subarray(start, end).copy_to(chunk);
+                importer.push(chunk).map_err(file_error)?;
+                start = end;
+            }
+            engine::Session::finished(importer)
+                .and_then(|s| s.classify(&options, now))
+                .map_err(engine_error)?
+        }
+        None => engine::run(&bytes_of(&input)?, &options, now).map_err(engine_error)?,
+    };
     to_js(&result)
 }
 

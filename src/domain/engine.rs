@@ -221,6 +221,11 @@ impl Session {
         for chunk in chunks {
             importer.push(chunk).map_err(EngineError::File)?;
         }
+        Session::finished(importer)
+    }
+
+    /// The session of an importer that has been given the whole file.
+    pub fn finished(importer: Importer) -> Result<Session, EngineError> {
         let imported = importer.finish().map_err(EngineError::File)?;
         Ok(Session {
             dataset: imported.dataset,
@@ -370,22 +375,36 @@ impl Session {
     }
 }
 
-/// Imports a whole file and classifies it: what `classifyCsv` does.
-pub fn run(
-    bytes: &[u8],
-    options: &EngineOptions,
-    now: Timestamp,
-) -> Result<EngineResult, EngineError> {
+/// How much of a file the importer is given at a time: its decoding buffers stay this small
+/// however large the file is.
+pub const CHUNK: usize = 1 << 20;
+
+/// An importer for a file whose first chunk is `first_chunk` (used only to read the header
+/// when a preset is asked for without a mapping).
+pub fn importer_for(options: &EngineOptions, first_chunk: &[u8]) -> Result<Importer, EngineError> {
     let headers = match options.preset {
         Some(_) if options.mapping.is_none() => Some(
-            super::import::preview(bytes, &import_options(options, None).overrides)
+            super::import::preview(first_chunk, &import_options(options, None).overrides)
                 .map_err(EngineError::File)?
                 .headers,
         ),
         _ => None,
     };
-    let session = Session::import([bytes], import_options(options, headers.as_deref()))?;
-    session.classify(options, now)
+    Ok(Importer::new(import_options(options, headers.as_deref())))
+}
+
+/// Imports a whole file and classifies it: what `classifyCsv` does. The file goes to the
+/// importer in chunks of [`CHUNK`] bytes.
+pub fn run(
+    bytes: &[u8],
+    options: &EngineOptions,
+    now: Timestamp,
+) -> Result<EngineResult, EngineError> {
+    let mut importer = importer_for(options, &bytes[..bytes.len().min(CHUNK)])?;
+    for chunk in bytes.chunks(CHUNK) {
+        importer.push(chunk).map_err(EngineError::File)?;
+    }
+    Session::finished(importer)?.classify(options, now)
 }
 
 #[cfg(test)]
