@@ -130,7 +130,7 @@ pub fn RulesEditor(
             {move || error.get().map(|e| view! {
                 <p class="error" role="alert" data-testid="rules-error">
                     <RuleErrorText error=e />
-                    " "
+                    <br />
                     {t!(i18n, rules_not_applied)}
                 </p>
             })}
