@@ -9,6 +9,7 @@ use super::{BadRowText, DataProblemText};
 use crate::domain::SourceModel;
 use crate::i18n::*;
 use crate::ui::data::{expect_data, sample_name, Busy};
+use crate::storage::datasets::DatasetStore;
 use crate::ui::file_io::picked;
 
 #[component]
@@ -50,11 +51,26 @@ pub fn DataSource(
             .to_string()
         })
     };
+    // What the whole site keeps in this browser, asked again after each import or delete.
+    let estimate = LocalResource::new(move || {
+        data.loaded.track();
+        data.deleted.track();
+        DatasetStore::estimate()
+    });
     let stored = move || {
-        data.loaded
-            .get()
-            .filter(|d| d.stored)
-            .map(|d| t_string!(i18n, stored_here, size = human_size(d.meta.bytes)).to_string())
+        let mine = data.loaded.get().filter(|d| d.stored).map(|d| {
+            t_string!(i18n, stored_here, size = human_size(d.meta.bytes)).to_string()
+        });
+        let site = estimate.get().flatten().map(|(used, quota)| {
+            t_string!(
+                i18n,
+                storage_estimate,
+                used = human_size(used as u64),
+                quota = human_size(quota as u64)
+            )
+            .to_string()
+        });
+        [mine, site].into_iter().flatten().collect::<Vec<_>>().join(" ")
     };
     let bad_rows = move || {
         data.loaded
@@ -110,18 +126,21 @@ pub fn DataSource(
                 fallback=move || view! { <p class="empty">{t!(i18n, no_data)}</p> }
             >
                 <p data-testid="data-summary">{summary}</p>
-                <p class="hint">{stored}</p>
                 {bad_rows}
             </Show>
+            <p class="hint" data-testid="data-stored">{stored}</p>
         </div>
     }
 }
 
-/// A byte count as KB or MB.
+/// A byte count as KB, MB or GB.
 fn human_size(bytes: u64) -> String {
-    if bytes < 1024 * 1024 {
-        format!("{:.1} KB", bytes as f64 / 1024.0)
+    let b = bytes as f64;
+    if b < 1024.0 * 1024.0 {
+        format!("{:.1} KB", b / 1024.0)
+    } else if b < 1024.0 * 1024.0 * 1024.0 {
+        format!("{:.1} MB", b / (1024.0 * 1024.0))
     } else {
-        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        format!("{:.1} GB", b / (1024.0 * 1024.0 * 1024.0))
     }
 }
