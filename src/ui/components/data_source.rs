@@ -8,8 +8,8 @@ use leptos::prelude::*;
 use super::{BadRowText, DataProblemText};
 use crate::domain::SourceModel;
 use crate::i18n::*;
-use crate::ui::data::{expect_data, sample_name, Busy};
 use crate::storage::datasets::DatasetStore;
+use crate::ui::data::{expect_data, sample_name, Busy};
 use crate::ui::file_io::picked;
 
 #[component]
@@ -58,9 +58,11 @@ pub fn DataSource(
         DatasetStore::estimate()
     });
     let stored = move || {
-        let mine = data.loaded.get().filter(|d| d.stored).map(|d| {
-            t_string!(i18n, stored_here, size = human_size(d.meta.bytes)).to_string()
-        });
+        let mine = data
+            .loaded
+            .get()
+            .filter(|d| d.stored)
+            .map(|d| t_string!(i18n, stored_here, size = human_size(d.meta.bytes)).to_string());
         let site = estimate.get().flatten().map(|(used, quota)| {
             t_string!(
                 i18n,
@@ -70,7 +72,11 @@ pub fn DataSource(
             )
             .to_string()
         });
-        [mine, site].into_iter().flatten().collect::<Vec<_>>().join(" ")
+        [mine, site]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ")
     };
     let bad_rows = move || {
         data.loaded
