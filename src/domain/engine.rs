@@ -304,15 +304,8 @@ impl Session {
             ),
         };
         let outcome_name = |id: &str| {
-            map.and_then(|m| {
-                m.stages
-                    .iter()
-                    .filter_map(|s| s.decision.as_ref())
-                    .flat_map(|d| &d.outcomes)
-                    .find(|o| o.id.as_str() == id)
-                    .map(|o| o.name.get(lang).to_owned())
-            })
-            .unwrap_or_else(|| id.to_owned())
+            map.and_then(|m| m.outcome(id).map(|o| o.name.get(lang).to_owned()))
+                .unwrap_or_else(|| id.to_owned())
         };
         let contacts = if options.contacts.unwrap_or(true) {
             data.contacts

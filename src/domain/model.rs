@@ -261,6 +261,19 @@ impl JourneyMap {
         self.stages.iter().position(|s| &s.id == id)
     }
 
+    /// Every decision outcome of the map, in stage order.
+    pub fn outcomes(&self) -> impl Iterator<Item = &Outcome> {
+        self.stages
+            .iter()
+            .filter_map(|s| s.decision.as_ref())
+            .flat_map(|d| &d.outcomes)
+    }
+
+    /// The decision outcome with this id.
+    pub fn outcome(&self, id: &str) -> Option<&Outcome> {
+        self.outcomes().find(|o| o.id.as_str() == id)
+    }
+
     pub fn lane(&self, id: &Id) -> Option<&Lane> {
         self.lanes.iter().find(|l| &l.id == id)
     }

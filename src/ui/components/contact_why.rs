@@ -45,11 +45,7 @@ pub fn ContactWhy(
                     .map_or_else(|| s.clone(), |st| st.name.get(lang.get()).to_owned())
             });
             let outcome = e.outcome.as_ref().map(|o| {
-                m.stages
-                    .iter()
-                    .filter_map(|s| s.decision.as_ref())
-                    .flat_map(|d| &d.outcomes)
-                    .find(|x| x.id.as_str() == o)
+                m.outcome(o)
                     .map_or_else(|| o.clone(), |x| x.name.get(lang.get()).to_owned())
             });
             let texts: Vec<String> = rules.rules.iter().map(|r| r.to_string()).collect();

@@ -37,10 +37,7 @@ pub fn RuleBuilder(
                     .map(|s| (s.id.0.clone(), s.name.get(lang.get()).to_owned()))
                     .collect(),
                 RuleKind::Outcome => m
-                    .stages
-                    .iter()
-                    .filter_map(|s| s.decision.as_ref())
-                    .flat_map(|d| &d.outcomes)
+                    .outcomes()
                     .map(|o| (o.id.0.clone(), o.name.get(lang.get()).to_owned()))
                     .collect(),
                 _ => Vec::new(),

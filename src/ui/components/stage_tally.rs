@@ -30,14 +30,8 @@ pub fn StageTallyTable(
     };
     let outcome_name = move |id: &str| {
         state.workspace.with(|ws| {
-            ws.map(&map.get_value()).and_then(|m| {
-                m.stages
-                    .iter()
-                    .filter_map(|s| s.decision.as_ref())
-                    .flat_map(|d| &d.outcomes)
-                    .find(|o| o.id.as_str() == id)
-                    .map(|o| o.name.get(lang.get()).to_owned())
-            })
+            ws.map(&map.get_value())
+                .and_then(|m| m.outcome(id).map(|o| o.name.get(lang.get()).to_owned()))
         })
     };
     let row = move |name: String, t: &StageTally, total: u32, test: String| {
