@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use journey_mapper::domain::dataset::{format_date, DAY};
 use journey_mapper::domain::import::{import_bytes, Importer, Options};
 
 /// `rows` event rows over `rows / 20` contacts in `rows / 200` accounts.
@@ -39,8 +40,8 @@ fn event_log(rows: usize) -> Vec<u8> {
     for _ in 0..rows {
         let c = next() % contacts;
         let t = start + (next() % (365 * 86_400)) as i64;
-        let (d, s) = (t.div_euclid(86_400), t.rem_euclid(86_400));
-        let date = days_to_ymd(d);
+        let s = t.rem_euclid(DAY);
+        let date = format_date(t);
         let line = format!(
             "contact-{c:07}@example.com,Account {:05} Ltd,{}T{:02}:{:02}:{:02}Z,{},{},{}.{}\n",
             c / 10,
@@ -56,19 +57,6 @@ fn event_log(rows: usize) -> Vec<u8> {
         out.extend_from_slice(line.as_bytes());
     }
     out
-}
-
-fn days_to_ymd(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Imports in 1 MiB chunks, as the browser reads a file.

@@ -519,51 +519,42 @@ impl Compiled {
             }
         }
 
-        let first = |rules: &[(RuleRef, u32, CCond)],
-                     ctx: &Ctx,
-                     fired: &mut Vec<RuleRef>,
-                     trace: &mut Option<&mut Vec<Step>>|
-         -> Option<u32> {
-            for (rule, s, cond) in rules {
-                let mut seen = trace.as_ref().map(|_| Vec::new());
-                let matched = ctx.eval(cond, &mut seen);
-                if let (Some(t), Some(seen)) = (trace.as_deref_mut(), seen) {
-                    t.push(Step {
-                        rule: *rule,
-                        matched,
-                        points: 0.0,
-                        seen,
-                    });
-                }
-                if matched {
-                    fired.push(*rule);
-                    return Some(*s);
-                }
-            }
-            None
-        };
-        p.stage = first(&self.stage_rules, &ctx, &mut p.fired, &mut trace);
+        p.stage = first_match(&self.stage_rules, &ctx, &mut p.fired, &mut trace);
         ctx.stage = p.stage;
-        p.outcome = first(&self.outcome_rules, &ctx, &mut p.fired, &mut trace);
-        for (rule, sentiment, cond) in &self.sentiment_rules {
-            let mut seen = trace.as_ref().map(|_| Vec::new());
-            let matched = ctx.eval(cond, &mut seen);
-            if let (Some(t), Some(seen)) = (trace.as_deref_mut(), seen) {
-                t.push(Step {
-                    rule: *rule,
-                    matched,
-                    points: 0.0,
-                    seen,
-                });
-            }
-            if matched {
-                p.fired.push(*rule);
-                p.sentiment = *sentiment;
-                break;
-            }
+        p.outcome = first_match(&self.outcome_rules, &ctx, &mut p.fired, &mut trace);
+        if let Some(sentiment) = first_match(&self.sentiment_rules, &ctx, &mut p.fired, &mut trace)
+        {
+            p.sentiment = sentiment;
         }
         p
     }
+}
+
+/// The value of the first rule in `rules` whose condition holds (stage, outcome and sentiment
+/// rules: the first match wins). The rules checked go to `trace`, the one that matched to `fired`.
+fn first_match<T: Copy>(
+    rules: &[(RuleRef, T, CCond)],
+    ctx: &Ctx,
+    fired: &mut Vec<RuleRef>,
+    trace: &mut Option<&mut Vec<Step>>,
+) -> Option<T> {
+    for (rule, value, cond) in rules {
+        let mut seen = trace.as_ref().map(|_| Vec::new());
+        let matched = ctx.eval(cond, &mut seen);
+        if let (Some(t), Some(seen)) = (trace.as_deref_mut(), seen) {
+            t.push(Step {
+                rule: *rule,
+                matched,
+                points: 0.0,
+                seen,
+            });
+        }
+        if matched {
+            fired.push(*rule);
+            return Some(*value);
+        }
+    }
+    None
 }
 
 /// Buffers reused from contact to contact.
