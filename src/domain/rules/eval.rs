@@ -393,7 +393,19 @@ impl Compiled {
         data: &Dataset,
         contact: &Contact,
         scratch: &mut Scratch,
+        trace: Option<&mut Vec<Step>>,
+    ) -> Placement {
+        self.place_as_known(data, contact, scratch, trace, Known::Everything)
+    }
+
+    /// Classifies one contact with only what was known at the as-of time (see [`Known`]).
+    pub fn place_as_known(
+        &self,
+        data: &Dataset,
+        contact: &Contact,
+        scratch: &mut Scratch,
         mut trace: Option<&mut Vec<Step>>,
+        known: Known,
     ) -> Placement {
         let events = data.events_of(contact);
         // Events after the as-of time do not exist yet.
@@ -407,6 +419,7 @@ impl Compiled {
             stage: None,
             as_of: self.as_of,
             stages: &self.stages,
+            known,
         };
         let mut p = Placement::default();
 
@@ -557,6 +570,18 @@ fn first_match<T: Copy>(
     None
 }
 
+/// What of a contact's record a placement may read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Known {
+    /// Every field as imported (a classification "now").
+    Everything,
+    /// Only what was known at the as-of time, when replaying a contact's past: milestone dates
+    /// after it are missing, and the record's snapshot fields (status, owner, source, amount,
+    /// other columns) are there only when `snapshot` (they were true from the record's last
+    /// milestone on). Id, name and account are always known.
+    Then { snapshot: bool },
+}
+
 /// Buffers reused from contact to contact.
 #[derive(Default)]
 pub(crate) struct Scratch {
@@ -646,10 +671,33 @@ struct Ctx<'a> {
     stage: Option<u32>,
     as_of: Time,
     stages: &'a [String],
+    known: Known,
 }
 
 impl<'a> Ctx<'a> {
     fn value(&self, f: FieldRef) -> Val<'a> {
+        if let Known::Then { snapshot } = self.known {
+            match f {
+                FieldRef::Key | FieldRef::Name | FieldRef::Account | FieldRef::Unknown => {}
+                FieldRef::Created
+                | FieldRef::Lead
+                | FieldRef::Mql
+                | FieldRef::Sql
+                | FieldRef::Closed => {
+                    let v = self.value_now(f);
+                    return match v {
+                        Val::Date(t) if t > self.as_of => Val::Missing,
+                        v => v,
+                    };
+                }
+                _ if !snapshot => return Val::Missing,
+                _ => {}
+            }
+        }
+        self.value_now(f)
+    }
+
+    fn value_now(&self, f: FieldRef) -> Val<'a> {
         let c = self.contact;
         let text = |s: &'a Option<String>| match s.as_deref() {
             Some(t) if !t.trim().is_empty() => Val::Text(t),

@@ -78,6 +78,7 @@ pub mod classify;
 pub mod defaults;
 mod eval;
 pub mod model;
+pub mod replay;
 pub mod text;
 
 pub use classify::{classify, explain, Classification, Explanation};

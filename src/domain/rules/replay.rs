@@ -1,0 +1,220 @@
+//! Replaying the rules over a contact's past: where the rules would have placed it on each day
+//! it did something, which is how stage histories (time in stage, loops, "not now" coming back)
+//! are read from a file that only holds events and a record's current state.
+//!
+//! A contact is placed again at the end of every day on which it has an event or a milestone
+//! date (created, lead, MQL, SQL, closed), with only what was known then:
+//!
+//! * events after that moment do not exist yet, and windows ("within 30d") and decay are
+//!   measured from it;
+//! * milestone dates after it are missing;
+//! * a record's snapshot fields (status, owner, source, amount, other columns) describe its
+//!   state since its **last** milestone date, so before that date they are missing. Event
+//!   logs have no snapshot, so their fields are always known.
+//!
+//! The last moment is the as-of time itself, with everything known: it gives exactly the
+//! placement [`super::classify`] gives.
+
+use std::collections::BTreeMap;
+
+use super::eval::{Compiled, Known, Scratch};
+use super::model::RuleSet;
+use crate::domain::dataset::{Contact, Dataset, Shape, Time, DAY};
+
+/// Where the rules placed one contact at one moment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Moment {
+    pub contact: u32,
+    pub time: Time,
+    /// Index into [`Replay::stages`]; `None` when no stage rule matched.
+    pub stage: Option<u32>,
+    /// Index into [`Replay::outcomes`].
+    pub outcome: Option<u32>,
+}
+
+/// Every contact's moments.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Replay {
+    pub as_of: Time,
+    /// Stage ids in the order of [`super::Classification::stages`].
+    pub stages: Vec<String>,
+    /// Outcome ids in the order of [`super::Classification::outcomes`].
+    pub outcomes: Vec<String>,
+    /// Sorted by contact, then time; every contact has at least its as-of moment.
+    pub moments: Vec<Moment>,
+}
+
+impl Replay {
+    /// The moments of contact `i`.
+    pub fn of(&self, i: u32) -> &[Moment] {
+        let start = self.moments.partition_point(|m| m.contact < i);
+        let end = self.moments.partition_point(|m| m.contact <= i);
+        &self.moments[start..end]
+    }
+}
+
+/// The milestone dates of a contact, in no particular order.
+fn milestones(c: &Contact) -> impl Iterator<Item = Time> {
+    let d = c.dates;
+    [d.created, d.lead, d.mql, d.sql, d.closed]
+        .into_iter()
+        .flatten()
+}
+
+/// From when a contact's snapshot fields are known (see the module docs).
+fn snapshot_from(data: &Dataset, c: &Contact) -> Time {
+    match data.shape {
+        Shape::Events => Time::MIN,
+        Shape::Records => milestones(c).max().unwrap_or(Time::MIN),
+    }
+}
+
+/// Replays `rules` over every contact of `data` up to `as_of`.
+pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
+    // The end of each day with activity, per contact; the as-of moment is added separately.
+    let mut by_time: BTreeMap<Time, Vec<u32>> = BTreeMap::new();
+    let mut days: Vec<Time> = Vec::new();
+    for (i, c) in data.contacts.iter().enumerate() {
+        days.clear();
+        let times = data
+            .events_of(c)
+            .iter()
+            .map(|e| e.time)
+            .chain(milestones(c));
+        for t in times {
+            let end = t.div_euclid(DAY) * DAY + DAY - 1;
+            if t <= as_of && end < as_of {
+                days.push(end);
+            }
+        }
+        days.sort_unstable();
+        days.dedup();
+        for &d in &days {
+            by_time.entry(d).or_default().push(i as u32);
+        }
+    }
+
+    let mut moments = Vec::new();
+    let mut scratch = Scratch::default();
+    for (&time, contacts) in &by_time {
+        let compiled = Compiled::new(rules, data, time);
+        for &i in contacts {
+            let c = &data.contacts[i as usize];
+            let known = Known::Then {
+                snapshot: time >= snapshot_from(data, c),
+            };
+            let p = compiled.place_as_known(data, c, &mut scratch, None, known);
+            moments.push(Moment {
+                contact: i,
+                time,
+                stage: p.stage,
+                outcome: p.outcome,
+            });
+        }
+    }
+    let now = Compiled::new(rules, data, as_of);
+    for (i, c) in data.contacts.iter().enumerate() {
+        let p = now.place(data, c, &mut scratch, None);
+        moments.push(Moment {
+            contact: i as u32,
+            time: as_of,
+            stage: p.stage,
+            outcome: p.outcome,
+        });
+    }
+    moments.sort_by_key(|m| (m.contact, m.time));
+    Replay {
+        as_of,
+        stages: now.stages,
+        outcomes: now.outcomes,
+        moments,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dataset::{time_from_date, DatasetBuilder};
+    use crate::domain::rules::classify;
+
+    fn day(m: u32, d: u32) -> Time {
+        time_from_date(2024, m, d).unwrap()
+    }
+
+    #[test]
+    fn an_event_log_is_replayed_day_by_day() {
+        let rules = RuleSet::parse(
+            "stage client when count \"signed\" >= 1\n\
+             stage lead when count any >= 1",
+        )
+        .unwrap();
+        let mut b = DatasetBuilder::new(Shape::Events, vec![]);
+        let ann = b.contact("ann");
+        b.event(ann, day(1, 1) + 3600, "visit", None, None);
+        b.event(ann, day(1, 1) + 7200, "visit", None, None);
+        b.event(ann, day(2, 1), "signed", None, None);
+        let d = b.finish();
+        let r = replay(&d, &rules, day(3, 1));
+        let got: Vec<_> = r
+            .of(0)
+            .iter()
+            .map(|m| (m.time, m.stage.map(|s| r.stages[s as usize].as_str())))
+            .collect();
+        // Two events on one day are one moment; the as-of moment comes last.
+        assert_eq!(
+            got,
+            [
+                (day(1, 1) + DAY - 1, Some("lead")),
+                (day(2, 1) + DAY - 1, Some("client")),
+                (day(3, 1), Some("client")),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_record_status_is_known_only_from_its_last_milestone() {
+        let rules = RuleSet::parse(
+            "stage won when status = \"Won\"\n\
+             stage open when created present",
+        )
+        .unwrap();
+        let mut b = DatasetBuilder::new(Shape::Records, vec![]);
+        let c = b.contact("deal");
+        let deal = b.contact_mut(c);
+        deal.status = Some("Won".into());
+        deal.dates.created = Some(day(1, 10));
+        deal.dates.closed = Some(day(2, 20));
+        b.saw(day(2, 20));
+        let d = b.finish();
+        let as_of = day(3, 1);
+        let r = replay(&d, &rules, as_of);
+        let stages: Vec<_> = r
+            .of(0)
+            .iter()
+            .map(|m| m.stage.map(|s| r.stages[s as usize].as_str()))
+            .collect();
+        assert_eq!(stages, [Some("open"), Some("won"), Some("won")]);
+        // The last moment is the classification itself.
+        let now = classify(&d, &rules, as_of);
+        assert_eq!(r.of(0).last().unwrap().stage, now.placements[0].stage);
+    }
+
+    #[test]
+    fn a_milestone_in_the_future_is_unknown() {
+        let rules =
+            RuleSet::parse("stage closed when closed present\nstage open when created present")
+                .unwrap();
+        let mut b = DatasetBuilder::new(Shape::Records, vec![]);
+        let c = b.contact("deal");
+        b.contact_mut(c).dates.created = Some(day(1, 1));
+        b.contact_mut(c).dates.closed = Some(day(1, 5));
+        let d = b.finish();
+        let r = replay(&d, &rules, day(1, 3));
+        // On 1 January the deal was open: its close date was still to come. The as-of moment
+        // knows everything, as a classification does.
+        let m: Vec<_> = r.of(0).iter().map(|m| m.stage).collect();
+        assert_eq!(m.len(), 2);
+        assert_eq!(r.stages[m[0].unwrap() as usize], "open");
+        assert_eq!(r.stages[m[1].unwrap() as usize], "closed");
+    }
+}
