@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::metrics::MetricSettings;
 use super::model::{Card, DecisionPoint, Destination, Id, JourneyMap, Stage};
 use super::text::Text;
 
@@ -21,6 +22,10 @@ pub enum Edit {
     /// Replace the classification rules (their text form; `None` = the model's defaults).
     SetRules {
         rules: Option<String>,
+    },
+    /// Replace the metric settings (client stage, service levels, thresholds).
+    SetMetricSettings {
+        settings: MetricSettings,
     },
     /// Insert a stage at `index` (clamped to the end).
     InsertStage {
@@ -111,6 +116,27 @@ pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
         Edit::SetRules { rules } => {
             let was = std::mem::replace(&mut map.rules, rules);
             Ok(Edit::SetRules { rules: was })
+        }
+        Edit::SetMetricSettings { settings } => {
+            if let Some(level) = settings
+                .service_levels
+                .iter()
+                .find(|l| map.stage(&l.from).is_none() || map.stage(&l.to).is_none())
+            {
+                let missing = if map.stage(&level.from).is_none() {
+                    &level.from
+                } else {
+                    &level.to
+                };
+                return Err(EditError::NoStage(missing.clone()));
+            }
+            if let Some(stage) = &settings.client_stage {
+                if map.stage(stage).is_none() {
+                    return Err(EditError::NoStage(stage.clone()));
+                }
+            }
+            let was = std::mem::replace(&mut map.metrics, settings);
+            Ok(Edit::SetMetricSettings { settings: was })
         }
         Edit::InsertStage { index, stage } => {
             if map.stage(&stage.id).is_some() {
@@ -492,6 +518,39 @@ mod tests {
                 rules: Some("warm at 20".into())
             }
         );
+    }
+
+    #[test]
+    fn set_metric_settings_checks_the_stages_it_names() {
+        use crate::domain::metrics::{MetricSettings, ServiceLevel};
+        let base = sample();
+        let first = base.stages[0].id.clone();
+        let second = base.stages[1].id.clone();
+        let settings = MetricSettings {
+            min_records: 10,
+            client_stage: Some(second.clone()),
+            service_levels: vec![ServiceLevel {
+                from: first.clone(),
+                to: second.clone(),
+                days: 5,
+            }],
+            ..MetricSettings::default()
+        };
+        let m = round_trip(Edit::SetMetricSettings {
+            settings: settings.clone(),
+        });
+        assert_eq!(m.metrics, settings);
+        let mut bad = settings.clone();
+        bad.service_levels[0].to = Id::from("nowhere");
+        let mut m2 = base.clone();
+        assert_eq!(
+            apply(&mut m2, Edit::SetMetricSettings { settings: bad }),
+            Err(EditError::NoStage(Id::from("nowhere")))
+        );
+        assert_eq!(m2, base);
+        let mut bad = settings;
+        bad.client_stage = Some(Id::from("gone"));
+        assert!(apply(&mut m2, Edit::SetMetricSettings { settings: bad }).is_err());
     }
 
     #[test]

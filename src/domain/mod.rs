@@ -11,6 +11,7 @@ pub mod document;
 pub mod edit;
 pub mod engine;
 pub mod import;
+pub mod metrics;
 pub mod model;
 pub mod rule_form;
 pub mod rules;

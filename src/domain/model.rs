@@ -6,6 +6,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
+use super::metrics::MetricSettings;
 use super::text::Text;
 
 /// A stable identifier: a template's readable slug (`pre_purchase`) or a random UUID.
@@ -92,6 +93,9 @@ pub struct JourneyMap {
     /// default rules of the map's source model.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules: Option<String>,
+    /// What the metrics are measured against (client stage, service levels, thresholds).
+    #[serde(default, skip_serializing_if = "MetricSettings::is_default")]
+    pub metrics: MetricSettings,
 }
 
 /// A column of the map: a phase or stage of the journey.
@@ -250,6 +254,7 @@ impl JourneyMap {
             personas: Vec::new(),
             departments: Vec::new(),
             rules: None,
+            metrics: MetricSettings::default(),
         }
     }
 

@@ -1,0 +1,69 @@
+//! Metrics: the journey's questions answered from the imported data.
+//!
+//! The pipeline, all pure:
+//! 1. [`crate::domain::rules::replay`] places every contact again on each day it did
+//!    something, with only what was known then;
+//! 2. [`Paths`] turns those moments into visits (stage, entered, left) in the map's stage order;
+//! 3. [`report`] counts one set of contacts: the funnel, time in stage, outcomes, engagements,
+//!    revenue, referrals, sentiment, service levels, buying-group coverage, type-casting and
+//!    flows;
+//! 4. [`segments`] splits contacts by a column or a period, [`terra`] lists where the map has
+//!    no data, [`whatif`] projects a changed conversion or time, and [`export`] writes the
+//!    figures as formula-safe CSV.
+
+pub mod durations;
+pub mod paths;
+pub mod report;
+pub mod settings;
+
+#[cfg(test)]
+mod tests;
+
+use jiff::Timestamp;
+
+pub use durations::Durations;
+pub use paths::{Mark, Paths, Visit};
+pub use report::{report, Input, Ratio, Report};
+pub use settings::{MetricSettings, ServiceLevel};
+
+use super::classified::{as_of, rules_of};
+use super::dataset::Dataset;
+use super::model::JourneyMap;
+use super::rules::{classify, replay::replay, Classification, RuleError};
+
+/// A dataset classified and replayed with a map's rules: what every report is computed from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Analysis {
+    pub classification: Classification,
+    pub paths: Paths,
+}
+
+impl Analysis {
+    /// Classifies and replays `data` with the rules of `map`.
+    pub fn new(map: &JourneyMap, data: &Dataset, now: Timestamp) -> Result<Analysis, RuleError> {
+        let rules = rules_of(map)?;
+        let at = as_of(data, now);
+        let classification = classify(data, &rules, at);
+        let paths = Paths::new(map, &replay(data, &rules, at));
+        Ok(Analysis {
+            classification,
+            paths,
+        })
+    }
+
+    /// The inputs of a report.
+    pub fn input<'a>(&'a self, map: &'a JourneyMap, data: &'a Dataset) -> Input<'a> {
+        Input {
+            map,
+            data,
+            classification: &self.classification,
+            paths: &self.paths,
+        }
+    }
+
+    /// The report of every contact.
+    pub fn report_all(&self, map: &JourneyMap, data: &Dataset) -> Report {
+        let all: Vec<u32> = (0..data.contacts.len() as u32).collect();
+        report(self.input(map, data), &all)
+    }
+}
