@@ -12,9 +12,13 @@
 //!    figures as formula-safe CSV.
 
 pub mod durations;
+pub mod export;
 pub mod paths;
 pub mod report;
+pub mod segments;
 pub mod settings;
+pub mod terra;
+pub mod whatif;
 
 #[cfg(test)]
 mod tests;
