@@ -204,6 +204,18 @@ impl Session {
         )
     }
 
+    /// The journey's metrics (funnel, time in stage, outcomes, revenue …, see the README's
+    /// "Metrics" section); options as for `classify`, with a map or a model.
+    pub fn metrics(&self, options: JsValue) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        to_js(
+            &session
+                .metrics(&options, Timestamp::now())
+                .map_err(engine_error)?,
+        )
+    }
+
     /// Why the contact with this id landed where it did (`undefined` if there is none).
     pub fn explain(&self, contact: &str, options: JsValue) -> Result<JsValue, JsError> {
         let session = self.finished()?;

@@ -246,6 +246,20 @@ impl Session {
         Ok(self.result(map.as_ref(), &result, options))
     }
 
+    /// The metrics of the data against the options' map (or model) and rules.
+    pub fn metrics(
+        &self,
+        options: &EngineOptions,
+        now: Timestamp,
+    ) -> Result<super::metrics::Report, EngineError> {
+        let map = map_of(options, now)?
+            .ok_or_else(|| EngineError::Options("metrics need a map or a model".to_owned()))?;
+        let rules = rules_for(options, Some(&map))?;
+        let as_of = as_of_for(options, &self.dataset, now)?;
+        let analysis = super::metrics::Analysis::with_rules(&map, &self.dataset, &rules, as_of);
+        Ok(analysis.report_all(&map, &self.dataset))
+    }
+
     /// Why the contact with id `contact` landed where it did.
     pub fn explain(
         &self,
@@ -421,6 +435,42 @@ mod tests {
             rules: Some(RULES.into()),
             ..EngineOptions::default()
         }
+    }
+
+    #[test]
+    fn metrics_of_a_session_need_a_map_and_follow_its_stages() {
+        let session = Session::import([CSV.as_bytes()], Options::default()).unwrap();
+        assert!(matches!(
+            session.metrics(&options(), Timestamp::UNIX_EPOCH),
+            Err(EngineError::Options(_))
+        ));
+        let mut map = JourneyMap::new(
+            super::super::text::Text::User("m".into()),
+            SourceModel::Blank,
+            Timestamp::UNIX_EPOCH,
+        );
+        for id in ["lead", "customer"] {
+            map.stages.push(super::super::model::Stage {
+                id: id.into(),
+                name: super::super::text::Text::User(id.into()),
+                description: Default::default(),
+                decision: None,
+            });
+        }
+        let with_map = EngineOptions {
+            map: Some(serde_json::to_value(&map).unwrap()),
+            ..options()
+        };
+        let r = session.metrics(&with_map, Timestamp::UNIX_EPOCH).unwrap();
+        // ann: a lead on 1 March (demo request), a customer on 2 March; bob and cid are
+        // leads; dee's row has no date and is not imported.
+        let reached: Vec<_> = r.stages.iter().map(|s| s.reached).collect();
+        assert_eq!(reached, [3, 1]);
+        assert_eq!(r.stages[0].time.days, [1.0]);
+        // The report serialises in camelCase with each duration's median.
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(json["becameClients"]["den"], 3);
+        assert_eq!(json["stages"][0]["time"]["median"], 1.0);
     }
 
     #[test]

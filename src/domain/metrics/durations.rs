@@ -2,10 +2,23 @@
 
 use serde::{Deserialize, Serialize};
 
-/// Durations in days, sorted ascending.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// Durations in days, sorted ascending. Serialized with its count, median and 90th
+/// percentile, for JavaScript callers.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
 pub struct Durations {
     pub days: Vec<f64>,
+}
+
+impl Serialize for Durations {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Durations", 4)?;
+        st.serialize_field("n", &self.n())?;
+        st.serialize_field("median", &self.median())?;
+        st.serialize_field("p90", &self.p90())?;
+        st.serialize_field("days", &self.days)?;
+        st.end()
+    }
 }
 
 impl Durations {

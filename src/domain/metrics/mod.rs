@@ -31,9 +31,9 @@ pub use report::{report, Input, Ratio, Report};
 pub use settings::{MetricSettings, ServiceLevel};
 
 use super::classified::{as_of, rules_of};
-use super::dataset::Dataset;
+use super::dataset::{Dataset, Time};
 use super::model::JourneyMap;
-use super::rules::{classify, replay::replay, Classification, RuleError};
+use super::rules::{classify, replay::replay, Classification, RuleError, RuleSet};
 
 /// A dataset classified and replayed with a map's rules: what every report is computed from.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,14 +45,22 @@ pub struct Analysis {
 impl Analysis {
     /// Classifies and replays `data` with the rules of `map`.
     pub fn new(map: &JourneyMap, data: &Dataset, now: Timestamp) -> Result<Analysis, RuleError> {
-        let rules = rules_of(map)?;
-        let at = as_of(data, now);
-        let classification = classify(data, &rules, at);
-        let paths = Paths::new(map, &replay(data, &rules, at));
-        Ok(Analysis {
+        Ok(Analysis::with_rules(
+            map,
+            data,
+            &rules_of(map)?,
+            as_of(data, now),
+        ))
+    }
+
+    /// Classifies and replays `data` with `rules` as of `at`, against the stages of `map`.
+    pub fn with_rules(map: &JourneyMap, data: &Dataset, rules: &RuleSet, at: Time) -> Analysis {
+        let classification = classify(data, rules, at);
+        let paths = Paths::new(map, &replay(data, rules, at));
+        Analysis {
             classification,
             paths,
-        })
+        }
     }
 
     /// The inputs of a report.

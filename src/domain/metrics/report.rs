@@ -25,6 +25,7 @@ pub struct Input<'a> {
 
 /// A count out of a count.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Ratio {
     pub num: u32,
     pub den: u32,
@@ -43,6 +44,7 @@ impl Ratio {
 
 /// The figures of one stage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct StageFigures {
     pub stage: Id,
     /// Contacts in this stage now.
@@ -80,6 +82,7 @@ pub enum OutcomeKind {
 
 /// One outcome of one decision point.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct OutcomeFigures {
     pub outcome: Id,
     pub kind: OutcomeKind,
@@ -94,6 +97,7 @@ pub struct OutcomeFigures {
 
 /// One decision point.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct DecisionFigures {
     /// Index of the stage the decision ends.
     pub stage: u32,
@@ -106,6 +110,7 @@ pub struct DecisionFigures {
 
 /// Clients moving between engagements and coming back.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Engagements {
     /// Of the contacts that were in the client stage, how many moved on to the next stage.
     pub moved_on: Option<Ratio>,
@@ -120,6 +125,7 @@ pub struct Engagements {
 
 /// Revenue of clients.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Revenue {
     /// Revenue dated on or before the account's first day as a client.
     pub new: f64,
@@ -136,6 +142,7 @@ pub struct Revenue {
 
 /// Referrals.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Referrals {
     /// Referral events by the stage their contact was in (map order).
     pub by_stage: Vec<u32>,
@@ -147,6 +154,7 @@ pub struct Referrals {
 
 /// One service level's record.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ServiceFigures {
     pub from: u32,
     pub to: u32,
@@ -159,6 +167,7 @@ pub struct ServiceFigures {
 
 /// Which buying-group roles are engaged per account.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Coverage {
     pub field: String,
     /// Accounts with at least one contact.
@@ -173,6 +182,7 @@ pub struct Coverage {
 
 /// Clients who bought one service line out of several offered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TypeCasting {
     pub field: String,
     /// Distinct lines in the whole file.
@@ -192,6 +202,7 @@ pub enum FlowNode {
 /// Contacts moving from one node to another (a stage to the next, a stage back to an earlier
 /// one, a decision stage to an outcome).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Flow {
     pub from: FlowNode,
     pub to: FlowNode,
@@ -200,6 +211,7 @@ pub struct Flow {
 
 /// Everything the metrics view shows for one set of contacts.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     pub contacts: u32,
     pub accounts: u32,
