@@ -14,6 +14,7 @@
 pub mod durations;
 pub mod export;
 pub mod paths;
+pub mod questions;
 pub mod report;
 pub mod segments;
 pub mod settings;
