@@ -202,7 +202,13 @@ test('the JS module API: the example page and classifyCsv / Session from a plain
     const streamed = s.classify({ rules, contacts: false });
     let thrown = null;
     try { classifyCsv(csv, { rules: 'stage when' }); } catch (e) { thrown = e.message; }
-    return { whole, report, streamed, thrown, check: checkRules('warm at') };
+    const metrics = s.metrics({
+      model: 'hinge',
+      rules: 'stage client_experience when count "contract_signed" >= 1\nstage pre_purchase when count any >= 1',
+    });
+    let noMap = null;
+    try { s.metrics({ rules }); } catch (e) { noMap = e.message; }
+    return { whole, report, streamed, thrown, check: checkRules('warm at'), metrics, noMap };
   });
   assert.deepEqual(result.whole.stages.map((s) => [s.id, s.contacts, s.accounts]), [['customer', 1, 1], ['lead', 2, 1]]);
   assert.equal(result.whole.badRowCount, 1);
@@ -211,6 +217,15 @@ test('the JS module API: the example page and classifyCsv / Session from a plain
   assert.equal(result.report.rows, 5);
   assert.match(result.thrown, /^rules: line 1/);
   assert.equal(result.check.line, 1);
+  // Metrics against the Hinge phases: ann was a prospect on 1 March and a client on 2 March;
+  // bob and cid are prospects; dee's row has no date and was skipped.
+  const m = result.metrics;
+  assert.deepEqual(m.stages.map((s) => [s.stage, s.reached, s.now]),
+    [['pre_purchase', 3, 2], ['client_experience', 1, 1], ['between_engagements', 0, 0], ['former_client', 0, 0]]);
+  assert.deepEqual(m.becameClients, { num: 1, den: 3 });
+  assert.equal(m.timeToConvert.median, 1);
+  assert.deepEqual(m.stages[0].time.days, [1]);
+  assert.match(result.noMap, /^options: metrics need a map or a model/);
   assert.deepEqual(errors, []);
   await context.close();
 });
