@@ -407,3 +407,68 @@ fn the_client_stage_can_be_chosen() {
     assert_eq!(r.client_stage, Some(1));
     assert_eq!(r.became_clients, Ratio::new(3, 5));
 }
+
+#[test]
+fn a_deal_snapshot_with_milestone_dates_and_open_deals() {
+    // Three deals of a CRM export: won (created day 0, closed day 30, 100), open (created
+    // day 10), lost (created day 5, closed day 20). A deal's status is known from its last
+    // milestone date, so before closing each deal was open.
+    let mut m = map();
+    m.stages.truncate(3);
+    m.stages.remove(1); // lead, client
+    m.stages[0].id = Id::from("open");
+    m.stages[0].decision = Some(DecisionPoint {
+        question: Text::User("won?".into()),
+        outcomes: vec![
+            Outcome {
+                id: Id::from("won"),
+                name: Text::User("won".into()),
+                leads_to: Destination::Stage(Id::from("client")),
+            },
+            Outcome {
+                id: Id::from("lost"),
+                name: Text::User("lost".into()),
+                leads_to: Destination::Exit,
+            },
+        ],
+    });
+    m.rules = Some(
+        "stage client when status = \"Won\"\n\
+         stage open when created present\n\
+         outcome won when status = \"Won\"\n\
+         outcome lost when status = \"Lost\""
+            .into(),
+    );
+    let mut b = DatasetBuilder::new(Shape::Records, vec![]);
+    for (key, status, created, closed, amount) in [
+        ("d1", "Won", 0, Some(30), Some(100.0)),
+        ("d2", "Open", 10, None, None),
+        ("d3", "Lost", 5, Some(20), None),
+    ] {
+        let c = b.contact(key);
+        let deal = b.contact_mut(c);
+        deal.status = Some(status.into());
+        deal.dates.created = Some(day(created));
+        deal.dates.closed = closed.map(day);
+        deal.amount = amount;
+        b.saw(day(created));
+        if let Some(t) = closed {
+            b.saw(day(t));
+        }
+    }
+    let d = b.finish();
+    let a = Analysis::new(&m, &d, Timestamp::UNIX_EPOCH).unwrap();
+    assert_eq!(path(&a, 0), [(0, 0, Some(30)), (1, 30, None)]);
+    assert_eq!(path(&a, 1), [(0, 10, None)]);
+    assert_eq!(path(&a, 2), [(0, 5, None)]);
+    let r = a.report_all(&m, &d);
+    assert_eq!(r.stages[0].reached, 3);
+    assert_eq!(r.stages[1].reached, 1);
+    // Only the won deal left "open"; the open and the lost deal are still there.
+    assert_eq!(r.stages[0].time.days, [30.0]);
+    assert_eq!(r.stages[0].open, 2);
+    assert_eq!(r.time_to_convert.days, [30.0]);
+    assert_eq!(r.decisions[0].decided, 2);
+    assert_eq!(r.decisions[0].win_rate, Ratio::new(1, 2));
+    assert_eq!((r.revenue.new, r.revenue.existing), (100.0, 0.0));
+}
