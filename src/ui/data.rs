@@ -16,6 +16,7 @@ use crate::domain::classified::{classify_for, DatasetMeta, Tally};
 use crate::domain::dataset::Dataset;
 use crate::domain::demo_data;
 use crate::domain::import::{preview, ImportError, Importer, Options, Overrides, Preview, Report};
+use crate::domain::metrics::{Analysis, Report as MetricsReport};
 use crate::domain::rules::{Classification, RuleError};
 use crate::domain::{Id, SourceModel};
 use crate::storage::datasets::{DatasetStore, DatasetStoreError, StoredDataset};
@@ -73,6 +74,9 @@ pub struct Pending {
 /// The classification of the loaded data by the map's rules.
 pub type Classified = Result<Arc<(Classification, Tally)>, RuleError>;
 
+/// The loaded data classified and replayed by the map's rules (for the metrics).
+pub type Analysed = Result<Arc<Analysis>, RuleError>;
+
 /// The data of the open map. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct DataSession {
@@ -86,6 +90,11 @@ pub struct DataSession {
     /// Set after "delete imported data", for the page to confirm.
     pub deleted: RwSignal<bool>,
     pub classified: Memo<Option<Classified>>,
+    /// The stage histories behind the metrics; `None` without data.
+    pub analysis: Memo<Option<Analysed>>,
+    /// The metrics of every contact, with the map's metric settings; `None` without data or
+    /// when the rules do not parse.
+    pub report: Memo<Option<Arc<MetricsReport>>>,
 }
 
 /// The data session the map page provided.
@@ -106,6 +115,35 @@ impl DataSession {
                 Some(classify_for(map, &data.dataset, Timestamp::now()).map(Arc::new))
             })
         });
+        // What an analysis reads from the map: its rules and stage ids. Editing cards, names or
+        // metric settings does not replay the file.
+        let basis_id = map.clone();
+        let basis = Memo::new(move |_| {
+            state.workspace.with(|ws| {
+                ws.map(&basis_id).map(|m| {
+                    let stages: Vec<Id> = m.stages.iter().map(|s| s.id.clone()).collect();
+                    (m.rules.clone(), m.source_model, stages)
+                })
+            })
+        });
+        let analysis_id = map.clone();
+        let analysis = Memo::new(move |_| {
+            let data = loaded.get()?;
+            basis.read().as_ref()?;
+            state.workspace.with_untracked(|ws| {
+                let map = ws.map(&analysis_id)?;
+                Some(Analysis::new(map, &data.dataset, Timestamp::now()).map(Arc::new))
+            })
+        });
+        let report_id = map.clone();
+        let report = Memo::new(move |_| {
+            let data = loaded.get()?;
+            let analysis = analysis.get()?.ok()?;
+            state.workspace.with(|ws| {
+                let map = ws.map(&report_id)?;
+                Some(Arc::new(analysis.report_all(map, &data.dataset)))
+            })
+        });
         let session = DataSession {
             map: StoredValue::new(map),
             loaded,
@@ -115,6 +153,8 @@ impl DataSession {
             file: StoredValue::new_local(None),
             deleted: RwSignal::new(false),
             classified,
+            analysis,
+            report,
         };
         provide_context(session);
         session.restore();

@@ -4,11 +4,14 @@ mod app;
 pub mod components;
 pub mod data;
 pub mod file_io;
+mod format;
 mod labels;
+mod open_map;
 pub mod pages;
 mod route;
 mod state;
 mod sync;
+mod terms;
 
 pub use app::App;
 pub use state::{expect_state, AppState, Notice, SaveStatus};

@@ -12,13 +12,15 @@ pub fn use_open_map() -> Memo<Option<Id>> {
     Memo::new(move |_| query.read().get("map").filter(|s| !s.is_empty()).map(Id))
 }
 
-/// The two views of an open map.
+/// The views of an open map.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum MapView {
     /// Stages, lanes and cards.
     Canvas,
     /// Imported data, rules and what they classify (`&view=data`).
     Data,
+    /// The journey's questions answered from the data (`&view=metrics`).
+    Metrics,
 }
 
 /// The view of the open map.
@@ -26,6 +28,7 @@ pub fn use_map_view() -> Memo<MapView> {
     let query = use_query_map();
     Memo::new(move |_| match query.read().get("view").as_deref() {
         Some("data") => MapView::Data,
+        Some("metrics") => MapView::Metrics,
         _ => MapView::Canvas,
     })
 }
@@ -46,6 +49,7 @@ pub fn href_view(map: &Id, view: MapView) -> String {
     match view {
         MapView::Canvas => href(Some(map)),
         MapView::Data => format!("{}&view=data", href(Some(map))),
+        MapView::Metrics => format!("{}&view=metrics", href(Some(map))),
     }
 }
 

@@ -18,6 +18,7 @@ pub mod import_wizard;
 pub mod lang_switch;
 pub mod map_row;
 pub mod map_toolbar;
+pub mod metrics;
 pub mod mapping_error_text;
 pub mod rule_builder;
 pub mod rule_error_text;

@@ -83,6 +83,22 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                 .map_or(0, |t| t.contacts),
         )
     };
+    // Step conversion and median days from the metrics, e.g. "62 % → next · 14 d (n = 8)".
+    let figures = move || {
+        let r = data?.report.get()?;
+        let s = r.stages.get(index)?;
+        let lang = lang.get();
+        let mut parts = Vec::new();
+        if let Some(next) = s.next.filter(|n| n.den > 0) {
+            let share = crate::ui::format::ratio(next, lang);
+            parts.push(t_string!(i18n, metrics_badge_step, share = share).to_string());
+        }
+        if let Some(median) = s.time.median() {
+            let days = crate::ui::format::days(Some(median), lang);
+            parts.push(t_string!(i18n, metrics_badge_days, days = days, n = s.time.n()).to_string());
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    };
     let heading_id = format!("stage-h-{}", stage.get_value());
     let labelled_by = heading_id.clone();
 
@@ -96,6 +112,10 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                 <p class="stage-count" data-testid="stage-count">
                     {t_string!(i18n, on_stage_contacts, count = n).to_string()}
                 </p>
+            })}
+            {move || figures().map(|text| view! {
+                <p class="stage-metrics" data-testid="stage-metrics"
+                    title=move || t_string!(i18n, metrics_badge_label).to_string()>{text}</p>
             })}
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="stage-description">{move || info.get().map(|i| i.1).unwrap_or_default()}</p>

@@ -1,4 +1,4 @@
-//! The two views of a map, as links: the canvas and its data.
+//! The views of a map, as links: the canvas, its data and its metrics.
 
 use leptos::prelude::*;
 
@@ -6,7 +6,7 @@ use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::route::{href_view, use_map_view, MapView};
 
-/// Links to the map's canvas and data views; the open one is marked `aria-current`.
+/// Links to the map's canvas, data and metrics views; the open one is marked `aria-current`.
 #[component]
 pub fn ViewTabs(
     /// The open map.
@@ -27,6 +27,13 @@ pub fn ViewTabs(
                 data-testid="data-tab"
             >
                 {t!(i18n, view_data)}
+            </a>
+            <a
+                href=move || href_view(&map.get_value(), MapView::Metrics)
+                aria-current=current(MapView::Metrics)
+                data-testid="metrics-tab"
+            >
+                {t!(i18n, metrics_tab)}
             </a>
         </nav>
     }

@@ -7,7 +7,7 @@ use crate::domain::{Action, Id};
 use crate::i18n::*;
 use crate::ui::components::{MapToolbar, StageColumn, ViewTabs};
 use crate::ui::data::DataSession;
-use crate::ui::pages::DataPage;
+use crate::ui::pages::{DataPage, MetricsPage};
 use crate::ui::route::{href, use_map_view, MapView};
 use crate::ui::state::{expect_state, use_lang};
 
@@ -109,6 +109,9 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 <ViewTabs map=id.get_value() />
                 <Show when=move || view_of.get() == MapView::Data>
                     {move || model.get().map(|model| view! { <DataPage map=id.get_value() model /> })}
+                </Show>
+                <Show when=move || view_of.get() == MapView::Metrics>
+                    <MetricsPage map=id.get_value() />
                 </Show>
                 <Show when=move || view_of.get() == MapView::Canvas>
                 <Show when=move || circular.get()>

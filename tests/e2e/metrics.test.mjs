@@ -1,0 +1,205 @@
+// End-to-end: the Metrics view of a map, on a small event log whose figures are worked out by
+// hand below, then the demo map's sample in Russian (for the screenshot).
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import { OUT, openApp, saved, shot, useServedApp } from './harness.mjs';
+
+const app = useServedApp();
+
+// An event log for the Hinge map (default rules). The as-of date is the file's latest date,
+// 2024-12-31. Stages: pre_purchase (0) → client_experience (1) → between_engagements (2) →
+// former_client (3). The rules, re-read on every day with activity:
+//   former_client when count "churned" >= 1; client_experience when last "project_start"
+//   within 180d; between_engagements when count "project_end" >= 1; pre_purchase otherwise.
+//
+// | contact | events | visits (days) |
+// |---|---|---|
+// | A acme | visit 01-05, project_start 01-20, project_end 03-01, visit 09-01, project_start 10-01 | pre 01-05→01-20 (15), client 01-20→09-01 (the start is 225 d old on 09-01), between 09-01→10-01, client 10-01→ (loops back) |
+// | B acme | visit 02-01, deal_postponed 03-01, project_start 06-01 | pre 02-01→06-01 (121), client 06-01→ ; "not now" then hired: came back |
+// | C globex | visit 04-01, deal_lost 05-01 | pre 04-01→ (open); outcome no way |
+// | D – | visit 12-31 | pre 12-31→ (open) |
+// | E initech | visit 01-10, project_start 02-01, project_end 05-01, churned 11-01 | pre 01-10→02-01 (22), client 02-01→11-01, former 11-01→ |
+// | F umbrella | a visit with no date (skipped: a missing date), proposal_request 07-01 | pre 07-01→ (an open deal) |
+//
+// Reached (furthest stage at or after): pre 6, client 3 (A B E), between 2 (A E), former 1 (E).
+// Step conversion: 3/6 = 50 %, 2/3 = 67 %, 1/2 = 50 %. Became clients 3 of 6 = 50 %.
+// Time in pre_purchase (finished visits): 15, 22, 121 → median 22 d, n = 3; open visits 3 (C D F).
+// Time to convert: 15, 121, 22 → median 22 d (n = 3).
+// Outcomes at pre_purchase now: hired A B, no way C (D, E, F none) → 3 decided: hired 67 %,
+// no way 33 %, not now 0 %; not now came back: B, 1 of 1.
+// Segments by first channel: web A C D (1 of 3 clients), email B F (1 of 2), event E (1 of 1).
+// Terra incognita (at least 5 contacts per stage): client_experience only 3 → thin.
+// Service level pre_purchase → client_experience within 30 days: A 15 d and E 22 d met; B (121 d),
+// C and F (never, more than 30 days before the as-of date) breached; D (12-31) pending.
+const EVENTS = [
+  'contact,account,time,type,channel,value',
+  'A,acme,2024-01-05,web_visit,web,',
+  'A,acme,2024-01-20,project_start,meeting,1000',
+  'A,acme,2024-03-01,project_end,meeting,',
+  'A,acme,2024-09-01,web_visit,web,',
+  'A,acme,2024-10-01,project_start,meeting,500',
+  'B,acme,2024-02-01,web_visit,email,',
+  'B,acme,2024-03-01,deal_postponed,meeting,',
+  'B,acme,2024-06-01,project_start,meeting,2000',
+  'C,globex,2024-04-01,web_visit,web,',
+  'C,globex,2024-05-01,deal_lost,meeting,',
+  'D,,2024-12-31,web_visit,web,',
+  'E,initech,2024-01-10,web_visit,event,',
+  'E,initech,2024-02-01,project_start,meeting,300',
+  'E,initech,2024-05-01,project_end,meeting,',
+  'E,initech,2024-11-01,churned,email,',
+  'F,umbrella,,web_visit,web,',
+  'F,umbrella,2024-07-01,proposal_request,email,',
+].join('\n') + '\n';
+
+const STAGES = ['pre_purchase', 'client_experience', 'between_engagements', 'former_client'];
+
+async function cell(page, stage, col) {
+  return (await page.getByTestId(`metrics-stage-${stage}`).locator(`td.${col}`).innerText()).replace(/\u00a0/g, ' ').trim();
+}
+
+test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what-if, service level, CSV', async () => {
+  const path = `${OUT}/metrics-events.csv`;
+  await writeFile(path, EVENTS);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.locator('button[data-template="hinge"]').click();
+  await page.locator('li.stage').first().waitFor();
+
+  // A stage name that a spreadsheet would run as a formula, for the CSV export below.
+  const former = page.locator('li.stage[data-stage-id="former_client"]');
+  await former.getByRole('button', { name: /^Edit stage/ }).click();
+  await page.locator('#stage-name-former_client').fill('=1+2 Former');
+  await former.getByRole('button', { name: 'Save' }).click();
+
+  // No data yet: the metrics view says so and links to the data view.
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-no-data').waitFor();
+  await page.getByTestId('metrics-no-data').getByRole('link').click();
+
+  await page.getByTestId('csv-input').setInputFiles(path);
+  await page.getByTestId('import-wizard').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('data-summary').filter({ hasText: 'metrics-events.csv' }).waitFor();
+
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-stages').waitFor();
+  assert.equal(await page.getByTestId('metrics-as-of').innerText(), '2024-12-31');
+
+  // The funnel.
+  const reached = {};
+  for (const s of STAGES) reached[s] = Number(await cell(page, s, 'reached'));
+  assert.deepEqual(reached, { pre_purchase: 6, client_experience: 3, between_engagements: 2, former_client: 1 });
+  assert.equal(await cell(page, 'pre_purchase', 'step'), '50 %');
+  assert.equal(await cell(page, 'client_experience', 'step'), '67 %');
+  assert.equal(await cell(page, 'between_engagements', 'step'), '50 %');
+  assert.equal(await cell(page, 'pre_purchase', 'median'), '22');
+  assert.equal(await cell(page, 'pre_purchase', 'visits'), '3');
+  assert.equal(await cell(page, 'pre_purchase', 'open'), '3');
+  const headline = page.getByTestId('metrics-headline');
+  const figure = async (slug) => (await headline.locator(`[data-figure="${slug}"] dd`).innerText()).replace(/\u00a0/g, ' ');
+  assert.match(await figure('became-clients'), /^50 %\s+3 of 6$/);
+  assert.match(await figure('time-to-convert'), /^22 d\s+n = 3$/);
+  assert.match(await figure('win-rate'), /^67 %\s+2 of 3$/);
+
+  // Outcome shares at the first decision point, and "not now" coming back.
+  const hired = page.getByTestId('outcome-share-hired');
+  assert.equal((await hired.locator('td.share').innerText()).replace(/\u00a0/g, ' '), '67 %');
+  assert.equal((await page.getByTestId('outcome-share-no_way').locator('td.share').innerText()).replace(/\u00a0/g, ' '), '33 %');
+  assert.match((await page.getByTestId('outcome-share-not_now').locator('td.came-back').innerText()).replace(/\u00a0/g, ' '), /^100 % \(1 of 1\)$/);
+
+  // A definition shows on keyboard focus and is the label's description.
+  const term = page.locator('[data-testid="metrics-stages"] thead .term[data-term="reached"]');
+  await term.focus();
+  const describedBy = await term.getAttribute('aria-describedby');
+  const definition = page.locator(`[id="${describedBy}"]`);
+  assert.ok(await definition.isVisible());
+  assert.match(await definition.innerText(), /furthest stage is this one or a later one/);
+
+  // Segments by the first event's channel.
+  await page.getByTestId('segment-field').selectOption('channel');
+  const web = page.getByTestId('segment-table').getByTestId('segment-web');
+  assert.equal(await web.locator('td.contacts').innerText(), '3');
+  assert.match((await web.locator('td.became').innerText()).replace(/\u00a0/g, ' '), /^33 % \(1\/3\)$/);
+  const email = page.getByTestId('segment-table').getByTestId('segment-email');
+  assert.match((await email.locator('td.became').innerText()).replace(/\u00a0/g, ' '), /^50 % \(1\/2\)$/);
+
+  // Terra incognita: too few contacts ever reached the client stage.
+  const thin = page.getByTestId('terra-list').getByTestId('terra-client_experience').and(page.locator('[data-kind="thin"]'));
+  assert.match(await thin.innerText(), /only 3 visits \(fewer than 5\)/);
+  assert.match(await thin.innerText(), /events: .*project_start/);
+
+  // What-if: every pre-purchase contact converting gives more clients than today.
+  const result = page.getByTestId('whatif-result');
+  const clients = async (col) => Number((await result.getByTestId('whatif-clients').locator(`td.${col}`).innerText()).replace(/,/g, ''));
+  const base = await clients('baseline');
+  assert.equal(await clients('projected'), base);
+  await page.getByTestId('whatif-stage').selectOption({ label: 'Pre-purchase experience' });
+  await page.getByTestId('whatif-conversion').fill('100');
+  await page.waitForFunction((b) => {
+    const td = document.querySelector('[data-testid="whatif-clients"] td.projected');
+    return td && Number(td.innerText.replace(/,/g, '')) !== b;
+  }, base);
+  assert.ok((await clients('projected')) > base, 'a higher conversion projects more clients');
+  await page.getByTestId('whatif-conversion').fill('10');
+  await page.waitForFunction((b) => {
+    const td = document.querySelector('[data-testid="whatif-clients"] td.projected');
+    return td && Number(td.innerText.replace(/,/g, '')) < b;
+  }, base);
+
+  // A service level added through the form, kept in the map.
+  await page.getByTestId('sla-from').selectOption('pre_purchase');
+  await page.getByTestId('sla-to').selectOption('client_experience');
+  await page.getByTestId('sla-days').fill('30');
+  await page.getByTestId('sla-add').click();
+  const sla = page.getByTestId('sla-pre_purchase-client_experience');
+  await sla.waitFor();
+  assert.deepEqual(
+    [await sla.locator('td.met').innerText(), await sla.locator('td.breached').innerText(), await sla.locator('td.pending').innerText()],
+    ['2', '3', '1'],
+  );
+
+  // The numbers on the map's stages.
+  await page.getByRole('link', { name: 'Map', exact: true }).click();
+  const pre = page.locator('li.stage[data-stage-id="pre_purchase"]');
+  assert.equal((await pre.getByTestId('stage-metrics').innerText()).replace(/\u00a0/g, ' '), '50 % → next · 22 d (n = 3)');
+
+  // The CSV export: the figures, with the formula-like stage name neutralised.
+  await page.getByTestId('metrics-tab').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('metrics-export').click()]);
+  const csvPath = `${OUT}/${download.suggestedFilename()}`;
+  await download.saveAs(csvPath);
+  const csv = await readFile(csvPath, 'utf8');
+  assert.match(csv, /^section,stage,metric,value,n\n/);
+  assert.match(csv, /\nstage,Pre-purchase experience,reached,6,/);
+  assert.match(csv, /\nstage,'=1\+2 Former,reached,1,/);
+  assert.doesNotMatch(csv, /(^|\n|,)=1\+2/);
+  await saved(page);
+  const stored = await page.evaluate(() => {
+    for (let i = 0; i < localStorage.length; i++) {
+      const v = localStorage.getItem(localStorage.key(i));
+      if (v.includes('service_levels')) return JSON.parse(v);
+    }
+    return null;
+  });
+  assert.ok(JSON.stringify(stored).includes('"days":30'), 'the service level is saved with the map');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the demo sample in Russian: every stage measured, definitions in Russian (screenshot)', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { locale: 'ru-RU' });
+  await page.locator('.map-name a, a.map-name').first().click();
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-stages').waitFor({ timeout: 20000 });
+  const first = Number(await cell(page, 'pre_purchase', 'reached'));
+  assert.ok(first > 0);
+  for (const s of STAGES.slice(1)) {
+    const n = Number(await cell(page, s, 'reached'));
+    assert.ok(n <= first, `${s} reached no more than the first stage`);
+  }
+  await page.getByTestId('metrics-page').getByRole('heading', { name: 'Метрики' }).waitFor();
+  await page.locator('[data-testid="metrics-stages"] thead .term[data-term="step"]').focus();
+  await shot(page, 'metrics-ru');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
