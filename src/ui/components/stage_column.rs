@@ -95,7 +95,8 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
         }
         if let Some(median) = s.time.median() {
             let days = crate::ui::format::days(Some(median), lang);
-            parts.push(t_string!(i18n, metrics_badge_days, days = days, n = s.time.n()).to_string());
+            parts
+                .push(t_string!(i18n, metrics_badge_days, days = days, n = s.time.n()).to_string());
         }
         (!parts.is_empty()).then(|| parts.join(" · "))
     };

@@ -35,7 +35,8 @@ pub fn MetricsPage(
     let report = Signal::derive(move || data.report.get());
     let empty = move || {
         if data.busy.read().is_some() {
-            return view! { <p class="hint" role="status">{t!(i18n, metrics_loading)}</p> }.into_any();
+            return view! { <p class="hint" role="status">{t!(i18n, metrics_loading)}</p> }
+                .into_any();
         }
         if let Some(e) = rule_error.get() {
             return view! {

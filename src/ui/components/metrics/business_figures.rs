@@ -55,7 +55,10 @@ pub fn BusinessFigures(
             (Term::PerEngagement, format::money(v.per_engagement, lang)),
             (Term::Clv, format::money(v.clv, lang)),
             (Term::FromFormer, share(r.referrals.from_former)),
-            (Term::ReferredIn, format::count(r.referrals.referred_in, lang)),
+            (
+                Term::ReferredIn,
+                format::count(r.referrals.referred_in, lang),
+            ),
         ];
         let names = names.get();
         let by_stage = r

@@ -92,8 +92,11 @@ pub fn ServiceLevels(
                         .find(|f| f.from == fi && f.to == ti && f.days == level.days)
                         .cloned()
                 });
-                let n = |f: Option<u32>| f.map_or_else(|| format::NONE.to_owned(), |v| format::count(v, lang));
-                let remove_label = t_string!(i18n, metrics_sla_remove, sla = label.clone()).to_string();
+                let n = |f: Option<u32>| {
+                    f.map_or_else(|| format::NONE.to_owned(), |v| format::count(v, lang))
+                };
+                let remove_label =
+                    t_string!(i18n, metrics_sla_remove, sla = label.clone()).to_string();
                 view! {
                     <tr data-testid=format!("sla-{}-{}", level.from, level.to)>
                         <th scope="row">{label}</th>

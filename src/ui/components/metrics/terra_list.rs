@@ -26,9 +26,10 @@ pub fn TerraList(
     let found = Memo::new(move |_| {
         let loaded = data.loaded.get()?;
         let r = data.report.get()?;
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).map(|m| gaps(m, &loaded.dataset, &r)))
+        state.workspace.with(|ws| {
+            ws.map(&map.get_value())
+                .map(|m| gaps(m, &loaded.dataset, &r))
+        })
     });
     let kind_text = move |k: &GapKind| match k {
         GapKind::NoData => t_string!(i18n, metrics_gap_no_data).to_string(),

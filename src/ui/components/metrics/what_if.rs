@@ -62,8 +62,16 @@ pub fn WhatIfForm(
     let rows = move || {
         let (base, projected) = projections.get()?;
         let lang = lang.get();
-        let line = |label: String, test: &'static str, f: fn(&Projection) -> Option<f64>, decimals: usize| {
-            let show = |p: &Projection| f(p).map_or_else(|| format::NONE.to_owned(), |v| format::number(v, decimals, lang));
+        let line = |label: String,
+                    test: &'static str,
+                    f: fn(&Projection) -> Option<f64>,
+                    decimals: usize| {
+            let show = |p: &Projection| {
+                f(p).map_or_else(
+                    || format::NONE.to_owned(),
+                    |v| format::number(v, decimals, lang),
+                )
+            };
             view! {
                 <tr data-testid=format!("whatif-{test}")>
                     <th scope="row">{label}</th>
