@@ -16,7 +16,7 @@ const app = useServedApp();
 // | contact | events | visits (days) |
 // |---|---|---|
 // | A acme | visit 01-05, project_start 01-20, project_end 03-01, visit 09-01, project_start 10-01 | pre 01-05→01-20 (15), client 01-20→09-01 (the start is 225 d old on 09-01), between 09-01→10-01, client 10-01→ (loops back) |
-// | B acme | visit 02-01, deal_postponed 03-01, project_start 06-01 | pre 02-01→06-01 (121), client 06-01→ ; "not now" then hired: came back |
+// | B acme | visit 02-01, deal_postponed 03-01, project_start 09-01 | pre 02-01→09-01 (213), client 09-01→ ; "not now" then hired: came back |
 // | C globex | visit 04-01, deal_lost 05-01 | pre 04-01→ (open); outcome no way |
 // | D – | visit 12-31 | pre 12-31→ (open) |
 // | E initech | visit 01-10, project_start 02-01, project_end 05-01, churned 11-01 | pre 01-10→02-01 (22), client 02-01→11-01, former 11-01→ |
@@ -24,13 +24,15 @@ const app = useServedApp();
 //
 // Reached (furthest stage at or after): pre 6, client 3 (A B E), between 2 (A E), former 1 (E).
 // Step conversion: 3/6 = 50 %, 2/3 = 67 %, 1/2 = 50 %. Became clients 3 of 6 = 50 %.
-// Time in pre_purchase (finished visits): 15, 22, 121 → median 22 d, n = 3; open visits 3 (C D F).
-// Time to convert: 15, 121, 22 → median 22 d (n = 3).
+// Time in pre_purchase (finished visits): 15, 22, 213 → median 22 d, n = 3; open visits 3 (C D F).
+// Time to convert: 15, 213, 22 → median 22 d (n = 3).
+// (A project that started more than 180 days before the as-of date with no end sends a client
+// back to pre_purchase under these rules, which is why B's project starts within 180 days.)
 // Outcomes at pre_purchase now: hired A B, no way C (D, E, F none) → 3 decided: hired 67 %,
 // no way 33 %, not now 0 %; not now came back: B, 1 of 1.
 // Segments by first channel: web A C D (1 of 3 clients), email B F (1 of 2), event E (1 of 1).
 // Terra incognita (at least 5 contacts per stage): client_experience only 3 → thin.
-// Service level pre_purchase → client_experience within 30 days: A 15 d and E 22 d met; B (121 d),
+// Service level pre_purchase → client_experience within 30 days: A 15 d and E 22 d met; B (213 d),
 // C and F (never, more than 30 days before the as-of date) breached; D (12-31) pending.
 const EVENTS = [
   'contact,account,time,type,channel,value',
@@ -41,7 +43,7 @@ const EVENTS = [
   'A,acme,2024-10-01,project_start,meeting,500',
   'B,acme,2024-02-01,web_visit,email,',
   'B,acme,2024-03-01,deal_postponed,meeting,',
-  'B,acme,2024-06-01,project_start,meeting,2000',
+  'B,acme,2024-09-01,project_start,meeting,2000',
   'C,globex,2024-04-01,web_visit,web,',
   'C,globex,2024-05-01,deal_lost,meeting,',
   'D,,2024-12-31,web_visit,web,',
