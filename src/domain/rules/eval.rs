@@ -398,6 +398,51 @@ impl Compiled {
         self.place_as_known(data, contact, scratch, trace, Known::Everything)
     }
 
+    /// Whether any stage or outcome rule tests a score (else a placement needs no scoring).
+    pub fn places_by_score(&self) -> bool {
+        fn uses(c: &CCond) -> bool {
+            match c {
+                CCond::And(all) | CCond::Or(all) => all.iter().any(uses),
+                CCond::Not(c) => uses(c),
+                CCond::Score { .. } => true,
+                _ => false,
+            }
+        }
+        self.stage_rules
+            .iter()
+            .chain(&self.outcome_rules)
+            .any(|(_, _, c)| uses(c))
+    }
+
+    /// The stage and outcome of one contact with only what was known at the as-of time, without
+    /// scoring: for rule sets whose stage and outcome rules test no score
+    /// (see [`Compiled::places_by_score`]).
+    pub fn stage_and_outcome(
+        &self,
+        data: &Dataset,
+        contact: &Contact,
+        known: Known,
+    ) -> (Option<u32>, Option<u32>) {
+        let events = data.events_of(contact);
+        let events = &events[..events.partition_point(|e| e.time <= self.as_of)];
+        let mut ctx = Ctx {
+            data,
+            contact,
+            events,
+            fit: 0.0,
+            engagement: 0.0,
+            stage: None,
+            as_of: self.as_of,
+            stages: &self.stages,
+            known,
+        };
+        let mut fired = Vec::new();
+        let stage = first_match(&self.stage_rules, &ctx, &mut fired, &mut None);
+        ctx.stage = stage;
+        let outcome = first_match(&self.outcome_rules, &ctx, &mut fired, &mut None);
+        (stage, outcome)
+    }
+
     /// Classifies one contact with only what was known at the as-of time (see [`Known`]).
     pub fn place_as_known(
         &self,

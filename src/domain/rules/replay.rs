@@ -98,17 +98,23 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
     let mut scratch = Scratch::default();
     for (&time, contacts) in &by_time {
         let compiled = Compiled::new(rules, data, time);
+        let scored = compiled.places_by_score();
         for &i in contacts {
             let c = &data.contacts[i as usize];
             let known = Known::Then {
                 snapshot: time >= snapshot_from(data, c),
             };
-            let p = compiled.place_as_known(data, c, &mut scratch, None, known);
+            let (stage, outcome) = if scored {
+                let p = compiled.place_as_known(data, c, &mut scratch, None, known);
+                (p.stage, p.outcome)
+            } else {
+                compiled.stage_and_outcome(data, c, known)
+            };
             moments.push(Moment {
                 contact: i,
                 time,
-                stage: p.stage,
-                outcome: p.outcome,
+                stage,
+                outcome,
             });
         }
     }
@@ -197,6 +203,57 @@ mod tests {
         // The last moment is the classification itself.
         let now = classify(&d, &rules, as_of);
         assert_eq!(r.of(0).last().unwrap().stage, now.placements[0].stage);
+    }
+
+    #[test]
+    fn score_rules_are_replayed_with_the_score_of_the_day() {
+        // A stage that needs a score: replayed with full scoring, so the placement on each day
+        // is the one a classification as of that day gives.
+        let rules = RuleSet::parse(
+            "engage +10 per \"visit\" half-life 10d\n\
+             stage hot when score >= 15\n\
+             stage cold when count any >= 1",
+        )
+        .unwrap();
+        let mut b = DatasetBuilder::new(Shape::Events, vec![]);
+        let c = b.contact("c");
+        for (m, d) in [(1, 1), (1, 2), (2, 9)] {
+            b.event(c, day(m, d), "visit", None, None);
+        }
+        let data = b.finish();
+        let r = replay(&data, &rules, day(3, 1));
+        for m in r.of(0) {
+            let then = classify(&data, &rules, m.time);
+            assert_eq!(then.placements[0].stage, m.stage, "at {}", m.time);
+        }
+        let names: Vec<_> = r
+            .of(0)
+            .iter()
+            .map(|m| r.stages[m.stage.unwrap() as usize].as_str())
+            .collect();
+        // At the end of 1 Jan: 10 × 2^(-0.1) ≈ 9.3 points; of 2 Jan: 8.7 + 9.3 = 18 (hot); of
+        // 9 Feb: 0.7 + 0.7 + 9.3 ≈ 10.7; on 1 March about 2.5.
+        assert_eq!(names, ["cold", "hot", "cold", "cold"]);
+    }
+
+    #[test]
+    fn an_event_log_replays_as_classifications_of_each_day() {
+        use crate::domain::demo_data::{demo_events_dataset, DEMO_NOW};
+        use crate::domain::model::SourceModel;
+        for model in [SourceModel::Hinge, SourceModel::ActOn] {
+            let data = demo_events_dataset(model, 30, 7);
+            let rules = RuleSet::default_for(model);
+            let r = replay(&data, &rules, DEMO_NOW);
+            for m in &r.moments {
+                let then = classify(&data, &rules, m.time);
+                let p = &then.placements[m.contact as usize];
+                assert_eq!(
+                    (p.stage, p.outcome),
+                    (m.stage, m.outcome),
+                    "{model:?} {m:?}"
+                );
+            }
+        }
     }
 
     #[test]
