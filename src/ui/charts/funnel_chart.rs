@@ -44,8 +44,8 @@ pub fn FunnelChart(
     let desc = move || {
         steps.with(|s| {
             describe(
-                &t_string!(i18n, chart_funnel_desc).to_string(),
-                &t_string!(i18n, chart_no_data).to_string(),
+                t_string!(i18n, chart_funnel_desc),
+                t_string!(i18n, chart_no_data),
                 s,
             )
         })

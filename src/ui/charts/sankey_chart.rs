@@ -62,11 +62,11 @@ pub fn SankeyChart(
     let desc = move || {
         layout.with(|l| {
             describe(
-                &t_string!(i18n, chart_sankey_desc).to_string(),
-                &t_string!(i18n, chart_no_data).to_string(),
+                t_string!(i18n, chart_sankey_desc),
+                t_string!(i18n, chart_no_data),
                 (
-                    &t_string!(i18n, chart_backward_flow).to_string(),
-                    &t_string!(i18n, chart_self_flow).to_string(),
+                    t_string!(i18n, chart_backward_flow),
+                    t_string!(i18n, chart_self_flow),
                 ),
                 l,
             )
