@@ -4,6 +4,7 @@
 //! (including the current time) as arguments, so all of it is tested natively.
 
 pub mod channel;
+pub mod charts;
 pub mod classified;
 pub mod dataset;
 pub mod demo_data;

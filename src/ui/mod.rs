@@ -1,6 +1,7 @@
 //! The Leptos app. Components only show state and dispatch [`crate::domain::Action`]s.
 
 mod app;
+pub mod charts;
 pub mod components;
 pub mod data;
 pub mod file_io;
