@@ -8,8 +8,8 @@ use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::components::metrics::{
     BusinessFigures, CoverageFigures, MetricSettingsForm, MetricTerm, MetricsExportButton,
-    MetricsHeadline, MetricsStageTable, OutcomeShares, PeriodComparison, SegmentTable,
-    ServiceLevels, TerraList, WhatIfForm,
+    MetricsFunnel, MetricsHeadline, MetricsStageTable, OutcomeShares, PeriodComparison,
+    SegmentTable, ServiceLevels, TerraList, WhatIfForm,
 };
 use crate::ui::components::RuleErrorText;
 use crate::ui::data::expect_data;
@@ -73,6 +73,7 @@ pub fn MetricsPage(
                 <section aria-labelledby="m-funnel-h">
                     <h3 id="m-funnel-h">{t!(i18n, metrics_funnel_heading)}</h3>
                     <MetricsStageTable map=map.get_value() />
+                    <MetricsFunnel map=map.get_value() />
                 </section>
                 <section aria-labelledby="m-outcomes-h">
                     <h3 id="m-outcomes-h">{t!(i18n, metrics_outcomes_heading)}</h3>
