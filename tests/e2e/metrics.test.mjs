@@ -97,6 +97,10 @@ test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what
   assert.equal(await cell(page, 'pre_purchase', 'median'), '22');
   assert.equal(await cell(page, 'pre_purchase', 'visits'), '3');
   assert.equal(await cell(page, 'pre_purchase', 'open'), '3');
+  // The funnel chart names each stage's reached count in its SVG text.
+  const funnel = page.getByTestId('funnel-chart').locator('svg');
+  assert.equal(await funnel.getAttribute('role'), 'img');
+  assert.match(await funnel.textContent(), /Pre-purchase experience[\s\S]*6/);
   const headline = page.getByTestId('metrics-headline');
   const figure = async (slug) => (await headline.locator(`[data-figure="${slug}"] dd`).innerText()).replace(/\u00a0/g, ' ');
   assert.match(await figure('became-clients'), /^50 %\s+3 of 6$/);
