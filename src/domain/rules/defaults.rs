@@ -26,7 +26,7 @@ mql at 25
 sql at 45
 # Stages: the furthest first, the first match wins
 stage former_client when status in ("Churned", "Former customer") or count "churned" >= 1
-stage client_experience when (status in ("Closed Won", "closedwon", "Won", "Customer") and closed within 180d) or last "project_start" within 180d
+stage client_experience when (status in ("Closed Won", "closedwon", "Won", "Customer") and closed within 180d) or last "project_start" within 180d or (count "project_start" >= 1 and count "project_end" < 1)
 stage between_engagements when status in ("Closed Won", "closedwon", "Won", "Customer") or count "project_end" >= 1
 stage pre_purchase when status present or count any >= 1
 # Outcomes at the decision points

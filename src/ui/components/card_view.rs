@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::CardForm;
+use super::{CardForm, QuestionAnswer};
 use crate::domain::{CardKind, Edit, Id, Presence};
 use crate::i18n::*;
 use crate::ui::state::{expect_state, use_lang};
@@ -144,6 +144,7 @@ pub fn CardView(map: Id, card: Id) -> impl IntoView {
                 <p class="card-title">{i.title.clone()}</p>
                 {(!i.detail.is_empty()).then(|| view! { <p class="card-detail">{i.detail.clone()}</p> })}
                 {touch}
+                {(i.kind == CardKind::Question).then(|| view! { <QuestionAnswer map=map.get_value() card=card.get_value() /> })}
                 <div class="card-actions">
                     <button type="button" class="small" on:click=move |_| editing.set(true)
                         aria-label=move || t_string!(i18n, edit_card_named, name = title()).to_string()>{t!(i18n, edit)}</button>
