@@ -135,7 +135,9 @@ test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what
   assert.equal(await barSum(), 3);
 
   // Content coverage (contacts per stage × event type): web_visit in pre-purchase A B C D E
-  // (F's visit has no date) = 5; project_start in client experience A B E = 3; no
+  // (F's visit has no date) = 5, at least twice the row's average (8 contacts over 7 types):
+  // marked ▲; project_start in client experience A B E = 3 (also ▲: the row has
+  // project_end 2 and nothing else); no
   // project_start while in pre-purchase (it moves the contact to the client stage): a gap.
   const heatmap = page.getByTestId('coverage-heatmap').locator('svg');
   assert.equal(await heatmap.getAttribute('role'), 'img');
@@ -146,8 +148,9 @@ test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what
     if (c < 0) return `no column ${type} in ${cols}`;
     return svg.querySelectorAll('g.cell')[row * cols.length + c].textContent;
   }, [row, type]);
-  assert.equal(await heat(0, 'web_visit'), '5');
-  assert.equal(await heat(1, 'project_start'), '3');
+  assert.equal(await heat(0, 'web_visit'), '5 ▲');
+  assert.match(await heatmap.locator('desc').textContent(), /row average: [^.]*Pre-purchase experience \/ web_visit \(5\)/);
+  assert.equal(await heat(1, 'project_start'), '3 ▲');
   assert.equal(await heat(0, 'project_start'), '0');
   assert.match(await heatmap.locator('desc').textContent(), /Gaps \(0\):[^.]*Pre-purchase experience \/ project_start/);
   assert.match(await page.getByTestId('coverage-heatmap').innerText(), /Gaps are hatched and marked 0/);
@@ -161,7 +164,8 @@ test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what
   const svgPath = `${OUT}/metrics-flows.svg`;
   await svgDownload.saveAs(svgPath);
   const svgText = await readFile(svgPath, 'utf8');
-  assert.ok(svgText.startsWith('<svg'), svgText.slice(0, 80));
+  // The export writes an XML declaration first; the document's root is the <svg>.
+  assert.match(svgText, /^(<\?xml [^>]*\?>\s*)?<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
   assert.match(svgText, /Between-engagements experience → Client experience/);
   const headline = page.getByTestId('metrics-headline');
   const figure = async (slug) => (await headline.locator(`[data-figure="${slug}"] dd`).innerText()).replace(/\u00a0/g, ' ');
@@ -282,6 +286,22 @@ test('the demo sample in Russian: every stage measured, definitions in Russian (
   await page.getByTestId('metrics-page').getByRole('heading', { name: 'Метрики' }).waitFor();
   await page.locator('[data-testid="metrics-stages"] thead .term[data-term="step"]').focus();
   await shot(page, 'metrics-ru');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the demo sample: flows, time, periods and coverage charts (screenshots)', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.map-name a, a.map-name').first().click();
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-stages').waitFor({ timeout: 20000 });
+  for (const id of ['flows-chart', 'time-histogram', 'period-chart', 'coverage-heatmap']) {
+    const chart = page.getByTestId(id);
+    await chart.locator('svg[role=img] .chart-downloads, svg[role=img]').first().waitFor();
+    await chart.screenshot({ path: `${OUT}/metrics-${id}.png` });
+    if (id === 'flows-chart') await chart.screenshot({ path: 'docs/metrics-flows.png' });
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });
