@@ -101,6 +101,72 @@ test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what
   const funnel = page.getByTestId('funnel-chart').locator('svg');
   assert.equal(await funnel.getAttribute('role'), 'img');
   assert.match(await funnel.textContent(), /Pre-purchase experience[\s\S]*6/);
+
+  // The flows chart (Sankey). Visits by contact: A pre → client → between → client (a loop
+  // back), B pre → client, E pre → client → former; C, D and F stay in pre-purchase. So
+  // pre → client 3, client → between 1, between → client 1 (backward), client → former 1; the
+  // decision at pre-purchase: hired 2 (A B), no way 1 (C, an exit).
+  const flows = page.getByTestId('flows-chart').locator('svg');
+  assert.equal(await flows.getAttribute('role'), 'img');
+  assert.equal(await flows.locator('title').first().textContent(), 'How contacts moved between stages and into decision outcomes');
+  const flowsDesc = await flows.locator('desc').textContent();
+  assert.match(flowsDesc, /Pre-purchase experience → Client experience: 3[;.]/);
+  assert.match(flowsDesc, /Client experience → Between-engagements experience: 1[;.]/);
+  assert.match(flowsDesc, /Client experience → =1\+2 Former: 1[;.]/);
+  assert.match(flowsDesc, /Pre-purchase experience → Hired: 2[;.]/);
+  assert.match(flowsDesc, /Pre-purchase experience → No way: 1[;.]/);
+  const backward = await flows.locator('.link-group.backward').evaluateAll((gs) => gs.map((g) => g.textContent));
+  assert.deepEqual(backward, ['Between-engagements experience → Client experience: 1↺ 1']);
+  assert.equal(await flows.locator('.node-group.exit').textContent(), 'No way');
+
+  // The time histogram: time to convert (15, 22, 213 days) by default, then the finished
+  // visits to pre-purchase (also 15, 22 and 213 days): the bars' counts add up to n = 3.
+  const histogram = page.getByTestId('time-histogram').locator('svg');
+  assert.equal(await histogram.getAttribute('role'), 'img');
+  const barSum = async () => (await histogram.locator('.histogram-bin .count').allTextContents()).reduce((a, t) => a + Number(t), 0);
+  assert.match(await histogram.locator('title').first().textContent(), /to becoming a client \(n = 3\)$/);
+  assert.equal(await barSum(), 3);
+  await page.getByTestId('time-histogram-measure').selectOption({ label: 'Client experience' });
+  // Client experience: A's first visit 01-20 → 09-01 (225 d) and E's 02-01 → 11-01 (274 d).
+  await histogram.locator('title').filter({ hasText: 'Days in Client experience, finished visits (n = 2)' }).waitFor({ state: 'attached' });
+  assert.equal(await barSum(), 2);
+  await page.getByTestId('time-histogram-measure').selectOption({ label: 'Pre-purchase experience' });
+  await histogram.locator('title').filter({ hasText: 'Days in Pre-purchase experience, finished visits (n = 3)' }).waitFor({ state: 'attached' });
+  assert.equal(await barSum(), 3);
+
+  // Content coverage (contacts per stage × event type): web_visit in pre-purchase A B C D E
+  // (F's visit has no date) = 5, at least twice the row's average (8 contacts over 7 types):
+  // marked ▲; project_start in client experience A B E = 3 (also ▲: the row has
+  // project_end 2 and nothing else); no
+  // project_start while in pre-purchase (it moves the contact to the client stage): a gap.
+  const heatmap = page.getByTestId('coverage-heatmap').locator('svg');
+  assert.equal(await heatmap.getAttribute('role'), 'img');
+  const heat = async (row, type) => heatmap.evaluate((svg, [row, type]) => {
+    const name = (t) => (t.querySelector('title') ? t.querySelector('title').textContent : t.textContent);
+    const cols = [...svg.querySelectorAll('text.column-label')].map(name);
+    const c = cols.indexOf(type);
+    if (c < 0) return `no column ${type} in ${cols}`;
+    return svg.querySelectorAll('g.cell')[row * cols.length + c].textContent;
+  }, [row, type]);
+  assert.equal(await heat(0, 'web_visit'), '5 ▲');
+  assert.match(await heatmap.locator('desc').textContent(), /row average: [^.]*Pre-purchase experience \/ web_visit \(5\)/);
+  assert.equal(await heat(1, 'project_start'), '3 ▲');
+  assert.equal(await heat(0, 'project_start'), '0');
+  assert.match(await heatmap.locator('desc').textContent(), /Gaps \(0\):[^.]*Pre-purchase experience \/ project_start/);
+  assert.match(await page.getByTestId('coverage-heatmap').innerText(), /Gaps are hatched and marked 0/);
+
+  // "Download SVG" of the flows chart gives the chart's markup.
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId('flows-chart').getByRole('button', { name: 'Download SVG' }).click(),
+  ]);
+  assert.equal(svgDownload.suggestedFilename(), 'flows.svg');
+  const svgPath = `${OUT}/metrics-flows.svg`;
+  await svgDownload.saveAs(svgPath);
+  const svgText = await readFile(svgPath, 'utf8');
+  // The export writes an XML declaration first; the document's root is the <svg>.
+  assert.match(svgText, /^(<\?xml [^>]*\?>\s*)?<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+  assert.match(svgText, /Between-engagements experience → Client experience/);
   const headline = page.getByTestId('metrics-headline');
   const figure = async (slug) => (await headline.locator(`[data-figure="${slug}"] dd`).innerText()).replace(/\u00a0/g, ' ');
   assert.match(await figure('became-clients'), /^50 %\s+3 of 6$/);
@@ -128,6 +194,20 @@ test('metrics of a hand-worked event log: funnel, outcomes, segments, gaps, what
   assert.match((await web.locator('td.became').innerText()).replace(/\u00a0/g, ' '), /^33 % \(1\/3\)$/);
   const email = page.getByTestId('segment-table').getByTestId('segment-email');
   assert.match((await email.locator('td.became').innerText()).replace(/\u00a0/g, ' '), /^50 % \(1\/2\)$/);
+
+  // Two periods by the month contacts entered: 2024-01 A and E (reached pre 2, client 2,
+  // between 2, former 1: E), 2024-02 B (pre 1, client 1).
+  await page.getByTestId('period-a').selectOption('2024-01');
+  await page.getByTestId('period-b').selectOption('2024-02');
+  const periods = page.getByTestId('period-chart').locator('svg');
+  assert.equal(await periods.getAttribute('role'), 'img');
+  await periods.locator('title').filter({ hasText: 'Contacts that reached each stage: 2024-01 and 2024-02' }).waitFor({ state: 'attached' });
+  assert.equal(
+    await periods.locator('desc').textContent(),
+    '2024-01 compared with 2024-02: Pre-purchase experience: 2024-01 2, 2024-02 1; Client experience: 2024-01 2, 2024-02 1; '
+      + 'Between-engagements experience: 2024-01 2, 2024-02 0; =1+2 Former: 2024-01 1, 2024-02 0.',
+  );
+  assert.deepEqual(await periods.locator('.comparison-row text.value').allTextContents(), ['2', '1', '2', '1', '2', '0', '1', '0']);
 
   // Terra incognita: too few contacts ever reached the client stage.
   const thin = page.getByTestId('terra-list').getByTestId('terra-client_experience').and(page.locator('[data-kind="thin"]'));
@@ -206,6 +286,22 @@ test('the demo sample in Russian: every stage measured, definitions in Russian (
   await page.getByTestId('metrics-page').getByRole('heading', { name: 'Метрики' }).waitFor();
   await page.locator('[data-testid="metrics-stages"] thead .term[data-term="step"]').focus();
   await shot(page, 'metrics-ru');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the demo sample: flows, time, periods and coverage charts (screenshots)', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.locator('.map-name a, a.map-name').first().click();
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-stages').waitFor({ timeout: 20000 });
+  for (const id of ['flows-chart', 'time-histogram', 'period-chart', 'coverage-heatmap']) {
+    const chart = page.getByTestId(id);
+    await chart.locator('svg[role=img] .chart-downloads, svg[role=img]').first().waitFor();
+    await chart.screenshot({ path: `${OUT}/metrics-${id}.png` });
+    if (id === 'flows-chart') await chart.screenshot({ path: 'docs/metrics-flows.png' });
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

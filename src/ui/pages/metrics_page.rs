@@ -7,9 +7,10 @@ use crate::domain::dataset::format_date;
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::components::metrics::{
-    BusinessFigures, CoverageFigures, MetricSettingsForm, MetricTerm, MetricsExportButton,
-    MetricsFunnel, MetricsHeadline, MetricsStageTable, OutcomeShares, PeriodComparison,
-    SegmentTable, ServiceLevels, TerraList, WhatIfForm,
+    BusinessFigures, CoverageFigures, CoverageHeatmap, MetricSettingsForm, MetricTerm,
+    MetricsExportButton, MetricsFlows, MetricsFunnel, MetricsHeadline, MetricsStageTable,
+    OutcomeShares, PeriodComparison, SegmentTable, ServiceLevels, TerraList, TimeHistogram,
+    WhatIfForm,
 };
 use crate::ui::components::RuleErrorText;
 use crate::ui::data::expect_data;
@@ -75,6 +76,14 @@ pub fn MetricsPage(
                     <MetricsStageTable map=map.get_value() />
                     <MetricsFunnel map=map.get_value() />
                 </section>
+                <section aria-labelledby="m-time-h">
+                    <h3 id="m-time-h">{t!(i18n, metrics_chart_time_heading)}</h3>
+                    <TimeHistogram map=map.get_value() />
+                </section>
+                <section aria-labelledby="m-flows-h">
+                    <h3 id="m-flows-h">{t!(i18n, metrics_chart_flows_heading)}</h3>
+                    <MetricsFlows map=map.get_value() />
+                </section>
                 <section aria-labelledby="m-outcomes-h">
                     <h3 id="m-outcomes-h">{t!(i18n, metrics_outcomes_heading)}</h3>
                     <OutcomeShares map=map.get_value() />
@@ -83,6 +92,10 @@ pub fn MetricsPage(
                     <h3 id="m-business-h">{t!(i18n, metrics_business_heading)}</h3>
                     <BusinessFigures map=map.get_value() />
                     <CoverageFigures />
+                </section>
+                <section aria-labelledby="m-content-h">
+                    <h3 id="m-content-h">{t!(i18n, metrics_chart_coverage_heading)}</h3>
+                    <CoverageHeatmap map=map.get_value() />
                 </section>
                 <ServiceLevels map=map.get_value() />
                 <SegmentTable map=map.get_value() />

@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::{MetricTerm, MetricsHeadline};
+use super::{MetricTerm, MetricsHeadline, PeriodChart};
 use crate::domain::metrics::report;
 use crate::domain::metrics::segments::{by_period, Granularity};
 use crate::domain::Id;
@@ -165,6 +165,13 @@ pub fn PeriodComparison(
                     </thead>
                     <tbody>{reached}</tbody>
                 </table>
+                <PeriodChart
+                    map=map.get_value()
+                    report_a=Signal::derive(move || report_a.get())
+                    report_b=Signal::derive(move || report_b.get())
+                    a_name=Signal::derive(move || a.get().unwrap_or_default())
+                    b_name=Signal::derive(move || b.get().unwrap_or_default())
+                />
             </Show>
         </section>
     }
