@@ -300,7 +300,7 @@ test('the demo sample: flows, time, periods and coverage charts (screenshots)', 
     const chart = page.getByTestId(id);
     await chart.locator('svg[role=img] .chart-downloads, svg[role=img]').first().waitFor();
     await chart.screenshot({ path: `${OUT}/metrics-${id}.png` });
-    if (id === 'flows-chart') await chart.screenshot({ path: 'docs/metrics-flows.png' });
+    if (id === 'flows-chart') await chart.screenshot({ path: `${OUT}/metrics-flows.png` });
   }
   assert.deepEqual(errors, []);
   await context.close();
