@@ -103,8 +103,8 @@ function clean(response) {
 }
 
 async function cacheFirst(key, request) {
-  const cache = await caches.open(CACHE);
-  const hit = await cache.match(key, { ignoreSearch: request.mode === 'navigate' });
+  // Only this release's cache (caches.match with cacheName never creates a cache).
+  const hit = await caches.match(key, { cacheName: CACHE, ignoreSearch: request.mode === 'navigate' });
   if (hit) return clean(hit);
   return fetch(request);
 }
