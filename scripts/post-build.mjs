@@ -47,6 +47,9 @@ const SW = 'sw.js';
 const built = walk(dir).filter((f) => f !== SW);
 if (!built.includes('index.html')) throw new Error(`post-build: no index.html in ${dir}`);
 const hash = createHash('sha256');
+// This script too: a change to the worker itself also gets a new cache, so an install never writes
+// into (or, failing, deletes) the cache the running release uses.
+hash.update(readFileSync(new URL(import.meta.url)));
 for (const f of built) {
   hash.update(f);
   hash.update('\0');
@@ -65,6 +68,7 @@ const CACHE = ${JSON.stringify(cacheName)};
 const PREFIX = 'journey-mapper-';
 // Every file of this build, relative to the worker's scope (works from any sub-path).
 const FILES = ${JSON.stringify(urls, null, 2)};
+const HASHED = /-[0-9a-f]{16}(_bg)?\\.[a-z0-9]+$/;
 const SCOPE = new URL('./', self.location).href;
 const INDEX = SCOPE;
 
@@ -73,8 +77,12 @@ self.addEventListener('install', (event) => {
     (async () => {
       const cache = await caches.open(CACHE);
       try {
-        // All or nothing; 'reload' skips the HTTP cache so no file of an older release slips in.
-        await cache.addAll(FILES.map((f) => new Request(new URL(f, SCOPE).href, { cache: 'reload' })));
+        // All or nothing. Files without a content hash in their name skip the HTTP cache ('reload'),
+        // so no file of an older release slips in; hashed ones (the wasm) may come from it, so the
+        // first visit does not download them twice.
+        await cache.addAll(
+          FILES.map((f) => new Request(new URL(f, SCOPE).href, { cache: HASHED.test(f) ? 'default' : 'reload' })),
+        );
       } catch (e) {
         await caches.delete(CACHE);
         throw e;
