@@ -398,6 +398,23 @@ impl Compiled {
         self.place_as_known(data, contact, scratch, trace, Known::Everything)
     }
 
+    /// What conditions are evaluated against for one contact: its events up to the as-of time
+    /// ("events after the as-of time do not exist yet") and what is known of its record.
+    fn context<'a>(&'a self, data: &'a Dataset, contact: &'a Contact, known: Known) -> Ctx<'a> {
+        let events = data.events_of(contact);
+        Ctx {
+            data,
+            contact,
+            events: &events[..events.partition_point(|e| e.time <= self.as_of)],
+            fit: 0.0,
+            engagement: 0.0,
+            stage: None,
+            as_of: self.as_of,
+            stages: &self.stages,
+            known,
+        }
+    }
+
     /// Whether any stage or outcome rule tests a score (else a placement needs no scoring).
     pub fn places_by_score(&self) -> bool {
         fn uses(c: &CCond) -> bool {
@@ -423,19 +440,7 @@ impl Compiled {
         contact: &Contact,
         known: Known,
     ) -> (Option<u32>, Option<u32>) {
-        let events = data.events_of(contact);
-        let events = &events[..events.partition_point(|e| e.time <= self.as_of)];
-        let mut ctx = Ctx {
-            data,
-            contact,
-            events,
-            fit: 0.0,
-            engagement: 0.0,
-            stage: None,
-            as_of: self.as_of,
-            stages: &self.stages,
-            known,
-        };
+        let mut ctx = self.context(data, contact, known);
         let mut fired = Vec::new();
         let stage = first_match(&self.stage_rules, &ctx, &mut fired, &mut None);
         ctx.stage = stage;
@@ -452,20 +457,8 @@ impl Compiled {
         mut trace: Option<&mut Vec<Step>>,
         known: Known,
     ) -> Placement {
-        let events = data.events_of(contact);
-        // Events after the as-of time do not exist yet.
-        let events = &events[..events.partition_point(|e| e.time <= self.as_of)];
-        let mut ctx = Ctx {
-            data,
-            contact,
-            events,
-            fit: 0.0,
-            engagement: 0.0,
-            stage: None,
-            as_of: self.as_of,
-            stages: &self.stages,
-            known,
-        };
+        let mut ctx = self.context(data, contact, known);
+        let events = ctx.events;
         let mut p = Placement::default();
 
         for (rule, points, cond) in &self.fit {
