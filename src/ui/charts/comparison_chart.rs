@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart_legend::legend_layout;
-use super::{n, text_ids, tick_label, ChartLegend, LegendEntry, Swatch};
+use super::{n, tick_label, ChartFrame, ChartLegend, LegendEntry, LinePattern, Swatch};
 use crate::domain::charts::comparison::{layout_comparison, ComparisonLayout, ComparisonRow};
 use crate::i18n::*;
 
@@ -33,8 +33,6 @@ pub fn ComparisonChart(
     let i18n = use_i18n();
     let layout: Memo<ComparisonLayout> =
         Memo::new(move |_| rows.with(|r| layout_comparison(r, WIDTH)));
-    let (title_id, desc_id) = text_ids(&id);
-    let labelled_by = format!("{title_id} {desc_id}");
     let stripes = format!("{id}-b");
     let desc = move || {
         let (a, b) = (a_name.get(), b_name.get());
@@ -137,25 +135,11 @@ pub fn ComparisonChart(
     let legend_view =
         move || view! { <ChartLegend entries=legend() x=8.0 y=legend_top() width=WIDTH - 16.0 /> };
     view! {
-        <svg
-            id=id.clone()
-            class="chart comparison-chart"
-            role="img"
-            aria-labelledby=labelled_by
-            viewBox=move || format!("0 0 {} {}", n(WIDTH), n(height()))
-            preserveAspectRatio="xMinYMin meet"
-        >
-            <title id=title_id>{move || title.get()}</title>
-            <desc id=desc_id>{desc}</desc>
-            <defs>
-                <pattern id=stripes width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                    <rect class="stripe-bg" width="6" height="6" />
-                    <line class="stripe" x1="0" y1="0" x2="0" y2="6" />
-                </pattern>
-            </defs>
+        <ChartFrame id=id.clone() class="comparison-chart" view_box=Signal::derive(move || format!("0 0 {} {}", n(WIDTH), n(height()))) title desc=Signal::derive(desc)>
+            <LinePattern id=stripes.clone() class="stripe" />
             {axis}
             {bars}
             {legend_view}
-        </svg>
+        </ChartFrame>
     }
 }

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::{n, text_ids};
+use super::{n, ChartFrame};
 use crate::domain::charts::funnel::{layout_funnel, FunnelLayout, FunnelStep};
 use crate::i18n::*;
 
@@ -39,8 +39,6 @@ pub fn FunnelChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let layout: Memo<FunnelLayout> = Memo::new(move |_| steps.with(|s| layout_funnel(s, WIDTH)));
-    let (title_id, desc_id) = text_ids(&id);
-    let labelled_by = format!("{title_id} {desc_id}");
     let desc = move || {
         steps.with(|s| {
             describe(
@@ -75,17 +73,8 @@ pub fn FunnelChart(
         })
     };
     view! {
-        <svg
-            id=id.clone()
-            class="chart funnel-chart"
-            role="img"
-            aria-labelledby=labelled_by
-            viewBox=move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height)))
-            preserveAspectRatio="xMinYMin meet"
-        >
-            <title id=title_id>{move || title.get()}</title>
-            <desc id=desc_id>{desc}</desc>
+        <ChartFrame id=id.clone() class="funnel-chart" view_box=Signal::derive(move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height)))) title desc=Signal::derive(desc)>
             {rows}
-        </svg>
+        </ChartFrame>
     }
 }

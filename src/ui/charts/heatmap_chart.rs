@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::chart_legend::legend_layout;
-use super::{n, text_ids, ChartLegend, LegendEntry, Swatch};
+use super::{n, ChartFrame, ChartLegend, LegendEntry, LinePattern, Swatch};
 use crate::domain::charts::heatmap::{layout_heatmap, Heatmap, HeatmapLayout, EXCESS_MARKER};
 use crate::i18n::*;
 
@@ -26,8 +26,6 @@ pub fn HeatmapChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let layout: Memo<HeatmapLayout> = Memo::new(move |_| data.with(|d| layout_heatmap(d, WIDTH)));
-    let (title_id, desc_id) = text_ids(&id);
-    let labelled_by = format!("{title_id} {desc_id}");
     let hatch = format!("{id}-gap");
     let desc = move || {
         layout.with(|l| {
@@ -163,25 +161,11 @@ pub fn HeatmapChart(
     let legend_view =
         move || view! { <ChartLegend entries=legend() x=8.0 y=legend_top() width=WIDTH - 16.0 /> };
     view! {
-        <svg
-            id=id.clone()
-            class="chart heatmap-chart"
-            role="img"
-            aria-labelledby=labelled_by
-            viewBox=move || format!("0 0 {} {}", n(WIDTH), n(height()))
-            preserveAspectRatio="xMinYMin meet"
-        >
-            <title id=title_id>{move || title.get()}</title>
-            <desc id=desc_id>{desc}</desc>
-            <defs>
-                <pattern id=hatch width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-                    <rect class="hatch-bg" width="6" height="6" />
-                    <line class="hatch" x1="0" y1="0" x2="0" y2="6" />
-                </pattern>
-            </defs>
+        <ChartFrame id=id.clone() class="heatmap-chart" view_box=Signal::derive(move || format!("0 0 {} {}", n(WIDTH), n(height()))) title desc=Signal::derive(desc)>
+            <LinePattern id=hatch.clone() class="hatch" />
             {labels}
             {cells}
             {legend_view}
-        </svg>
+        </ChartFrame>
     }
 }

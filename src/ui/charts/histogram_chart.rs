@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{n, text_ids, tick_label};
+use super::{n, tick_label, ChartFrame};
 use crate::domain::charts::histogram::{layout_histogram, Bin, HistogramLayout};
 use crate::domain::charts::scale::tick_text;
 use crate::i18n::*;
@@ -28,8 +28,6 @@ pub fn HistogramChart(
     let i18n = use_i18n();
     let layout: Memo<HistogramLayout> =
         Memo::new(move |_| bins.with(|b| layout_histogram(b, WIDTH, HEIGHT)));
-    let (title_id, desc_id) = text_ids(&id);
-    let labelled_by = format!("{title_id} {desc_id}");
     let desc = move || {
         bins.with(|bins| {
             let locale = i18n.get_locale();
@@ -120,18 +118,9 @@ pub fn HistogramChart(
         })
     };
     view! {
-        <svg
-            id=id.clone()
-            class="chart histogram-chart"
-            role="img"
-            aria-labelledby=labelled_by
-            viewBox=move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height)))
-            preserveAspectRatio="xMinYMin meet"
-        >
-            <title id=title_id>{move || title.get()}</title>
-            <desc id=desc_id>{desc}</desc>
+        <ChartFrame id=id.clone() class="histogram-chart" view_box=Signal::derive(move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height)))) title desc=Signal::derive(desc)>
             {axes}
             {bars}
-        </svg>
+        </ChartFrame>
     }
 }

@@ -6,6 +6,7 @@
 //! never the only signal) and can be downloaded as SVG or PNG with [`ChartDownloads`].
 
 pub mod chart_downloads;
+pub mod chart_frame;
 pub mod chart_legend;
 pub mod comparison_chart;
 pub mod export;
@@ -15,6 +16,7 @@ pub mod histogram_chart;
 pub mod sankey_chart;
 
 pub use chart_downloads::ChartDownloads;
+pub use chart_frame::{ChartFrame, LinePattern};
 pub use chart_legend::{ChartLegend, LegendEntry, Swatch};
 pub use comparison_chart::ComparisonChart;
 pub use export::ChartExportError;

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::chart_legend::legend_layout;
-use super::{n, text_ids, ChartLegend, LegendEntry, Swatch};
+use super::{n, ChartFrame, ChartLegend, LegendEntry, Swatch};
 use crate::domain::charts::sankey::{
     layout_sankey, LinkDirection, NodeKind, SankeyLayout, SankeyLink, SankeyNode,
 };
@@ -57,8 +57,6 @@ pub fn SankeyChart(
     let layout: Memo<SankeyLayout> = Memo::new(move |_| {
         nodes.with(|nodes| links.with(|links| layout_sankey(nodes, links, WIDTH)))
     });
-    let (title_id, desc_id) = text_ids(&id);
-    let labelled_by = format!("{title_id} {desc_id}");
     let desc = move || {
         layout.with(|l| {
             describe(
@@ -171,21 +169,10 @@ pub fn SankeyChart(
         view! { <ChartLegend entries=legend() x=8.0 y=top width=WIDTH - 16.0 /> }
     };
     view! {
-        <svg
-            id=id.clone()
-            class="chart sankey-chart"
-            role="img"
-            aria-labelledby=labelled_by
-            viewBox=move || {
-                layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height + legend_height())))
-            }
-            preserveAspectRatio="xMinYMin meet"
-        >
-            <title id=title_id>{move || title.get()}</title>
-            <desc id=desc_id>{desc}</desc>
+        <ChartFrame id=id.clone() class="sankey-chart" view_box=Signal::derive(move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height + legend_height())))) title desc=Signal::derive(desc)>
             <g class="links">{links_view}</g>
             <g class="nodes">{nodes_view}</g>
             {legend_view}
-        </svg>
+        </ChartFrame>
     }
 }
