@@ -42,6 +42,9 @@ pub enum Entity {
     Card,
     Persona,
     Department,
+    Emotion,
+    Handoff,
+    Asset,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -95,6 +98,15 @@ pub enum ImportError {
     /// The map's classification rules do not parse (1-based line and column of the rules).
     #[error("the classification rules do not parse (line {line}, column {column})")]
     BadRules { line: u32, column: u32 },
+    /// A value outside its range: an emotion outside −2..=+2, a card spanning 0 stages.
+    #[error("{what:?} {id} has the value {found}, outside {min}..={max}")]
+    OutOfRange {
+        what: Entity,
+        id: String,
+        found: i64,
+        min: i64,
+        max: i64,
+    },
 }
 
 #[derive(Serialize)]
@@ -219,6 +231,11 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
     unique_ids(Entity::Card, map.cards.iter().map(|c| &c.id))?;
     unique_ids(Entity::Persona, map.personas.iter().map(|p| &p.id))?;
     let departments = unique_ids(Entity::Department, map.departments.iter().map(|d| &d.id))?;
+    let personas: HashSet<&str> = map.personas.iter().map(|p| p.id.as_str()).collect();
+    too_many(Entity::Asset, map.content.len(), CARDS)?;
+    too_many(Entity::Emotion, map.emotions.len(), CARDS)?;
+    too_many(Entity::Handoff, map.handoffs.len(), PEOPLE)?;
+    let assets = unique_ids(Entity::Asset, map.content.iter().map(|a| &a.id))?;
 
     for s in &map.stages {
         long_text(
@@ -258,7 +275,75 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
             if let Some(d) = &t.department {
                 refers(Entity::Card, &c.id, Entity::Department, d, &departments)?;
             }
+            if let Some(a) = &t.asset {
+                refers(Entity::Card, &c.id, Entity::Asset, a, &assets)?;
+            }
         }
+        if let Some(p) = &c.persona {
+            refers(Entity::Card, &c.id, Entity::Persona, p, &personas)?;
+        }
+        long_text(
+            Entity::Card,
+            &c.id,
+            c.owner.chars().count().max(c.expects.chars().count()),
+        )?;
+        let max = map.stages.len().max(1) as i64;
+        if c.span == 0 || i64::from(c.span) > max {
+            return Err(ImportError::OutOfRange {
+                what: Entity::Card,
+                id: c.id.0.clone(),
+                found: i64::from(c.span),
+                min: 1,
+                max,
+            });
+        }
+    }
+    for e in &map.emotions {
+        let id = Id(format!("{}/{}", e.persona, e.stage));
+        refers(Entity::Emotion, &id, Entity::Persona, &e.persona, &personas)?;
+        refers(Entity::Emotion, &id, Entity::Stage, &e.stage, &stages)?;
+        long_text(Entity::Emotion, &id, e.note.chars().count())?;
+        if !(super::model::Emotion::MIN..=super::model::Emotion::MAX).contains(&e.score) {
+            return Err(ImportError::OutOfRange {
+                what: Entity::Emotion,
+                id: id.0,
+                found: i64::from(e.score),
+                min: i64::from(super::model::Emotion::MIN),
+                max: i64::from(super::model::Emotion::MAX),
+            });
+        }
+    }
+    for h in &map.handoffs {
+        let id = Id(format!("{}→{}", h.from, h.to));
+        refers(
+            Entity::Handoff,
+            &id,
+            Entity::Department,
+            &h.from,
+            &departments,
+        )?;
+        refers(
+            Entity::Handoff,
+            &id,
+            Entity::Department,
+            &h.to,
+            &departments,
+        )?;
+        long_text(Entity::Handoff, &id, h.sla.chars().count())?;
+    }
+    for a in &map.content {
+        refers(Entity::Asset, &a.id, Entity::Stage, &a.stage, &stages)?;
+        if let Some(p) = &a.persona {
+            refers(Entity::Asset, &a.id, Entity::Persona, p, &personas)?;
+        }
+        long_text(
+            Entity::Asset,
+            &a.id,
+            a.title.max_chars().max(a.question.chars().count()),
+        )?;
+    }
+    if let Some(v) = &map.version_of {
+        long_text(Entity::Map, v, v.0.chars().count())?;
     }
     for p in &map.personas {
         long_text(
@@ -269,7 +354,7 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
     }
     for d in &map.departments {
         long_text(Entity::Department, &d.id, d.name.max_chars())?;
-        for s in &d.owns {
+        for s in d.owns.iter().chain(&d.contributes) {
             refers(Entity::Department, &d.id, Entity::Stage, s, &stages)?;
         }
     }

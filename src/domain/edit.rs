@@ -7,7 +7,10 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::metrics::MetricSettings;
-use super::model::{Card, DecisionPoint, Destination, Id, JourneyMap, Stage};
+use super::model::{
+    Card, ContentAsset, DecisionPoint, Department, Destination, Emotion, Handoff, Id, JourneyMap,
+    Lane, Persona, Stage,
+};
 use super::text::Text;
 
 /// A named change to one map.
@@ -36,13 +39,10 @@ pub enum Edit {
     RemoveStage {
         id: Id,
     },
-    /// The inverse of [`Edit::RemoveStage`]: puts the stage, its cards and its references back.
-    RestoreStage {
-        index: usize,
-        stage: Stage,
-        cards: Vec<(usize, Card)>,
-        redirected: Vec<Redirect>,
-        owners: Vec<(Id, usize)>,
+    /// Put the whole map back as it was: the inverse of edits that touch many places at once
+    /// (removing a stage, a lane, a persona, a department or a content asset).
+    Restore {
+        map: Box<JourneyMap>,
     },
     UpdateStage {
         id: Id,
@@ -78,14 +78,72 @@ pub enum Edit {
         lane: Id,
         before: Option<Id>,
     },
-}
-
-/// An outcome whose destination was changed when a stage was removed.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Redirect {
-    pub stage: Id,
-    pub outcome: Id,
-    pub was: Destination,
+    /// Insert a lane (a row) at `index` (clamped).
+    InsertLane {
+        index: usize,
+        lane: Lane,
+    },
+    /// Remove a lane with its cards.
+    RemoveLane {
+        id: Id,
+    },
+    /// Rename, show or hide a lane (its kind stays).
+    UpdateLane {
+        id: Id,
+        name: Text,
+        hidden: bool,
+    },
+    /// Move a lane to position `to` (clamped).
+    MoveLane {
+        id: Id,
+        to: usize,
+    },
+    InsertPersona {
+        index: usize,
+        persona: Persona,
+    },
+    /// Remove a persona with its emotions; cards and content about it become about no one.
+    RemovePersona {
+        id: Id,
+    },
+    UpdatePersona {
+        persona: Persona,
+    },
+    /// Set (or clear, with `None`) how a persona feels in a stage: −2..=+2 and a note.
+    SetEmotion {
+        persona: Id,
+        stage: Id,
+        emotion: Option<(i8, String)>,
+    },
+    InsertDepartment {
+        index: usize,
+        department: Department,
+    },
+    /// Remove a department with its hand-offs; touchpoints it owned get no owner.
+    RemoveDepartment {
+        id: Id,
+    },
+    /// Replace a department (name and its part in each stage).
+    UpdateDepartment {
+        department: Department,
+    },
+    /// Set the SLA text of the hand-off `from` → `to` (an empty text removes it).
+    SetHandoff {
+        from: Id,
+        to: Id,
+        sla: String,
+    },
+    InsertAsset {
+        index: usize,
+        asset: ContentAsset,
+    },
+    /// Remove a content asset; touchpoints that used it keep their text only.
+    RemoveAsset {
+        id: Id,
+    },
+    UpdateAsset {
+        asset: ContentAsset,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
@@ -100,6 +158,18 @@ pub enum EditError {
     DuplicateId(Id),
     #[error("outcome leads to a stage that does not exist: {0}")]
     DanglingOutcome(Id),
+    #[error("there is no persona {0}")]
+    NoPersona(Id),
+    #[error("there is no department {0}")]
+    NoDepartment(Id),
+    #[error("there is no content asset {0}")]
+    NoAsset(Id),
+    #[error("an emotion is between -2 and +2, not {0}")]
+    EmotionOutOfRange(i8),
+    #[error("a card spans 1 to {max} stages, not {found}")]
+    BadSpan { found: u16, max: u16 },
+    #[error("a hand-off goes from one department to another")]
+    SelfHandoff,
 }
 
 /// Applies `edit` to `map` and returns the edit that undoes it. On error the map is unchanged.
@@ -149,34 +219,9 @@ pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
             Ok(Edit::RemoveStage { id })
         }
         Edit::RemoveStage { id } => remove_stage(map, &id),
-        Edit::RestoreStage {
-            index,
-            stage,
-            cards,
-            redirected,
-            owners,
-        } => {
-            if map.stage(&stage.id).is_some() {
-                return Err(EditError::DuplicateId(stage.id));
-            }
-            let id = stage.id.clone();
-            map.stages.insert(index.min(map.stages.len()), stage);
-            for (pos, card) in cards {
-                let pos = pos.min(map.cards.len());
-                map.cards.insert(pos, card);
-            }
-            for r in redirected {
-                if let Some(outcome) = find_outcome(map, &r.stage, &r.outcome) {
-                    outcome.leads_to = r.was;
-                }
-            }
-            for (dept, pos) in owners {
-                if let Some(d) = map.departments.iter_mut().find(|d| d.id == dept) {
-                    let pos = pos.min(d.owns.len());
-                    d.owns.insert(pos, id.clone());
-                }
-            }
-            Ok(Edit::RemoveStage { id })
+        Edit::Restore { map: was } => {
+            let was = std::mem::replace(map, *was);
+            Ok(Edit::Restore { map: Box::new(was) })
         }
         Edit::UpdateStage {
             id,
@@ -212,7 +257,7 @@ pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
             if map.card(&card.id).is_some() {
                 return Err(EditError::DuplicateId(card.id));
             }
-            check_cell(map, &card.stage, &card.lane)?;
+            check_card(map, &card)?;
             let id = card.id.clone();
             let index = index.min(map.cards.len());
             map.cards.insert(index, card);
@@ -227,7 +272,7 @@ pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
             let index = map
                 .card_index(&card.id)
                 .ok_or(EditError::NoCard(card.id.clone()))?;
-            check_cell(map, &card.stage, &card.lane)?;
+            check_card(map, &card)?;
             let was = std::mem::replace(&mut map.cards[index], card);
             Ok(Edit::UpdateCard { card: was })
         }
@@ -266,50 +311,297 @@ pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
                 before: was_before,
             })
         }
+        Edit::InsertLane { index, lane } => {
+            let id = insert_unique(&mut map.lanes, index, lane, |l| &l.id)?;
+            Ok(Edit::RemoveLane { id })
+        }
+        Edit::RemoveLane { id } => {
+            let index = map
+                .lanes
+                .iter()
+                .position(|l| l.id == id)
+                .ok_or(EditError::NoLane(id.clone()))?;
+            let before = map.clone();
+            map.lanes.remove(index);
+            map.cards.retain(|c| c.lane != id);
+            Ok(Edit::Restore {
+                map: Box::new(before),
+            })
+        }
+        Edit::UpdateLane { id, name, hidden } => {
+            let lane = map
+                .lanes
+                .iter_mut()
+                .find(|l| l.id == id)
+                .ok_or(EditError::NoLane(id.clone()))?;
+            let name = std::mem::replace(&mut lane.name, name);
+            let hidden = std::mem::replace(&mut lane.hidden, hidden);
+            Ok(Edit::UpdateLane { id, name, hidden })
+        }
+        Edit::MoveLane { id, to } => {
+            let from = map
+                .lanes
+                .iter()
+                .position(|l| l.id == id)
+                .ok_or(EditError::NoLane(id.clone()))?;
+            move_item(&mut map.lanes, from, to);
+            Ok(Edit::MoveLane { id, to: from })
+        }
+        Edit::InsertPersona { index, persona } => {
+            let id = insert_unique(&mut map.personas, index, persona, |p| &p.id)?;
+            Ok(Edit::RemovePersona { id })
+        }
+        Edit::RemovePersona { id } => {
+            map.persona(&id).ok_or(EditError::NoPersona(id.clone()))?;
+            let before = map.clone();
+            map.personas.retain(|p| p.id != id);
+            map.emotions.retain(|e| e.persona != id);
+            for c in map
+                .cards
+                .iter_mut()
+                .filter(|c| c.persona.as_ref() == Some(&id))
+            {
+                c.persona = None;
+            }
+            for a in map
+                .content
+                .iter_mut()
+                .filter(|a| a.persona.as_ref() == Some(&id))
+            {
+                a.persona = None;
+            }
+            Ok(Edit::Restore {
+                map: Box::new(before),
+            })
+        }
+        Edit::UpdatePersona { persona } => {
+            let was = replace_by_id(&mut map.personas, persona, |p| &p.id, EditError::NoPersona)?;
+            Ok(Edit::UpdatePersona { persona: was })
+        }
+        Edit::SetEmotion {
+            persona,
+            stage,
+            emotion,
+        } => {
+            map.persona(&persona)
+                .ok_or(EditError::NoPersona(persona.clone()))?;
+            map.stage(&stage).ok_or(EditError::NoStage(stage.clone()))?;
+            if let Some((score, _)) = &emotion {
+                if !(Emotion::MIN..=Emotion::MAX).contains(score) {
+                    return Err(EditError::EmotionOutOfRange(*score));
+                }
+            }
+            let pos = map
+                .emotions
+                .iter()
+                .position(|e| e.persona == persona && e.stage == stage);
+            let was = pos.map(|i| map.emotions.remove(i));
+            if let Some((score, note)) = emotion {
+                let e = Emotion {
+                    persona: persona.clone(),
+                    stage: stage.clone(),
+                    score,
+                    note,
+                };
+                map.emotions.insert(pos.unwrap_or(map.emotions.len()), e);
+            }
+            Ok(Edit::SetEmotion {
+                persona,
+                stage,
+                emotion: was.map(|e| (e.score, e.note)),
+            })
+        }
+        Edit::InsertDepartment { index, department } => {
+            check_department(map, &department)?;
+            let id = insert_unique(&mut map.departments, index, department, |d| &d.id)?;
+            Ok(Edit::RemoveDepartment { id })
+        }
+        Edit::RemoveDepartment { id } => {
+            map.department(&id)
+                .ok_or(EditError::NoDepartment(id.clone()))?;
+            let before = map.clone();
+            map.departments.retain(|d| d.id != id);
+            map.handoffs.retain(|h| h.from != id && h.to != id);
+            for t in map.cards.iter_mut().filter_map(|c| c.touchpoint.as_mut()) {
+                if t.department.as_ref() == Some(&id) {
+                    t.department = None;
+                }
+            }
+            Ok(Edit::Restore {
+                map: Box::new(before),
+            })
+        }
+        Edit::UpdateDepartment { department } => {
+            check_department(map, &department)?;
+            let was = replace_by_id(
+                &mut map.departments,
+                department,
+                |d| &d.id,
+                EditError::NoDepartment,
+            )?;
+            Ok(Edit::UpdateDepartment { department: was })
+        }
+        Edit::SetHandoff { from, to, sla } => {
+            if from == to {
+                return Err(EditError::SelfHandoff);
+            }
+            for d in [&from, &to] {
+                map.department(d)
+                    .ok_or(EditError::NoDepartment(d.clone()))?;
+            }
+            let pos = map
+                .handoffs
+                .iter()
+                .position(|h| h.from == from && h.to == to);
+            let was = pos.map(|i| map.handoffs.remove(i).sla).unwrap_or_default();
+            if !sla.trim().is_empty() {
+                let h = Handoff {
+                    from: from.clone(),
+                    to: to.clone(),
+                    sla,
+                };
+                map.handoffs.insert(pos.unwrap_or(map.handoffs.len()), h);
+            }
+            Ok(Edit::SetHandoff { from, to, sla: was })
+        }
+        Edit::InsertAsset { index, asset } => {
+            check_asset(map, &asset)?;
+            let id = insert_unique(&mut map.content, index, asset, |a| &a.id)?;
+            Ok(Edit::RemoveAsset { id })
+        }
+        Edit::RemoveAsset { id } => {
+            map.asset(&id).ok_or(EditError::NoAsset(id.clone()))?;
+            let before = map.clone();
+            map.content.retain(|a| a.id != id);
+            unlink_assets(map, std::slice::from_ref(&id));
+            Ok(Edit::Restore {
+                map: Box::new(before),
+            })
+        }
+        Edit::UpdateAsset { asset } => {
+            check_asset(map, &asset)?;
+            let was = replace_by_id(&mut map.content, asset, |a| &a.id, EditError::NoAsset)?;
+            Ok(Edit::UpdateAsset { asset: was })
+        }
     }
 }
 
 fn remove_stage(map: &mut JourneyMap, id: &Id) -> Result<Edit, EditError> {
     let index = map.stage_index(id).ok_or(EditError::NoStage(id.clone()))?;
-    let stage = map.stages.remove(index);
-    let mut cards = Vec::new();
-    let mut kept = Vec::with_capacity(map.cards.len());
-    for (pos, card) in std::mem::take(&mut map.cards).into_iter().enumerate() {
-        if &card.stage == id {
-            cards.push((pos, card));
-        } else {
-            kept.push(card);
-        }
-    }
-    map.cards = kept;
-    let mut redirected = Vec::new();
+    let before = map.clone();
+    map.stages.remove(index);
+    map.cards.retain(|c| &c.stage != id);
     for s in &mut map.stages {
-        if let Some(d) = &mut s.decision {
-            for o in &mut d.outcomes {
-                if o.leads_to == Destination::Stage(id.clone()) {
-                    redirected.push(Redirect {
-                        stage: s.id.clone(),
-                        outcome: o.id.clone(),
-                        was: std::mem::replace(&mut o.leads_to, Destination::Exit),
-                    });
-                }
+        for o in s.decision.iter_mut().flat_map(|d| d.outcomes.iter_mut()) {
+            if o.leads_to == Destination::Stage(id.clone()) {
+                o.leads_to = Destination::Exit;
             }
         }
     }
-    let mut owners = Vec::new();
     for d in &mut map.departments {
-        if let Some(pos) = d.owns.iter().position(|s| s == id) {
-            d.owns.remove(pos);
-            owners.push((d.id.clone(), pos));
+        d.owns.retain(|s| s != id);
+        d.contributes.retain(|s| s != id);
+    }
+    map.emotions.retain(|e| &e.stage != id);
+    let gone: Vec<Id> = map
+        .content
+        .iter()
+        .filter(|a| &a.stage == id)
+        .map(|a| a.id.clone())
+        .collect();
+    map.content.retain(|a| &a.stage != id);
+    unlink_assets(map, &gone);
+    if map.metrics.client_stage.as_ref() == Some(id) {
+        map.metrics.client_stage = None;
+    }
+    map.metrics
+        .service_levels
+        .retain(|l| &l.from != id && &l.to != id);
+    Ok(Edit::Restore {
+        map: Box::new(before),
+    })
+}
+
+/// Touchpoints that used one of `assets` keep their text but lose the link.
+fn unlink_assets(map: &mut JourneyMap, assets: &[Id]) {
+    for t in map.cards.iter_mut().filter_map(|c| c.touchpoint.as_mut()) {
+        if t.asset.as_ref().is_some_and(|a| assets.contains(a)) {
+            t.asset = None;
         }
     }
-    Ok(Edit::RestoreStage {
-        index,
-        stage,
-        cards,
-        redirected,
-        owners,
-    })
+}
+
+/// Inserts `item` at `index` (clamped) unless its id is taken.
+fn insert_unique<T>(
+    list: &mut Vec<T>,
+    index: usize,
+    item: T,
+    id: impl Fn(&T) -> &Id,
+) -> Result<Id, EditError> {
+    let new = id(&item).clone();
+    if list.iter().any(|x| id(x) == &new) {
+        return Err(EditError::DuplicateId(new));
+    }
+    list.insert(index.min(list.len()), item);
+    Ok(new)
+}
+
+/// Replaces the item with the same id and returns the old one.
+fn replace_by_id<T>(
+    list: &mut [T],
+    item: T,
+    id: impl Fn(&T) -> &Id,
+    missing: impl FnOnce(Id) -> EditError,
+) -> Result<T, EditError> {
+    match list.iter_mut().find(|x| id(x) == id(&item)) {
+        Some(slot) => Ok(std::mem::replace(slot, item)),
+        None => Err(missing(id(&item).clone())),
+    }
+}
+
+fn check_card(map: &JourneyMap, card: &Card) -> Result<(), EditError> {
+    check_cell(map, &card.stage, &card.lane)?;
+    let max = u16::try_from(map.stages.len()).unwrap_or(u16::MAX).max(1);
+    if card.span == 0 || card.span > max {
+        return Err(EditError::BadSpan {
+            found: card.span,
+            max,
+        });
+    }
+    if let Some(p) = &card.persona {
+        map.persona(p).ok_or(EditError::NoPersona(p.clone()))?;
+    }
+    if let Some(t) = &card.touchpoint {
+        if let Some(d) = &t.department {
+            map.department(d)
+                .ok_or(EditError::NoDepartment(d.clone()))?;
+        }
+        if let Some(a) = &t.asset {
+            map.asset(a).ok_or(EditError::NoAsset(a.clone()))?;
+        }
+    }
+    Ok(())
+}
+
+fn check_department(map: &JourneyMap, d: &Department) -> Result<(), EditError> {
+    for s in d.owns.iter().chain(&d.contributes) {
+        map.stage(s).ok_or(EditError::NoStage(s.clone()))?;
+    }
+    Ok(())
+}
+
+fn check_asset(map: &JourneyMap, a: &ContentAsset) -> Result<(), EditError> {
+    map.stage(&a.stage)
+        .ok_or(EditError::NoStage(a.stage.clone()))?;
+    if let Some(p) = &a.persona {
+        map.persona(p).ok_or(EditError::NoPersona(p.clone()))?;
+    }
+    Ok(())
+}
+
+fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) {
+    let item = list.remove(from);
+    list.insert(to.min(list.len()), item);
 }
 
 fn stage_mut<'a>(map: &'a mut JourneyMap, id: &Id) -> Result<&'a mut Stage, EditError> {
@@ -317,21 +609,6 @@ fn stage_mut<'a>(map: &'a mut JourneyMap, id: &Id) -> Result<&'a mut Stage, Edit
         .iter_mut()
         .find(|s| &s.id == id)
         .ok_or(EditError::NoStage(id.clone()))
-}
-
-fn find_outcome<'a>(
-    map: &'a mut JourneyMap,
-    stage: &Id,
-    outcome: &Id,
-) -> Option<&'a mut super::model::Outcome> {
-    map.stages
-        .iter_mut()
-        .find(|s| &s.id == stage)?
-        .decision
-        .as_mut()?
-        .outcomes
-        .iter_mut()
-        .find(|o| &o.id == outcome)
 }
 
 fn check_cell(map: &JourneyMap, stage: &Id, lane: &Id) -> Result<(), EditError> {
@@ -468,6 +745,7 @@ mod tests {
             id: Id::from("sales"),
             name: Text::from("Sales"),
             owns: vec![Id::from("b"), Id::from("c")],
+            contributes: Vec::new(),
         }];
         map
     }

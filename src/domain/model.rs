@@ -96,6 +96,18 @@ pub struct JourneyMap {
     /// What the metrics are measured against (client stage, service levels, thresholds).
     #[serde(default, skip_serializing_if = "MetricSettings::is_default")]
     pub metrics: MetricSettings,
+    /// How each persona feels in each stage (the emotion curve).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emotions: Vec<Emotion>,
+    /// The SLA text of each hand-off between two departments (Act-On's 3-way SLA).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub handoffs: Vec<Handoff>,
+    /// The content assets of the content audit.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub content: Vec<ContentAsset>,
+    /// Set on a "to-be" version: the map it was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version_of: Option<Id>,
 }
 
 /// A column of the map: a phase or stage of the journey.
@@ -194,6 +206,250 @@ pub struct Card {
     /// Present for touchpoint cards.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub touchpoint: Option<Touchpoint>,
+    /// How many stages the card covers, from its own stage on (1 = its stage only). A span
+    /// past the last stage ends at the last stage.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub span: u16,
+    /// How much the card is backed by research.
+    #[serde(default, skip_serializing_if = "Evidence::is_default")]
+    pub evidence: Evidence,
+    /// The persona (buying-group member) the card is about, if one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persona: Option<Id>,
+    /// Pain points: how much it hurts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub severity: Option<Severity>,
+    /// Opportunities: who takes it on.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// Opportunities: how far it is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<OpportunityStatus>,
+    /// Buying-group roles: the experience this role expects in the stage.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub expects: String,
+    /// Research sources: how the evidence was gathered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub method: Option<ResearchMethod>,
+}
+
+fn one() -> u16 {
+    1
+}
+
+fn is_one(n: &u16) -> bool {
+    *n == 1
+}
+
+/// How much a card is backed by research.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Evidence {
+    /// Seen in data or in the field.
+    Observed,
+    /// Told by buyers or clients (interviews, surveys).
+    Reported,
+    /// The team's belief, not yet checked.
+    #[default]
+    Assumed,
+}
+
+impl Evidence {
+    pub const ALL: [Evidence; 3] = [Evidence::Observed, Evidence::Reported, Evidence::Assumed];
+
+    pub fn is_default(&self) -> bool {
+        *self == Evidence::Assumed
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Evidence::Observed => "observed",
+            Evidence::Reported => "reported",
+            Evidence::Assumed => "assumed",
+        }
+    }
+}
+
+/// How much a pain point hurts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 4] = [
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        }
+    }
+}
+
+/// How far an opportunity is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OpportunityStatus {
+    Idea,
+    Planned,
+    InProgress,
+    Done,
+    Dropped,
+}
+
+impl OpportunityStatus {
+    pub const ALL: [OpportunityStatus; 5] = [
+        OpportunityStatus::Idea,
+        OpportunityStatus::Planned,
+        OpportunityStatus::InProgress,
+        OpportunityStatus::Done,
+        OpportunityStatus::Dropped,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            OpportunityStatus::Idea => "idea",
+            OpportunityStatus::Planned => "planned",
+            OpportunityStatus::InProgress => "in_progress",
+            OpportunityStatus::Done => "done",
+            OpportunityStatus::Dropped => "dropped",
+        }
+    }
+}
+
+/// Where the evidence of a research-source card comes from (Hinge's four kinds of interview,
+/// plus surveys).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResearchMethod {
+    /// Interviews with prospects.
+    ProspectInterview,
+    /// Interviews with prospects who chose a rival.
+    LostProspectInterview,
+    /// Interviews with clients.
+    ClientInterview,
+    /// Interviews with former clients.
+    FormerClientInterview,
+    Survey,
+    /// Analytics, CRM or other data.
+    Analytics,
+}
+
+impl ResearchMethod {
+    pub const ALL: [ResearchMethod; 6] = [
+        ResearchMethod::ProspectInterview,
+        ResearchMethod::LostProspectInterview,
+        ResearchMethod::ClientInterview,
+        ResearchMethod::FormerClientInterview,
+        ResearchMethod::Survey,
+        ResearchMethod::Analytics,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ResearchMethod::ProspectInterview => "prospect_interview",
+            ResearchMethod::LostProspectInterview => "lost_prospect_interview",
+            ResearchMethod::ClientInterview => "client_interview",
+            ResearchMethod::FormerClientInterview => "former_client_interview",
+            ResearchMethod::Survey => "survey",
+            ResearchMethod::Analytics => "analytics",
+        }
+    }
+}
+
+/// How one persona feels in one stage: −2 (very negative) to +2 (very positive).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Emotion {
+    pub persona: Id,
+    pub stage: Id,
+    pub score: i8,
+    /// Why (a quote, an observation).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl Emotion {
+    pub const MIN: i8 = -2;
+    pub const MAX: i8 = 2;
+}
+
+/// The service-level agreement of one hand-off from a department to another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handoff {
+    pub from: Id,
+    pub to: Id,
+    pub sla: String,
+}
+
+/// A content asset of the content audit: what it is, for whom, for which stage and question.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContentAsset {
+    pub id: Id,
+    pub title: Text,
+    pub kind: ContentKind,
+    /// The stage it serves.
+    pub stage: Id,
+    /// The persona it is written for (`None`: everyone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub persona: Option<Id>,
+    /// The buyer's question it answers.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question: String,
+}
+
+/// The kinds of content asset.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContentKind {
+    CaseStudy,
+    WhitePaper,
+    Video,
+    Demo,
+    Webinar,
+    Tool,
+    SolutionBrief,
+    Article,
+    Other,
+}
+
+impl ContentKind {
+    pub const ALL: [ContentKind; 9] = [
+        ContentKind::CaseStudy,
+        ContentKind::WhitePaper,
+        ContentKind::Video,
+        ContentKind::Demo,
+        ContentKind::Webinar,
+        ContentKind::Tool,
+        ContentKind::SolutionBrief,
+        ContentKind::Article,
+        ContentKind::Other,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            ContentKind::CaseStudy => "case_study",
+            ContentKind::WhitePaper => "white_paper",
+            ContentKind::Video => "video",
+            ContentKind::Demo => "demo",
+            ContentKind::Webinar => "webinar",
+            ContentKind::Tool => "tool",
+            ContentKind::SolutionBrief => "solution_brief",
+            ContentKind::Article => "article",
+            ContentKind::Other => "other",
+        }
+    }
 }
 
 /// How and where the firm meets the buyer.
@@ -206,9 +462,12 @@ pub struct Touchpoint {
     /// The department that owns this touchpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department: Option<Id>,
-    /// The content asset used here (white paper, case study, demo …).
+    /// The content asset used here (white paper, case study, demo …), as text.
     #[serde(default)]
     pub content: String,
+    /// The content asset of the content audit used here.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub asset: Option<Id>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,6 +495,44 @@ pub struct Department {
     /// Stages this department owns.
     #[serde(default)]
     pub owns: Vec<Id>,
+    /// Stages this department contributes to without owning them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributes: Vec<Id>,
+}
+
+/// A department's part in a stage (a cell of the responsibility matrix).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Responsibility {
+    Owns,
+    Contributes,
+    None,
+}
+
+impl Department {
+    /// This department's part in `stage`.
+    pub fn responsibility(&self, stage: &Id) -> Responsibility {
+        if self.owns.contains(stage) {
+            Responsibility::Owns
+        } else if self.contributes.contains(stage) {
+            Responsibility::Contributes
+        } else {
+            Responsibility::None
+        }
+    }
+
+    /// The same department with `level` in `stage`.
+    pub fn with_responsibility(&self, stage: &Id, level: Responsibility) -> Department {
+        let mut d = self.clone();
+        d.owns.retain(|s| s != stage);
+        d.contributes.retain(|s| s != stage);
+        match level {
+            Responsibility::Owns => d.owns.push(stage.clone()),
+            Responsibility::Contributes => d.contributes.push(stage.clone()),
+            Responsibility::None => {}
+        }
+        d
+    }
 }
 
 impl JourneyMap {
@@ -255,6 +552,10 @@ impl JourneyMap {
             departments: Vec::new(),
             rules: None,
             metrics: MetricSettings::default(),
+            emotions: Vec::new(),
+            handoffs: Vec::new(),
+            content: Vec::new(),
+            version_of: None,
         }
     }
 
@@ -302,6 +603,36 @@ impl JourneyMap {
             .filter(move |c| &c.stage == stage && &c.lane == lane)
     }
 
+    pub fn persona(&self, id: &Id) -> Option<&Persona> {
+        self.personas.iter().find(|p| &p.id == id)
+    }
+
+    pub fn asset(&self, id: &Id) -> Option<&ContentAsset> {
+        self.content.iter().find(|a| &a.id == id)
+    }
+
+    /// The emotion of `persona` in `stage`, if set.
+    pub fn emotion(&self, persona: &Id, stage: &Id) -> Option<&Emotion> {
+        self.emotions
+            .iter()
+            .find(|e| &e.persona == persona && &e.stage == stage)
+    }
+
+    /// The SLA text of the hand-off `from` → `to`, if any.
+    pub fn handoff(&self, from: &Id, to: &Id) -> Option<&Handoff> {
+        self.handoffs
+            .iter()
+            .find(|h| &h.from == from && &h.to == to)
+    }
+
+    /// The stages a card covers, as a range of stage indexes (empty when its stage is gone).
+    pub fn card_stages(&self, card: &Card) -> std::ops::Range<usize> {
+        match self.stage_index(&card.stage) {
+            Some(i) => i..(i + usize::from(card.span.max(1))).min(self.stages.len()),
+            None => 0..0,
+        }
+    }
+
     /// The first lane holding cards of `kind`, if any.
     pub fn lane_for(&self, kind: CardKind) -> Option<&Lane> {
         self.lanes.iter().find(|l| l.kind == kind)
@@ -326,13 +657,33 @@ impl Lane {
 impl Card {
     /// A new card of the lane's kind; touchpoint cards get an empty touchpoint record.
     pub fn new(stage: Id, lane: &Lane, title: impl Into<String>) -> Self {
-        Card {
-            id: Id::random(),
+        let mut card = Card::plain(
+            Id::random(),
             stage,
-            lane: lane.id.clone(),
-            title: Text::User(title.into()),
+            lane.id.clone(),
+            Text::User(title.into()),
+        );
+        card.touchpoint = (lane.kind == CardKind::Touchpoint).then(Touchpoint::default);
+        card
+    }
+
+    /// A card with only its place and title; every other field empty.
+    pub fn plain(id: Id, stage: Id, lane: Id, title: Text) -> Self {
+        Card {
+            id,
+            stage,
+            lane,
+            title,
             detail: String::new(),
-            touchpoint: (lane.kind == CardKind::Touchpoint).then(Touchpoint::default),
+            touchpoint: None,
+            span: 1,
+            evidence: Evidence::default(),
+            persona: None,
+            severity: None,
+            owner: String::new(),
+            status: None,
+            expects: String::new(),
+            method: None,
         }
     }
 }

@@ -95,6 +95,7 @@ impl Builder {
             id: Id::from(id),
             name,
             owns: owns.iter().map(|s| Id::from(*s)).collect(),
+            contributes: Vec::new(),
         });
     }
 
@@ -119,14 +120,7 @@ impl Builder {
             stage,
             n
         ));
-        self.map.cards.push(Card {
-            id,
-            stage,
-            lane,
-            title,
-            detail: String::new(),
-            touchpoint: None,
-        });
+        self.map.cards.push(Card::plain(id, stage, lane, title));
         self.map.cards.last_mut().expect("a card was just pushed")
     }
 
@@ -144,6 +138,7 @@ impl Builder {
             presence,
             department: Some(Id::from(department)),
             content: content.to_owned(),
+            asset: None,
         });
     }
 

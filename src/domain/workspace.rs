@@ -29,6 +29,11 @@ pub enum Action {
         map: Id,
         name: Text,
     },
+    /// Copy a map as its "to-be" version: same stage and card ids, so the two can be compared.
+    NewVersion {
+        map: Id,
+        name: Text,
+    },
     /// Delete a map; it can be brought back with [`Action::UndoDelete`] until the next delete.
     Delete {
         map: Id,
@@ -114,6 +119,7 @@ impl Workspace {
 
     /// Applies one action. On error nothing has changed.
     pub fn dispatch(&mut self, action: Action, now: Timestamp) -> Result<Done, ActionError> {
+        let version = matches!(action, Action::NewVersion { .. });
         match action {
             Action::Create { model } => {
                 let map = template::build(model, now);
@@ -128,11 +134,14 @@ impl Workspace {
                 },
                 now,
             ),
-            Action::Duplicate { map, name } => {
+            Action::Duplicate { map, name } | Action::NewVersion { map, name } => {
                 let mut copy = self
                     .map(&map)
                     .cloned()
                     .ok_or(ActionError::NoMap(map.clone()))?;
+                if version {
+                    copy.version_of = Some(map.clone());
+                }
                 copy.id = Id::random();
                 copy.name = name;
                 copy.created = now;

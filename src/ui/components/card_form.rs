@@ -109,6 +109,10 @@ pub fn CardForm(
             },
             department: Some(dept.get_untracked()).filter(|d| !d.is_empty()).map(Id),
             content: content.get_untracked().trim().to_owned(),
+            ..existing
+                .get_value()
+                .and_then(|c| c.touchpoint)
+                .unwrap_or_default()
         });
         let lane_id = Id(lane.get_untracked());
         match existing.get_value() {
@@ -140,12 +144,9 @@ pub fn CardForm(
             }
             None => {
                 let card = Card {
-                    id: Id::random(),
-                    stage: stage.get_value(),
-                    lane: lane_id,
-                    title: Text::User(t),
                     detail: detail.get_untracked(),
                     touchpoint,
+                    ..Card::plain(Id::random(), stage.get_value(), lane_id, Text::User(t))
                 };
                 state.edit(
                     &map.get_value(),

@@ -18,6 +18,9 @@ pub fn ImportErrorText(error: ImportError) -> impl IntoView {
             Entity::Card => t_string!(i18n, entity_card).to_string(),
             Entity::Persona => t_string!(i18n, entity_persona).to_string(),
             Entity::Department => t_string!(i18n, entity_department).to_string(),
+            Entity::Emotion => t_string!(i18n, entity_emotion).to_string(),
+            Entity::Handoff => t_string!(i18n, entity_handoff).to_string(),
+            Entity::Asset => t_string!(i18n, entity_asset).to_string(),
         }
     };
     let text = move || match error.clone() {
@@ -90,6 +93,22 @@ pub fn ImportErrorText(error: ImportError) -> impl IntoView {
         ImportError::BadRules { line, column } => {
             t_string!(i18n, err_bad_rules, line = line, column = column).to_string()
         }
+        ImportError::OutOfRange {
+            what,
+            id,
+            found,
+            min,
+            max,
+        } => t_string!(
+            i18n,
+            err_out_of_range,
+            what = entity(what),
+            id = id,
+            found = found,
+            min = min,
+            max = max
+        )
+        .to_string(),
     };
     view! { <span data-testid="import-error">{text}</span> }
 }
