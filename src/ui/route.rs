@@ -21,15 +21,51 @@ pub enum MapView {
     Data,
     /// The journey's questions answered from the data (`&view=metrics`).
     Metrics,
+    /// Departments × stages: who owns what, and the SLA of each hand-off (`&view=responsibility`).
+    Responsibility,
+    /// The content audit: assets, and coverage by stage × persona (`&view=content`).
+    Content,
+    /// The map drawn in SVG, linear or circular, for export and print (`&view=diagram`).
+    Diagram,
+    /// This map against another version, stage by stage (`&view=compare`).
+    Compare,
+}
+
+impl MapView {
+    /// Every view, in tab order.
+    pub const ALL: [MapView; 7] = [
+        MapView::Canvas,
+        MapView::Data,
+        MapView::Metrics,
+        MapView::Responsibility,
+        MapView::Content,
+        MapView::Diagram,
+        MapView::Compare,
+    ];
+
+    /// The `view` value in the query string (`None` for the canvas).
+    pub fn slug(self) -> Option<&'static str> {
+        match self {
+            MapView::Canvas => None,
+            MapView::Data => Some("data"),
+            MapView::Metrics => Some("metrics"),
+            MapView::Responsibility => Some("responsibility"),
+            MapView::Content => Some("content"),
+            MapView::Diagram => Some("diagram"),
+            MapView::Compare => Some("compare"),
+        }
+    }
 }
 
 /// The view of the open map.
 pub fn use_map_view() -> Memo<MapView> {
     let query = use_query_map();
-    Memo::new(move |_| match query.read().get("view").as_deref() {
-        Some("data") => MapView::Data,
-        Some("metrics") => MapView::Metrics,
-        _ => MapView::Canvas,
+    Memo::new(move |_| {
+        let view = query.read().get("view");
+        MapView::ALL
+            .into_iter()
+            .find(|v| v.slug() == view.as_deref())
+            .unwrap_or(MapView::Canvas)
     })
 }
 
@@ -46,10 +82,9 @@ pub fn href(map: Option<&Id>) -> String {
 
 /// The URL of one view of a map.
 pub fn href_view(map: &Id, view: MapView) -> String {
-    match view {
-        MapView::Canvas => href(Some(map)),
-        MapView::Data => format!("{}&view=data", href(Some(map))),
-        MapView::Metrics => format!("{}&view=metrics", href(Some(map))),
+    match view.slug() {
+        None => href(Some(map)),
+        Some(slug) => format!("{}&view={slug}", href(Some(map))),
     }
 }
 

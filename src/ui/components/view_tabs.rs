@@ -1,4 +1,5 @@
-//! The views of a map, as links: the canvas, its data and its metrics.
+//! The views of a map, as links: the canvas, its data, metrics, responsibility matrix, content
+//! audit, diagram and version comparison.
 
 use leptos::prelude::*;
 
@@ -6,7 +7,7 @@ use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::route::{href_view, use_map_view, MapView};
 
-/// Links to the map's canvas, data and metrics views; the open one is marked `aria-current`.
+/// Links to the map's views; the open one is marked `aria-current`.
 #[component]
 pub fn ViewTabs(
     /// The open map.
@@ -16,25 +17,26 @@ pub fn ViewTabs(
     let view = use_map_view();
     let map = StoredValue::new(map);
     let current = move |v: MapView| move || (view.get() == v).then_some("page");
+    let label = move |v: MapView| match v {
+        MapView::Canvas => t_string!(i18n, view_canvas).to_string(),
+        MapView::Data => t_string!(i18n, view_data).to_string(),
+        MapView::Metrics => t_string!(i18n, metrics_tab).to_string(),
+        MapView::Responsibility => t_string!(i18n, view_responsibility).to_string(),
+        MapView::Content => t_string!(i18n, view_content).to_string(),
+        MapView::Diagram => t_string!(i18n, view_diagram).to_string(),
+        MapView::Compare => t_string!(i18n, view_compare).to_string(),
+    };
     view! {
         <nav class="view-tabs" aria-label=move || t_string!(i18n, map_views).to_string()>
-            <a href=move || href_view(&map.get_value(), MapView::Canvas) aria-current=current(MapView::Canvas)>
-                {t!(i18n, view_canvas)}
-            </a>
-            <a
-                href=move || href_view(&map.get_value(), MapView::Data)
-                aria-current=current(MapView::Data)
-                data-testid="data-tab"
-            >
-                {t!(i18n, view_data)}
-            </a>
-            <a
-                href=move || href_view(&map.get_value(), MapView::Metrics)
-                aria-current=current(MapView::Metrics)
-                data-testid="metrics-tab"
-            >
-                {t!(i18n, metrics_tab)}
-            </a>
+            {MapView::ALL.into_iter().map(|v| view! {
+                <a
+                    href=move || href_view(&map.get_value(), v)
+                    aria-current=current(v)
+                    data-testid=format!("{}-tab", v.slug().unwrap_or("canvas"))
+                >
+                    {move || label(v)}
+                </a>
+            }).collect_view()}
         </nav>
     }
 }

@@ -7,7 +7,9 @@ use crate::domain::{Action, Id};
 use crate::i18n::*;
 use crate::ui::components::{MapToolbar, StageColumn, ViewTabs};
 use crate::ui::data::DataSession;
-use crate::ui::pages::{DataPage, MetricsPage};
+use crate::ui::pages::{
+    ComparePage, ContentPage, DataPage, DiagramPage, MetricsPage, ResponsibilityPage,
+};
 use crate::ui::route::{href, use_map_view, MapView};
 use crate::ui::state::{expect_state, use_lang};
 
@@ -112,6 +114,18 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 </Show>
                 <Show when=move || view_of.get() == MapView::Metrics>
                     <MetricsPage map=id.get_value() />
+                </Show>
+                <Show when=move || view_of.get() == MapView::Responsibility>
+                    <ResponsibilityPage map=id.get_value() />
+                </Show>
+                <Show when=move || view_of.get() == MapView::Content>
+                    <ContentPage map=id.get_value() />
+                </Show>
+                <Show when=move || view_of.get() == MapView::Diagram>
+                    <DiagramPage map=id.get_value() />
+                </Show>
+                <Show when=move || view_of.get() == MapView::Compare>
+                    <ComparePage map=id.get_value() />
                 </Show>
                 <Show when=move || view_of.get() == MapView::Canvas>
                 <Show when=move || circular.get()>

@@ -1,11 +1,19 @@
-//! The screens: the list of maps, one map, and one map's data and metrics.
+//! The screens: the list of maps, one map, and its views.
 
+mod compare_page;
+mod content_page;
 mod data_page;
+mod diagram_page;
 mod map_list;
 mod map_page;
 mod metrics_page;
+mod responsibility_page;
 
+pub use compare_page::ComparePage;
+pub use content_page::ContentPage;
 pub use data_page::DataPage;
+pub use diagram_page::DiagramPage;
 pub use map_list::MapList;
 pub use map_page::MapPage;
 pub use metrics_page::MetricsPage;
+pub use responsibility_page::ResponsibilityPage;
