@@ -683,4 +683,96 @@ mod tests {
             Some("warm at 10")
         );
     }
+
+    #[test]
+    fn checks_the_canvas_references_and_ranges() {
+        let with_persona = |v: &mut serde_json::Value| {
+            v["map"]["personas"] = serde_json::json!([{"id": "cfo", "name": "CFO"}]);
+        };
+        // A file with every new part, well formed, is read back as it was written.
+        let t = file_with(|v| {
+            with_persona(v);
+            v["map"]["emotions"] =
+                serde_json::json!([{"persona": "cfo", "stage": "s1", "score": -2}]);
+            v["map"]["content"] = serde_json::json!([{"id": "a1", "title": "Case", "kind": "case_study", "stage": "s1", "persona": "cfo"}]);
+            v["map"]["cards"][0]["persona"] = "cfo".into();
+            v["map"]["cards"][0]["evidence"] = "observed".into();
+            v["map"]["cards"][0]["touchpoint"]["asset"] = "a1".into();
+        });
+        let m = import_json(&t).unwrap();
+        assert_eq!(m.emotions[0].score, -2);
+        assert_eq!(
+            m.cards[0].evidence,
+            crate::domain::model::Evidence::Observed
+        );
+        assert_eq!(
+            import_json(&export_json(&m, Timestamp::UNIX_EPOCH)).unwrap(),
+            m
+        );
+
+        let t = file_with(|v| {
+            with_persona(v);
+            v["map"]["emotions"] =
+                serde_json::json!([{"persona": "cfo", "stage": "s1", "score": 5}]);
+        });
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::OutOfRange {
+                what: Entity::Emotion,
+                found: 5,
+                min: -2,
+                max: 2,
+                ..
+            })
+        ));
+        let t = file_with(|v| {
+            v["map"]["emotions"] =
+                serde_json::json!([{"persona": "ghost", "stage": "s1", "score": 1}]);
+        });
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::Dangling {
+                what: Entity::Emotion,
+                target: Entity::Persona,
+                ..
+            })
+        ));
+        let t = file_with(|v| {
+            v["map"]["content"] = serde_json::json!([{"id": "a1", "title": "x", "kind": "video", "stage": "nowhere"}]);
+        });
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::Dangling { what: Entity::Asset, target: Entity::Stage, missing, .. }) if missing == "nowhere"
+        ));
+        let t = file_with(|v| v["map"]["cards"][0]["span"] = 0.into());
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::OutOfRange {
+                what: Entity::Card,
+                found: 0,
+                ..
+            })
+        ));
+        let t = file_with(|v| v["map"]["cards"][0]["touchpoint"]["asset"] = "none".into());
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::Dangling {
+                what: Entity::Card,
+                target: Entity::Asset,
+                ..
+            })
+        ));
+        let t = file_with(|v| {
+            v["map"]["departments"] = serde_json::json!([{"id": "m", "name": "M"}]);
+            v["map"]["handoffs"] = serde_json::json!([{"from": "m", "to": "x", "sla": "1 day"}]);
+        });
+        assert!(matches!(
+            import_json(&t),
+            Err(ImportError::Dangling {
+                what: Entity::Handoff,
+                target: Entity::Department,
+                ..
+            })
+        ));
+    }
 }

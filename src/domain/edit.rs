@@ -702,6 +702,7 @@ impl History {
 mod tests {
     use super::*;
     use crate::domain::model::{CardKind, Department, Outcome, SourceModel};
+    // Persona, Emotion, ContentAsset, Handoff and Lane come from `super::*`.
     use jiff::Timestamp;
 
     fn stage(id: &str) -> Stage {
@@ -758,9 +759,54 @@ mod tests {
         map.cards.iter().map(|c| c.id.as_str()).collect()
     }
 
+    /// The sample plus two personas, an emotion, a content asset used by touchpoint c1, a second
+    /// department and a hand-off.
+    fn rich() -> JourneyMap {
+        let mut map = sample();
+        for id in ["cfo", "it"] {
+            map.personas.push(Persona {
+                id: Id::from(id),
+                name: Text::from(id),
+                description: Text::default(),
+            });
+        }
+        map.emotions.push(Emotion {
+            persona: Id::from("cfo"),
+            stage: Id::from("a"),
+            score: 1,
+            note: String::new(),
+        });
+        map.content.push(ContentAsset {
+            id: Id::from("x1"),
+            title: Text::from("Case study"),
+            kind: crate::domain::model::ContentKind::CaseStudy,
+            stage: Id::from("a"),
+            persona: Some(Id::from("cfo")),
+            question: "Who else did it?".into(),
+        });
+        map.cards[0].touchpoint.as_mut().unwrap().asset = Some(Id::from("x1"));
+        map.cards[0].persona = Some(Id::from("cfo"));
+        map.departments.push(Department {
+            id: Id::from("mkt"),
+            name: Text::from("Marketing"),
+            owns: vec![Id::from("a")],
+            contributes: vec![Id::from("b")],
+        });
+        map.cards[0].touchpoint.as_mut().unwrap().department = Some(Id::from("mkt"));
+        map.handoffs.push(Handoff {
+            from: Id::from("mkt"),
+            to: Id::from("sales"),
+            sla: "MQL called within 2 days".into(),
+        });
+        map
+    }
+
     /// Applies an edit, checks it changed the map, then undoes and redoes it through History.
     fn round_trip(edit: Edit) -> JourneyMap {
-        let original = sample();
+        round_trip_on(sample(), edit)
+    }
+
+    fn round_trip_on(original: JourneyMap, edit: Edit) -> JourneyMap {
         let mut map = original.clone();
         let mut h = History::default();
         h.apply(&mut map, edit).unwrap();
@@ -1060,5 +1106,293 @@ mod tests {
         }
         assert_eq!(n, History::LIMIT);
         assert_eq!(map.name, Text::from("9"));
+    }
+
+    #[test]
+    fn remove_stage_also_drops_its_emotions_assets_and_responsibilities_and_undo_restores_them() {
+        let m = round_trip_on(rich(), Edit::RemoveStage { id: Id::from("a") });
+        assert!(m.emotions.is_empty());
+        assert!(m.content.is_empty());
+        assert!(m
+            .departments
+            .iter()
+            .all(|d| !d.owns.contains(&Id::from("a"))));
+        assert_eq!(m.departments[1].contributes, vec![Id::from("b")]);
+        let m = round_trip_on(rich(), Edit::RemoveStage { id: Id::from("b") });
+        assert!(m.departments[1].contributes.is_empty());
+        assert_eq!(m.stages[0].decision, None);
+    }
+
+    #[test]
+    fn insert_move_update_and_remove_a_lane() {
+        let lane = Lane {
+            id: Id::from("dmu"),
+            name: Text::from("Committee"),
+            kind: CardKind::BuyingRole,
+            hidden: false,
+        };
+        let m = round_trip(Edit::InsertLane { index: 1, lane });
+        assert_eq!(m.lanes[1].id, Id::from("dmu"));
+        let mut m2 = m.clone();
+        assert_eq!(
+            apply(
+                &mut m2,
+                Edit::InsertLane {
+                    index: 0,
+                    lane: m.lanes[1].clone()
+                }
+            ),
+            Err(EditError::DuplicateId(Id::from("dmu")))
+        );
+        let m = round_trip(Edit::MoveLane {
+            id: Id::from("touchpoint"),
+            to: 99,
+        });
+        assert_eq!(m.lanes.last().unwrap().id, Id::from("touchpoint"));
+        let m = round_trip(Edit::UpdateLane {
+            id: Id::from("note"),
+            name: Text::from("Remarks"),
+            hidden: true,
+        });
+        let note = m.lane(&Id::from("note")).unwrap();
+        assert_eq!(
+            (note.name.clone(), note.hidden),
+            (Text::from("Remarks"), true)
+        );
+        let m = round_trip(Edit::RemoveLane {
+            id: Id::from("touchpoint"),
+        });
+        assert!(m.lane(&Id::from("touchpoint")).is_none());
+        assert!(m.cards.is_empty(), "its cards go with it");
+        assert_eq!(
+            apply(&mut sample(), Edit::RemoveLane { id: Id::from("x") }),
+            Err(EditError::NoLane(Id::from("x")))
+        );
+    }
+
+    #[test]
+    fn personas_insert_update_and_remove_with_their_emotions_and_links() {
+        let p = Persona {
+            id: Id::from("ceo"),
+            name: Text::from("CEO"),
+            description: Text::default(),
+        };
+        let m = round_trip_on(
+            rich(),
+            Edit::InsertPersona {
+                index: 0,
+                persona: p,
+            },
+        );
+        assert_eq!(m.personas[0].id, Id::from("ceo"));
+        let m = round_trip_on(
+            rich(),
+            Edit::UpdatePersona {
+                persona: Persona {
+                    id: Id::from("it"),
+                    name: Text::from("IT lead"),
+                    description: Text::from("runs the pilot"),
+                },
+            },
+        );
+        assert_eq!(m.personas[1].name, Text::from("IT lead"));
+        let m = round_trip_on(
+            rich(),
+            Edit::RemovePersona {
+                id: Id::from("cfo"),
+            },
+        );
+        assert_eq!(m.personas.len(), 1);
+        assert!(m.emotions.is_empty());
+        assert_eq!(m.cards[0].persona, None);
+        assert_eq!(m.content[0].persona, None);
+        assert_eq!(
+            apply(&mut rich(), Edit::RemovePersona { id: Id::from("x") }),
+            Err(EditError::NoPersona(Id::from("x")))
+        );
+    }
+
+    #[test]
+    fn set_change_and_clear_an_emotion() {
+        let set = |stage: &str, e: Option<(i8, &str)>| Edit::SetEmotion {
+            persona: Id::from("cfo"),
+            stage: Id::from(stage),
+            emotion: e.map(|(s, n)| (s, n.to_owned())),
+        };
+        let m = round_trip_on(rich(), set("b", Some((-2, "slow answers"))));
+        assert_eq!(
+            m.emotion(&Id::from("cfo"), &Id::from("b")).unwrap().score,
+            -2
+        );
+        let m = round_trip_on(rich(), set("a", Some((2, ""))));
+        assert_eq!(m.emotions.len(), 1);
+        assert_eq!(m.emotions[0].score, 2);
+        let m = round_trip_on(rich(), set("a", None));
+        assert!(m.emotions.is_empty());
+        let mut m = rich();
+        assert_eq!(
+            apply(&mut m, set("a", Some((3, "")))),
+            Err(EditError::EmotionOutOfRange(3))
+        );
+        assert_eq!(
+            apply(&mut m, set("zz", Some((1, "")))),
+            Err(EditError::NoStage(Id::from("zz")))
+        );
+        assert_eq!(m, rich(), "a rejected emotion changes nothing");
+    }
+
+    #[test]
+    fn departments_responsibilities_and_removal() {
+        let d = Department {
+            id: Id::from("svc"),
+            name: Text::from("Service"),
+            owns: vec![Id::from("c")],
+            contributes: Vec::new(),
+        };
+        let m = round_trip_on(
+            rich(),
+            Edit::InsertDepartment {
+                index: 9,
+                department: d,
+            },
+        );
+        assert_eq!(m.departments[2].id, Id::from("svc"));
+        let sales = rich().departments[0].with_responsibility(
+            &Id::from("a"),
+            crate::domain::model::Responsibility::Contributes,
+        );
+        let m = round_trip_on(rich(), Edit::UpdateDepartment { department: sales });
+        assert_eq!(
+            m.departments[0].responsibility(&Id::from("a")),
+            crate::domain::model::Responsibility::Contributes
+        );
+        let bad = Department {
+            owns: vec![Id::from("ghost")],
+            ..rich().departments[0].clone()
+        };
+        assert_eq!(
+            apply(&mut rich(), Edit::UpdateDepartment { department: bad }),
+            Err(EditError::NoStage(Id::from("ghost")))
+        );
+        let m = round_trip_on(
+            rich(),
+            Edit::RemoveDepartment {
+                id: Id::from("mkt"),
+            },
+        );
+        assert_eq!(m.departments.len(), 1);
+        assert!(m.handoffs.is_empty(), "its hand-offs go with it");
+        assert_eq!(m.cards[0].touchpoint.as_ref().unwrap().department, None);
+    }
+
+    #[test]
+    fn set_replace_and_clear_a_handoff_sla() {
+        let set = |from: &str, to: &str, sla: &str| Edit::SetHandoff {
+            from: Id::from(from),
+            to: Id::from(to),
+            sla: sla.into(),
+        };
+        let m = round_trip_on(
+            rich(),
+            set("sales", "mkt", "Rejected leads back within 5 days"),
+        );
+        assert_eq!(m.handoffs.len(), 2);
+        let m = round_trip_on(rich(), set("mkt", "sales", "Within 1 day"));
+        assert_eq!(
+            m.handoff(&Id::from("mkt"), &Id::from("sales")).unwrap().sla,
+            "Within 1 day"
+        );
+        let m = round_trip_on(rich(), set("mkt", "sales", "  "));
+        assert!(
+            m.handoffs.is_empty(),
+            "an empty SLA removes the hand-off text"
+        );
+        assert_eq!(
+            apply(&mut rich(), set("mkt", "mkt", "x")),
+            Err(EditError::SelfHandoff)
+        );
+        assert_eq!(
+            apply(&mut rich(), set("mkt", "ghost", "x")),
+            Err(EditError::NoDepartment(Id::from("ghost")))
+        );
+    }
+
+    #[test]
+    fn content_assets_insert_update_remove_and_unlink() {
+        let asset = ContentAsset {
+            id: Id::from("x2"),
+            title: Text::from("ROI tool"),
+            kind: crate::domain::model::ContentKind::Tool,
+            stage: Id::from("b"),
+            persona: None,
+            question: String::new(),
+        };
+        let m = round_trip_on(
+            rich(),
+            Edit::InsertAsset {
+                index: 5,
+                asset: asset.clone(),
+            },
+        );
+        assert_eq!(m.content[1].id, Id::from("x2"));
+        let moved = ContentAsset {
+            stage: Id::from("c"),
+            ..rich().content[0].clone()
+        };
+        let m = round_trip_on(rich(), Edit::UpdateAsset { asset: moved });
+        assert_eq!(m.content[0].stage, Id::from("c"));
+        let lost = ContentAsset {
+            stage: Id::from("ghost"),
+            ..asset
+        };
+        assert_eq!(
+            apply(
+                &mut rich(),
+                Edit::InsertAsset {
+                    index: 0,
+                    asset: lost
+                }
+            ),
+            Err(EditError::NoStage(Id::from("ghost")))
+        );
+        let m = round_trip_on(rich(), Edit::RemoveAsset { id: Id::from("x1") });
+        assert!(m.content.is_empty());
+        assert_eq!(m.cards[0].touchpoint.as_ref().unwrap().asset, None);
+    }
+
+    #[test]
+    fn card_fields_are_checked_span_persona_asset() {
+        let mut card = rich().cards[1].clone();
+        card.span = 2;
+        card.persona = Some(Id::from("it"));
+        card.evidence = crate::domain::model::Evidence::Observed;
+        let m = round_trip_on(rich(), Edit::UpdateCard { card: card.clone() });
+        assert_eq!(m.card_stages(&m.cards[1]), 1..3);
+        card.span = 4;
+        assert_eq!(
+            apply(&mut rich(), Edit::UpdateCard { card: card.clone() }),
+            Err(EditError::BadSpan { found: 4, max: 3 })
+        );
+        card.span = 0;
+        assert!(apply(&mut rich(), Edit::UpdateCard { card: card.clone() }).is_err());
+        card.span = 1;
+        card.persona = Some(Id::from("nobody"));
+        assert_eq!(
+            apply(&mut rich(), Edit::UpdateCard { card: card.clone() }),
+            Err(EditError::NoPersona(Id::from("nobody")))
+        );
+        card.persona = None;
+        card.touchpoint.as_mut().unwrap().asset = Some(Id::from("nope"));
+        assert_eq!(
+            apply(&mut rich(), Edit::UpdateCard { card }),
+            Err(EditError::NoAsset(Id::from("nope")))
+        );
+    }
+
+    #[test]
+    fn a_span_past_the_last_stage_ends_there() {
+        let mut m = rich();
+        m.cards[1].span = 3; // starts at b, the second of three stages
+        assert_eq!(m.card_stages(&m.cards[1]), 1..3);
     }
 }

@@ -74,10 +74,12 @@ struct Builder {
 
 impl Builder {
     fn new(prefix: &'static str, model: SourceModel, name: Text, now: Timestamp) -> Self {
-        Builder {
+        let mut b = Builder {
             map: JourneyMap::new(name, model, now),
             prefix,
-        }
+        };
+        b.buying_group();
+        b
     }
 
     fn stage(&mut self, id: &str, name: Text, description: Text) -> &mut Stage {
@@ -146,8 +148,29 @@ impl Builder {
         self.card(CardKind::Question, stage, title);
     }
 
-    fn research(&mut self, stage: &str, title: Text) {
-        self.card(CardKind::ResearchSource, stage, title);
+    fn research(&mut self, stage: &str, method: Option<ResearchMethod>, title: Text) {
+        self.card(CardKind::ResearchSource, stage, title).method = method;
+    }
+
+    /// The buying-group members of the model's DMU, for the emotion curve and content audit.
+    fn buying_group(&mut self) {
+        for (id, name) in [
+            (
+                "decision_maker",
+                t("Decision maker", "의사 결정자", "Лицо, принимающее решение"),
+            ),
+            (
+                "technical_evaluator",
+                t("Technical evaluator", "IT/기술 평가자", "ИТ-эксперт"),
+            ),
+            ("user", t("User", "사용자", "Пользователь")),
+        ] {
+            self.map.personas.push(Persona {
+                id: Id::from(id),
+                name,
+                description: Text::default(),
+            });
+        }
     }
 
     fn role(&mut self, stage: &str, title: Text) {
@@ -593,6 +616,7 @@ fn hinge(now: Timestamp) -> JourneyMap {
     // Research sources.
     b.research(
         "pre_purchase",
+        Some(ResearchMethod::ProspectInterview),
         t(
             "Interviews with prospects in the market",
             "시장의 잠재 고객 인터뷰",
@@ -601,6 +625,7 @@ fn hinge(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "pre_purchase",
+        Some(ResearchMethod::LostProspectInterview),
         t(
             "Interviews with prospects who chose another firm (\"the ones that got away\")",
             "다른 회사를 선택한 잠재 고객(\"도망자\") 인터뷰",
@@ -609,6 +634,7 @@ fn hinge(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "client_experience",
+        Some(ResearchMethod::ClientInterview),
         t(
             "Interviews with current clients: quality of experience, awareness of the service range",
             "현재 고객 인터뷰: 경험의 질, 서비스 범위에 대한 인지도",
@@ -617,6 +643,7 @@ fn hinge(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "client_experience",
+        Some(ResearchMethod::Survey),
         t(
             "Client-satisfaction surveys",
             "고객 만족도 조사",
@@ -625,6 +652,7 @@ fn hinge(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "between_engagements",
+        Some(ResearchMethod::ClientInterview),
         t(
             "Research on \"in-betweeners\": interviews with clients between engagements",
             "\"중간자\" 연구: 계약 사이의 고객 인터뷰",
@@ -633,6 +661,7 @@ fn hinge(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "former_client",
+        Some(ResearchMethod::FormerClientInterview),
         t(
             "Interviews with former clients: likelihood to refer, and why",
             "이전 고객 조사: 추천 가능성과 그 이유",
@@ -1856,6 +1885,7 @@ fn martech(now: Timestamp) -> JourneyMap {
 
     b.research(
         "engage",
+        Some(ResearchMethod::ClientInterview),
         t(
             "Talk to customers and ask them",
             "고객과 이야기하고 물어보기",
@@ -1864,6 +1894,7 @@ fn martech(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "engage",
+        None,
         t(
             "Research on the industries customers work in",
             "고객이 운영하는 산업에 대한 조사",
@@ -1872,6 +1903,7 @@ fn martech(now: Timestamp) -> JourneyMap {
     );
     b.research(
         "nurture",
+        None,
         t(
             "Insights from sales and customer success",
             "영업 및 고객 성공 팀의 인사이트",
@@ -2408,5 +2440,35 @@ mod tests {
             let back: JourneyMap = serde_json::from_str(&json).unwrap();
             assert_eq!(back, map);
         }
+    }
+
+    #[test]
+    fn model_templates_have_a_buying_group_and_hinge_research_names_its_method() {
+        for m in all_templates() {
+            let ids: Vec<&str> = m.personas.iter().map(|p| p.id.as_str()).collect();
+            if m.source_model == SourceModel::Blank {
+                assert!(ids.is_empty());
+            } else {
+                assert_eq!(ids, ["decision_maker", "technical_evaluator", "user"]);
+            }
+        }
+        let hinge = build(SourceModel::Hinge, now());
+        let methods: Vec<Option<ResearchMethod>> = hinge
+            .cards
+            .iter()
+            .filter(|c| hinge.lane(&c.lane).unwrap().kind == CardKind::ResearchSource)
+            .map(|c| c.method)
+            .collect();
+        assert_eq!(
+            methods,
+            [
+                Some(ResearchMethod::ProspectInterview),
+                Some(ResearchMethod::LostProspectInterview),
+                Some(ResearchMethod::ClientInterview),
+                Some(ResearchMethod::Survey),
+                Some(ResearchMethod::ClientInterview),
+                Some(ResearchMethod::FormerClientInterview),
+            ]
+        );
     }
 }
