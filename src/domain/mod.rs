@@ -3,6 +3,7 @@
 //! Nothing in here knows about the browser or the UI; every function takes what it needs
 //! (including the current time) as arguments, so all of it is tested natively.
 
+pub mod canvas;
 pub mod channel;
 pub mod charts;
 pub mod classified;

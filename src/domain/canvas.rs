@@ -1,0 +1,590 @@
+//! The canvas grid: stages as columns, visible lanes as rows, and where each card sits.
+//!
+//! A card that spans several stages is drawn as a bar across their columns. Bars take *tracks* at
+//! the top of their lane (like a Gantt chart): each track holds bars that do not overlap, and every
+//! cell of the lane shows every track (the bar where it starts, a placeholder where a bar passes,
+//! or an empty slot), so the bars line up across the columns. Cards of one stage come below.
+//!
+//! Also here: where the arrow keys lead from a card, how Alt+arrow moves it, and the emotion curve.
+
+use std::collections::HashMap;
+
+use super::edit::Edit;
+use super::model::{Id, JourneyMap};
+
+/// One slot of a track in one cell.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Slot {
+    /// A spanning card starts here; it covers `span` columns.
+    Start { card: Id, span: usize },
+    /// A spanning card that started in an earlier column passes here.
+    Covered(Id),
+    /// Nothing in this track here.
+    Empty,
+}
+
+/// The content of one cell (stage × lane).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Cell {
+    /// One slot per track of the lane, top to bottom.
+    pub tracks: Vec<Slot>,
+    /// The cards of this stage only, in map order.
+    pub cards: Vec<Id>,
+}
+
+/// The visible lanes of a map, each with one cell per stage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Grid {
+    /// Visible lane ids, top to bottom.
+    pub lanes: Vec<Id>,
+    /// `cells[lane][stage]`.
+    pub cells: Vec<Vec<Cell>>,
+}
+
+impl Grid {
+    /// Lays out the map's cards (hidden lanes are left out).
+    pub fn of(map: &JourneyMap) -> Grid {
+        let stages: HashMap<&Id, usize> = map
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (&s.id, i))
+            .collect();
+        let n = map.stages.len();
+        let lanes: Vec<&Id> = map
+            .lanes
+            .iter()
+            .filter(|l| !l.hidden)
+            .map(|l| &l.id)
+            .collect();
+        let lane_row: HashMap<&Id, usize> =
+            lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+        let mut cells = vec![vec![Cell::default(); n]; lanes.len()];
+        // Bars per lane: (start, end exclusive, card).
+        let mut bars: Vec<Vec<(usize, usize, &Id)>> = vec![Vec::new(); lanes.len()];
+        for card in &map.cards {
+            let (Some(&row), Some(&start)) = (lane_row.get(&card.lane), stages.get(&card.stage))
+            else {
+                continue;
+            };
+            let end = (start + usize::from(card.span.max(1))).min(n);
+            if end - start > 1 {
+                bars[row].push((start, end, &card.id));
+            } else {
+                cells[row][start].cards.push(card.id.clone());
+            }
+        }
+        for (row, mut lane_bars) in bars.into_iter().enumerate() {
+            // Greedy interval colouring by start column: the fewest tracks, stable by map order.
+            lane_bars.sort_by_key(|b| b.0);
+            let mut track_end: Vec<usize> = Vec::new();
+            let mut placed = Vec::with_capacity(lane_bars.len());
+            for (start, end, id) in lane_bars {
+                let t = match track_end.iter().position(|&e| e <= start) {
+                    Some(t) => t,
+                    None => {
+                        track_end.push(0);
+                        track_end.len() - 1
+                    }
+                };
+                track_end[t] = end;
+                placed.push((t, start, end, id));
+            }
+            for cell in &mut cells[row] {
+                cell.tracks = vec![Slot::Empty; track_end.len()];
+            }
+            for (t, start, end, id) in placed {
+                cells[row][start].tracks[t] = Slot::Start {
+                    card: id.clone(),
+                    span: end - start,
+                };
+                for cell in &mut cells[row][start + 1..end] {
+                    cell.tracks[t] = Slot::Covered(id.clone());
+                }
+            }
+        }
+        Grid {
+            lanes: lanes.into_iter().cloned().collect(),
+            cells,
+        }
+    }
+
+    /// The cell of a lane and stage.
+    pub fn cell(&self, lane: usize, stage: usize) -> Option<&Cell> {
+        self.cells.get(lane)?.get(stage)
+    }
+
+    /// The cards of a cell as the keyboard visits them: bars starting here, then the stage's own.
+    fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id> {
+        let Some(cell) = self.cell(lane, stage) else {
+            return Vec::new();
+        };
+        cell.tracks
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Start { card, .. } => Some(card),
+                _ => None,
+            })
+            .chain(&cell.cards)
+            .collect()
+    }
+
+    /// Where a card is: (lane row, stage column, position in the cell's visit order).
+    fn find(&self, card: &Id) -> Option<(usize, usize, usize)> {
+        for (l, row) in self.cells.iter().enumerate() {
+            for s in 0..row.len() {
+                if let Some(p) = self.visit_order(l, s).iter().position(|c| *c == card) {
+                    return Some((l, s, p));
+                }
+            }
+        }
+        None
+    }
+
+    /// Where an arrow key leads from a card: the next card that way, or the (empty) cell there.
+    /// Up and down go through the cards of a cell, then to the cell above or below in the same
+    /// stage; left and right go to the first card of the same lane in the stage before or after.
+    pub fn step(&self, card: &Id, dir: Direction) -> Option<Target> {
+        let (l, s, p) = self.find(card)?;
+        let first_or_cell = |l: usize, s: usize| -> Target {
+            match self.visit_order(l, s).first() {
+                Some(c) => Target::Card((*c).clone()),
+                None => Target::Cell {
+                    lane: self.lanes[l].clone(),
+                    stage: s,
+                },
+            }
+        };
+        match dir {
+            Direction::Left => s.checked_sub(1).map(|s| first_or_cell(l, s)),
+            Direction::Right => (s + 1 < self.cells[l].len()).then(|| first_or_cell(l, s + 1)),
+            Direction::Up => {
+                if p > 0 {
+                    return Some(Target::Card(self.visit_order(l, s)[p - 1].clone()));
+                }
+                let l = l.checked_sub(1)?;
+                Some(match self.visit_order(l, s).last() {
+                    Some(c) => Target::Card((*c).clone()),
+                    None => Target::Cell {
+                        lane: self.lanes[l].clone(),
+                        stage: s,
+                    },
+                })
+            }
+            Direction::Down => {
+                let here = self.visit_order(l, s);
+                if p + 1 < here.len() {
+                    return Some(Target::Card(here[p + 1].clone()));
+                }
+                (l + 1 < self.lanes.len()).then(|| first_or_cell(l + 1, s))
+            }
+        }
+    }
+}
+
+/// An arrow key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Up,
+    Down,
+    Left,
+    Right,
+}
+
+impl Direction {
+    /// The direction of a `KeyboardEvent.key` value, if it is an arrow.
+    pub fn from_key(key: &str) -> Option<Direction> {
+        match key {
+            "ArrowUp" => Some(Direction::Up),
+            "ArrowDown" => Some(Direction::Down),
+            "ArrowLeft" => Some(Direction::Left),
+            "ArrowRight" => Some(Direction::Right),
+            _ => None,
+        }
+    }
+}
+
+/// Where keyboard focus goes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Card(Id),
+    /// An empty cell: its "add a card" button.
+    Cell {
+        lane: Id,
+        stage: usize,
+    },
+}
+
+/// The edit that moves a card one step (Alt+arrow, or its move buttons): up or down within its
+/// cell, or to the end of the same lane's cell in the stage before or after. `None` at an edge.
+pub fn move_card(map: &JourneyMap, card: &Id, dir: Direction) -> Option<Edit> {
+    let c = map.card(card)?;
+    let cell: Vec<&Id> = map.cards_in(&c.stage, &c.lane).map(|x| &x.id).collect();
+    let pos = cell.iter().position(|x| *x == card)?;
+    let si = map.stage_index(&c.stage)?;
+    let (stage, before) = match dir {
+        Direction::Up => (
+            c.stage.clone(),
+            Some(cell.get(pos.checked_sub(1)?)?.to_owned().clone()),
+        ),
+        Direction::Down => {
+            if pos + 1 >= cell.len() {
+                return None;
+            }
+            (c.stage.clone(), cell.get(pos + 2).map(|x| (*x).clone()))
+        }
+        Direction::Left => (map.stages.get(si.checked_sub(1)?)?.id.clone(), None),
+        Direction::Right => (map.stages.get(si + 1)?.id.clone(), None),
+    };
+    Some(Edit::MoveCard {
+        id: card.clone(),
+        stage,
+        lane: c.lane.clone(),
+        before,
+    })
+}
+
+/// The edit that drops a dragged card onto the map: just before card `before`, or at the end of
+/// the cell (`stage`, `lane`) when `before` is `None`. `None` when nothing would change.
+pub fn drop_card(
+    map: &JourneyMap,
+    card: &Id,
+    stage: &Id,
+    lane: &Id,
+    before: Option<&Id>,
+) -> Option<Edit> {
+    let c = map.card(card)?;
+    if before == Some(card) {
+        return None;
+    }
+    if let Some(b) = before {
+        let b = map.card(b)?;
+        if &b.stage != stage || &b.lane != lane {
+            return None;
+        }
+    } else if &c.stage == stage && &c.lane == lane {
+        let last = map.cards_in(stage, lane).last().map(|x| &x.id);
+        if last == Some(card) {
+            return None;
+        }
+    }
+    Some(Edit::MoveCard {
+        id: card.clone(),
+        stage: stage.clone(),
+        lane: lane.clone(),
+        before: before.cloned(),
+    })
+}
+
+/// The edit that drops a dragged stage onto the place of stage `onto`. `None` if it is itself.
+pub fn drop_stage(map: &JourneyMap, stage: &Id, onto: &Id) -> Option<Edit> {
+    let from = map.stage_index(stage)?;
+    let to = map.stage_index(onto)?;
+    (from != to).then(|| Edit::MoveStage {
+        id: stage.clone(),
+        to,
+    })
+}
+
+/// One stage's piece of a persona's emotion curve, in units of the score (−2..=+2): the curve
+/// comes in at `left` (the middle between this score and the one before), passes `score` at the
+/// centre and leaves at `right`. A stage without a score has no piece; the curve jumps over it to
+/// the next stage that has one (the pieces around it end flat at the edge).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CurvePiece {
+    pub left: Option<f64>,
+    pub score: i8,
+    pub right: Option<f64>,
+}
+
+/// The curve of `persona` across the map's stages: one entry per stage.
+pub fn emotion_curve(map: &JourneyMap, persona: &Id) -> Vec<Option<CurvePiece>> {
+    let scores: Vec<Option<i8>> = map
+        .stages
+        .iter()
+        .map(|s| map.emotion(persona, &s.id).map(|e| e.score))
+        .collect();
+    let n = scores.len();
+    let prev = |i: usize| (0..i).rev().find_map(|j| scores[j]);
+    let next = |i: usize| (i + 1..n).find_map(|j| scores[j]);
+    // On a circular map the curve runs on from the last stage into the first.
+    let wrap = map.circular && n > 1;
+    scores
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let score = (*s)?;
+            let before = if i > 0 {
+                prev(i)
+            } else if wrap {
+                prev(n)
+            } else {
+                None
+            };
+            let after = if i + 1 < n {
+                next(i)
+            } else if wrap {
+                scores[0].or_else(|| next(0))
+            } else {
+                None
+            };
+            let mid = |o: i8| (f64::from(o) + f64::from(score)) / 2.0;
+            Some(CurvePiece {
+                left: before.map(mid),
+                score,
+                right: after.map(mid),
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::model::{Card, Emotion, Lane, Persona, SourceModel, Stage};
+    use crate::domain::text::Text;
+
+    fn map() -> JourneyMap {
+        let mut m = JourneyMap::new(
+            Text::from("m"),
+            SourceModel::Blank,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        m.stages = ["a", "b", "c", "d"]
+            .iter()
+            .map(|id| Stage {
+                id: Id::from(*id),
+                name: Text::from(*id),
+                description: Text::default(),
+                decision: None,
+            })
+            .collect();
+        m.lanes.truncate(2); // touchpoint, buying_role
+        m
+    }
+
+    fn card(m: &mut JourneyMap, id: &str, stage: &str, lane: usize, span: u16) {
+        let lane: Lane = m.lanes[lane].clone();
+        let mut c = Card::plain(Id::from(id), Id::from(stage), lane.id, Text::from(id));
+        c.span = span;
+        m.cards.push(c);
+    }
+
+    fn start(id: &str, span: usize) -> Slot {
+        Slot::Start {
+            card: Id::from(id),
+            span,
+        }
+    }
+
+    #[test]
+    fn bars_take_the_fewest_tracks_and_show_in_every_column_they_cross() {
+        let mut m = map();
+        card(&mut m, "x", "a", 0, 1);
+        card(&mut m, "long", "a", 0, 3); // a..c
+        card(&mut m, "late", "c", 0, 2); // c..d overlaps long at c → second track
+        card(&mut m, "after", "d", 0, 9); // past the end: ends at d, a plain card
+        card(&mut m, "role", "b", 1, 1);
+        let g = Grid::of(&m);
+        assert_eq!(
+            g.lanes,
+            vec![Id::from("touchpoint"), Id::from("buying_role")]
+        );
+        let row = &g.cells[0];
+        assert_eq!(row[0].tracks, vec![start("long", 3), Slot::Empty]);
+        assert_eq!(row[0].cards, vec![Id::from("x")]);
+        assert_eq!(
+            row[1].tracks,
+            vec![Slot::Covered(Id::from("long")), Slot::Empty]
+        );
+        assert_eq!(
+            row[2].tracks,
+            vec![Slot::Covered(Id::from("long")), start("late", 2)]
+        );
+        assert_eq!(
+            row[3].tracks,
+            vec![Slot::Empty, Slot::Covered(Id::from("late"))]
+        );
+        assert_eq!(row[3].cards, vec![Id::from("after")]);
+        // The other lane has no bars, so no tracks.
+        assert!(g.cells[1].iter().all(|c| c.tracks.is_empty()));
+        assert_eq!(g.cells[1][1].cards, vec![Id::from("role")]);
+    }
+
+    #[test]
+    fn a_bar_that_ends_frees_its_track_for_the_next() {
+        let mut m = map();
+        card(&mut m, "p", "a", 0, 2); // a..b
+        card(&mut m, "q", "c", 0, 2); // c..d: fits in track 0 again
+        let g = Grid::of(&m);
+        assert_eq!(g.cells[0][2].tracks, vec![start("q", 2)]);
+        assert_eq!(g.cells[0][1].tracks, vec![Slot::Covered(Id::from("p"))]);
+    }
+
+    #[test]
+    fn hidden_lanes_are_left_out() {
+        let mut m = map();
+        card(&mut m, "x", "a", 0, 1);
+        m.lanes[0].hidden = true;
+        let g = Grid::of(&m);
+        assert_eq!(g.lanes, vec![Id::from("buying_role")]);
+        assert!(g.cells[0].iter().all(|c| c.cards.is_empty()));
+    }
+
+    #[test]
+    fn arrow_keys_walk_cells_lanes_and_stages() {
+        let mut m = map();
+        card(&mut m, "a1", "a", 0, 1);
+        card(&mut m, "a2", "a", 0, 1);
+        card(&mut m, "bar", "a", 0, 2);
+        card(&mut m, "r", "a", 1, 1);
+        card(&mut m, "c1", "c", 0, 1);
+        let g = Grid::of(&m);
+        let card = |s: &str| Some(Target::Card(Id::from(s)));
+        // Visit order in cell (touchpoint, a): the bar, then a1, a2.
+        assert_eq!(g.step(&Id::from("bar"), Direction::Down), card("a1"));
+        assert_eq!(g.step(&Id::from("a1"), Direction::Up), card("bar"));
+        assert_eq!(g.step(&Id::from("a2"), Direction::Down), card("r"));
+        assert_eq!(g.step(&Id::from("r"), Direction::Up), card("a2"));
+        assert_eq!(g.step(&Id::from("r"), Direction::Down), None);
+        assert_eq!(g.step(&Id::from("bar"), Direction::Up), None);
+        assert_eq!(
+            g.step(&Id::from("a1"), Direction::Right),
+            Some(Target::Cell {
+                lane: Id::from("touchpoint"),
+                stage: 1
+            })
+        );
+        assert_eq!(
+            g.step(&Id::from("c1"), Direction::Left),
+            Some(Target::Cell {
+                lane: Id::from("touchpoint"),
+                stage: 1
+            })
+        );
+        assert_eq!(g.step(&Id::from("a1"), Direction::Left), None);
+        assert_eq!(g.step(&Id::from("nobody"), Direction::Left), None);
+    }
+
+    #[test]
+    fn alt_arrows_move_a_card_within_its_cell_and_across_stages() {
+        let mut m = map();
+        card(&mut m, "a1", "a", 0, 1);
+        card(&mut m, "a2", "a", 0, 1);
+        card(&mut m, "a3", "a", 0, 1);
+        let mv = |id: &str, d| move_card(&m, &Id::from(id), d);
+        let to = |stage: &str, before: Option<&str>| {
+            Some(Edit::MoveCard {
+                id: Id::from("a2"),
+                stage: Id::from(stage),
+                lane: Id::from("touchpoint"),
+                before: before.map(Id::from),
+            })
+        };
+        assert_eq!(mv("a2", Direction::Up), to("a", Some("a1")));
+        assert_eq!(mv("a2", Direction::Down), to("a", None));
+        assert_eq!(mv("a2", Direction::Right), to("b", None));
+        assert_eq!(mv("a2", Direction::Left), None);
+        assert_eq!(mv("a1", Direction::Up), None);
+        assert_eq!(mv("a3", Direction::Down), None);
+        // Moving down past one card lands before the card after it.
+        assert_eq!(
+            mv("a1", Direction::Down),
+            Some(Edit::MoveCard {
+                id: Id::from("a1"),
+                stage: Id::from("a"),
+                lane: Id::from("touchpoint"),
+                before: Some(Id::from("a3")),
+            })
+        );
+    }
+
+    #[test]
+    fn drops_of_cards_and_stages() {
+        let mut m = map();
+        card(&mut m, "a1", "a", 0, 1);
+        card(&mut m, "a2", "a", 0, 1);
+        card(&mut m, "r", "b", 1, 1);
+        let (a, b) = (Id::from("a"), Id::from("b"));
+        let (tp, role) = (Id::from("touchpoint"), Id::from("buying_role"));
+        assert_eq!(
+            drop_card(&m, &Id::from("a2"), &a, &tp, Some(&Id::from("a1"))),
+            Some(Edit::MoveCard {
+                id: Id::from("a2"),
+                stage: a.clone(),
+                lane: tp.clone(),
+                before: Some(Id::from("a1")),
+            })
+        );
+        assert_eq!(
+            drop_card(&m, &Id::from("a2"), &a, &tp, None),
+            None,
+            "already last"
+        );
+        assert_eq!(
+            drop_card(&m, &Id::from("a1"), &a, &tp, Some(&Id::from("a1"))),
+            None
+        );
+        // "before" must be in the cell dropped on.
+        assert_eq!(
+            drop_card(&m, &Id::from("a1"), &b, &role, Some(&Id::from("a2"))),
+            None
+        );
+        assert!(drop_card(&m, &Id::from("a1"), &b, &role, None).is_some());
+        assert_eq!(
+            drop_stage(&m, &Id::from("a"), &Id::from("c")),
+            Some(Edit::MoveStage {
+                id: a.clone(),
+                to: 2
+            })
+        );
+        assert_eq!(drop_stage(&m, &a, &a), None);
+    }
+
+    #[test]
+    fn the_emotion_curve_meets_halfway_and_skips_stages_without_a_score() {
+        let mut m = map();
+        m.personas.push(Persona {
+            id: Id::from("cfo"),
+            name: Text::from("CFO"),
+            description: Text::default(),
+        });
+        for (stage, score) in [("a", -2), ("b", 1), ("d", 2)] {
+            m.emotions.push(Emotion {
+                persona: Id::from("cfo"),
+                stage: Id::from(stage),
+                score,
+                note: String::new(),
+            });
+        }
+        let c = emotion_curve(&m, &Id::from("cfo"));
+        assert_eq!(
+            c,
+            vec![
+                Some(CurvePiece {
+                    left: None,
+                    score: -2,
+                    right: Some(-0.5)
+                }),
+                Some(CurvePiece {
+                    left: Some(-0.5),
+                    score: 1,
+                    right: Some(1.5)
+                }),
+                None,
+                Some(CurvePiece {
+                    left: Some(1.5),
+                    score: 2,
+                    right: None
+                }),
+            ]
+        );
+        m.circular = true;
+        let c = emotion_curve(&m, &Id::from("cfo"));
+        assert_eq!(c[0].unwrap().left, Some(0.0), "from d (+2) into a (−2)");
+        assert_eq!(c[3].unwrap().right, Some(0.0));
+        assert!(emotion_curve(&m, &Id::from("nobody"))
+            .iter()
+            .all(Option::is_none));
+    }
+}
