@@ -149,3 +149,51 @@ impl Choice for Role {
         .to_string()
     }
 }
+
+/// Implements [`Choice`] for a canvas enum with an `ALL` list, from (variant, key) pairs.
+macro_rules! canvas_choice {
+    ($t:ty, $($v:path => $key:ident),+ $(,)?) => {
+        impl Choice for $t {
+            fn all() -> Vec<Self> {
+                <$t>::ALL.to_vec()
+            }
+            fn slug(self) -> String {
+                serde_slug(self)
+            }
+            fn label(self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
+                match self {
+                    $($v => t_string!(i18n, $key).to_string(),)+
+                }
+            }
+        }
+    };
+}
+
+use crate::domain::{Evidence, OpportunityStatus, ResearchMethod, Severity};
+
+canvas_choice!(Evidence,
+    Evidence::Observed => evidence_observed,
+    Evidence::Reported => evidence_reported,
+    Evidence::Assumed => evidence_assumed,
+);
+canvas_choice!(Severity,
+    Severity::Low => severity_low,
+    Severity::Medium => severity_medium,
+    Severity::High => severity_high,
+    Severity::Critical => severity_critical,
+);
+canvas_choice!(OpportunityStatus,
+    OpportunityStatus::Idea => status_idea,
+    OpportunityStatus::Planned => status_planned,
+    OpportunityStatus::InProgress => status_in_progress,
+    OpportunityStatus::Done => status_done,
+    OpportunityStatus::Dropped => status_dropped,
+);
+canvas_choice!(ResearchMethod,
+    ResearchMethod::ProspectInterview => method_prospect_interview,
+    ResearchMethod::LostProspectInterview => method_lost_prospect_interview,
+    ResearchMethod::ClientInterview => method_client_interview,
+    ResearchMethod::FormerClientInterview => method_former_client_interview,
+    ResearchMethod::Survey => method_survey,
+    ResearchMethod::Analytics => method_analytics,
+);

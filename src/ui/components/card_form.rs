@@ -1,64 +1,116 @@
-//! Add a card to a stage, or edit one: lane, title, detail, and touchpoint details.
+//! Add a card to a stage, or edit one: lane, title, detail, how many stages it spans, its
+//! evidence level and persona, and the details of its kind (touchpoint channel, department and
+//! content; pain severity; opportunity owner and status; the experience a buying role expects;
+//! the research method).
 
 use leptos::prelude::*;
 
-use crate::domain::{Card, CardKind, Edit, Id, Presence, Text, Touchpoint};
+use super::ChoiceSelect;
+use crate::domain::{
+    Card, CardKind, Edit, Evidence, Id, OpportunityStatus, Presence, ResearchMethod, Severity,
+    Text, Touchpoint,
+};
 use crate::i18n::*;
+use crate::ui::labels::Choice;
 use crate::ui::state::{expect_state, use_lang};
 
-/// With `card: None` adds a new card to `stage`; with `Some(id)` edits that card.
+/// With `card: None` adds a new card to `stage` (in `lane`, or the first lane of `kind`);
+/// with `Some(id)` edits that card.
 #[component]
 pub fn CardForm(
+    /// The map.
     map: Id,
+    /// The stage of a new card.
     stage: Id,
+    /// The card to edit; `None` adds one.
     card: Option<Id>,
+    /// The kind of lane a new card goes to when `lane` is `None`.
     kind: CardKind,
-    #[prop(into)] on_done: Callback<()>,
+    /// The lane of a new card.
+    #[prop(optional_no_strip)]
+    lane: Option<Id>,
+    /// Called when the form closes (saved or cancelled).
+    #[prop(into)]
+    on_done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
     let l = lang.get_untracked();
-    let (lanes, departments, existing) = state.workspace.with_untracked(|ws| {
-        let m = ws.map(&map);
-        let lanes: Vec<(Id, String, CardKind)> = m
-            .map(|m| {
-                m.lanes
-                    .iter()
-                    .map(|x| (x.id.clone(), x.name.get(l).to_owned(), x.kind))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let departments: Vec<(Id, String)> = m
-            .map(|m| {
-                m.departments
-                    .iter()
-                    .map(|d| (d.id.clone(), d.name.get(l).to_owned()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let existing = card
-            .as_ref()
-            .and_then(|c| m.and_then(|m| m.card(c)).cloned());
-        (lanes, departments, existing)
-    });
+    let named = |id: &Id, name: &Text| (id.clone(), name.get(l).to_owned());
+    let (lanes, departments, personas, assets, stage_count, existing) =
+        state.workspace.with_untracked(|ws| {
+            let m = ws.map(&map);
+            let lanes: Vec<(Id, String, CardKind)> = m
+                .map(|m| {
+                    m.lanes
+                        .iter()
+                        .map(|x| (x.id.clone(), x.name.get(l).to_owned(), x.kind))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let departments: Vec<(Id, String)> = m
+                .map(|m| m.departments.iter().map(|d| named(&d.id, &d.name)).collect())
+                .unwrap_or_default();
+            let personas: Vec<(Id, String)> = m
+                .map(|m| m.personas.iter().map(|p| named(&p.id, &p.name)).collect())
+                .unwrap_or_default();
+            let assets: Vec<(Id, String)> = m
+                .map(|m| m.content.iter().map(|a| named(&a.id, &a.title)).collect())
+                .unwrap_or_default();
+            let existing = card
+                .as_ref()
+                .and_then(|c| m.and_then(|m| m.card(c)).cloned());
+            let count = m.map_or(1, |m| m.stages.len().max(1));
+            (lanes, departments, personas, assets, count, existing)
+        });
     let default_lane = existing
         .as_ref()
         .map(|c| c.lane.clone())
+        .or(lane)
         .or_else(|| lanes.iter().find(|x| x.2 == kind).map(|x| x.0.clone()))
         .or_else(|| lanes.first().map(|x| x.0.clone()))
         .unwrap_or_else(|| Id::from(""));
     let lane = RwSignal::new(default_lane.0.clone());
+    let old = existing.clone();
+    let get = move |f: fn(&Card) -> String| old.as_ref().map(f).unwrap_or_default();
     let title = RwSignal::new(
         existing
             .as_ref()
             .map(|c| c.title.get(l).to_owned())
             .unwrap_or_default(),
     );
-    let detail = RwSignal::new(
+    let detail = RwSignal::new(get(|c| c.detail.clone()));
+    let owner = RwSignal::new(get(|c| c.owner.clone()));
+    let expects = RwSignal::new(get(|c| c.expects.clone()));
+    let span = RwSignal::new(existing.as_ref().map_or(1, |c| c.span).to_string());
+    let evidence = RwSignal::new(existing.as_ref().map_or(Evidence::Assumed, |c| c.evidence));
+    let severity = RwSignal::new(
         existing
             .as_ref()
-            .map(|c| c.detail.clone())
+            .and_then(|c| c.severity)
+            .map(|s| s.slug().to_owned())
+            .unwrap_or_default(),
+    );
+    let status = RwSignal::new(
+        existing
+            .as_ref()
+            .and_then(|c| c.status)
+            .map(|s| s.slug().to_owned())
+            .unwrap_or_default(),
+    );
+    let method = RwSignal::new(
+        existing
+            .as_ref()
+            .and_then(|c| c.method)
+            .map(|s| s.slug().to_owned())
+            .unwrap_or_default(),
+    );
+    let persona = RwSignal::new(
+        existing
+            .as_ref()
+            .and_then(|c| c.persona.as_ref())
+            .map(|p| p.0.clone())
             .unwrap_or_default(),
     );
     let tp = existing
@@ -73,6 +125,7 @@ pub fn CardForm(
             .map(|d| d.0.clone())
             .unwrap_or_default(),
     );
+    let asset = RwSignal::new(tp.asset.as_ref().map(|a| a.0.clone()).unwrap_or_default());
     let content = RwSignal::new(tp.content.clone());
     let error = RwSignal::new(false);
     // The button that opened the form is gone: put keyboard focus in the form.
@@ -83,13 +136,11 @@ pub fn CardForm(
         }
     });
     let lanes = StoredValue::new(lanes);
-    let is_touch = move || {
+    let kind_now = move || {
         let lid = lane.get();
-        lanes.with_value(|ls| {
-            ls.iter()
-                .any(|x| x.0 .0 == lid && x.2 == CardKind::Touchpoint)
-        })
+        lanes.with_value(|ls| ls.iter().find(|x| x.0 .0 == lid).map(|x| x.2))
     };
+    let is = move |k: CardKind| kind_now() == Some(k);
     let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
     let existing = StoredValue::new(existing);
 
@@ -100,21 +151,47 @@ pub fn CardForm(
             error.set(true);
             return;
         }
-        let touchpoint = is_touch().then(|| Touchpoint {
+        let kind = kind_now();
+        let touchpoint = (kind == Some(CardKind::Touchpoint)).then(|| Touchpoint {
             channel: crate::domain::channel::from_input(&channel.get_untracked()),
             presence: if online.get_untracked() {
                 Presence::Online
             } else {
                 Presence::Offline
             },
-            department: Some(dept.get_untracked()).filter(|d| !d.is_empty()).map(Id),
+            department: Some(dept.get_untracked())
+                .filter(|d| !d.is_empty())
+                .map(Id),
             content: content.get_untracked().trim().to_owned(),
-            ..existing
-                .get_value()
-                .and_then(|c| c.touchpoint)
-                .unwrap_or_default()
+            asset: Some(asset.get_untracked()).filter(|a| !a.is_empty()).map(Id),
         });
+        let only = |k: CardKind, v: String| if kind == Some(k) { v } else { String::new() };
+        let pick = |k: CardKind, slug: String| (kind == Some(k)).then_some(slug);
+        let span = span
+            .get_untracked()
+            .trim()
+            .parse::<u16>()
+            .unwrap_or(1)
+            .clamp(1, u16::try_from(stage_count).unwrap_or(u16::MAX));
         let lane_id = Id(lane.get_untracked());
+        let fill = |c: Card| Card {
+            detail: detail.get_untracked(),
+            touchpoint,
+            span,
+            evidence: evidence.get_untracked(),
+            persona: Some(persona.get_untracked())
+                .filter(|p| !p.is_empty())
+                .map(Id),
+            severity: pick(CardKind::PainPoint, severity.get_untracked())
+                .and_then(|s| Severity::from_slug(&s)),
+            owner: only(CardKind::Opportunity, owner.get_untracked().trim().to_owned()),
+            status: pick(CardKind::Opportunity, status.get_untracked())
+                .and_then(|s| OpportunityStatus::from_slug(&s)),
+            expects: only(CardKind::BuyingRole, expects.get_untracked().trim().to_owned()),
+            method: pick(CardKind::ResearchSource, method.get_untracked())
+                .and_then(|s| ResearchMethod::from_slug(&s)),
+            ..c
+        };
         match existing.get_value() {
             Some(old) => {
                 let title = if old.title.get(l) == t {
@@ -123,12 +200,10 @@ pub fn CardForm(
                     Text::User(t)
                 };
                 let moved_lane = old.lane != lane_id;
-                let updated = Card {
+                let updated = fill(Card {
                     title,
-                    detail: detail.get_untracked(),
-                    touchpoint,
                     ..old.clone()
-                };
+                });
                 state.edit(&map.get_value(), Edit::UpdateCard { card: updated });
                 if moved_lane {
                     state.edit(
@@ -143,11 +218,12 @@ pub fn CardForm(
                 }
             }
             None => {
-                let card = Card {
-                    detail: detail.get_untracked(),
-                    touchpoint,
-                    ..Card::plain(Id::random(), stage.get_value(), lane_id, Text::User(t))
-                };
+                let card = fill(Card::plain(
+                    Id::random(),
+                    stage.get_value(),
+                    lane_id,
+                    Text::User(t),
+                ));
                 state.edit(
                     &map.get_value(),
                     Edit::InsertCard {
@@ -159,25 +235,71 @@ pub fn CardForm(
         }
         on_done.run(());
     };
-    let uid = Id::random().0;
-    let fid = move |name: &str| format!("{name}-{uid}");
+    let uid = StoredValue::new(Id::random().0);
+    let fid = move |name: &str| format!("{name}-{}", uid.get_value());
     let lane_options = lanes.with_value(|ls| {
         ls.iter()
             .map(|(id, name, _)| view! { <option value=id.0.clone()>{name.clone()}</option> })
             .collect_view()
     });
-    let dept_options = departments
-        .into_iter()
-        .map(|(id, name)| view! { <option value=id.0.clone()>{name}</option> })
-        .collect_view();
+    let options = |items: Vec<(Id, String)>| {
+        items
+            .into_iter()
+            .map(|(id, name)| view! { <option value=id.0.clone()>{name}</option> })
+            .collect_view()
+    };
+    let has_assets = !assets.is_empty();
+    let dept_options = options(departments);
+    let persona_options = options(personas);
+    let asset_options = options(assets);
+    let slug_options = |items: Vec<(String, String)>| {
+        items
+            .into_iter()
+            .map(|(slug, name)| view! { <option value=slug>{name}</option> })
+            .collect_view()
+    };
+    let severity_options = slug_options(
+        Severity::ALL
+            .iter()
+            .map(|s| (s.slug().to_owned(), s.label(i18n)))
+            .collect(),
+    );
+    let status_options = slug_options(
+        OpportunityStatus::ALL
+            .iter()
+            .map(|s| (s.slug().to_owned(), s.label(i18n)))
+            .collect(),
+    );
+    let method_options = slug_options(
+        ResearchMethod::ALL
+            .iter()
+            .map(|s| (s.slug().to_owned(), s.label(i18n)))
+            .collect(),
+    );
     let is_new = existing.with_value(|e| e.is_none());
     let channel_options = crate::domain::channel::known()
         .into_iter()
         .map(|(_, name)| view! { <option value=name.get(l).to_owned()></option> })
         .collect_view();
+    let select = move |sig: RwSignal<String>| {
+        (
+            move || sig.get(),
+            move |ev: leptos::ev::Event| sig.set(event_target_value(&ev)),
+        )
+    };
+    let (sev_v, sev_set) = select(severity);
+    let (st_v, st_set) = select(status);
+    let (me_v, me_set) = select(method);
+    let (pe_v, pe_set) = select(persona);
+    let (as_v, as_set) = select(asset);
 
     view! {
-        <form class="card-form" on:submit=submit on:keydown=move |ev| if ev.key() == "Escape" { on_done.run(()) }>
+        <form class="card-form" on:submit=submit
+            on:keydown=move |ev| {
+                // Keys typed in the form are the form's, not the canvas's.
+                ev.stop_propagation();
+                if ev.key() == "Escape" { on_done.run(()) }
+            }>
             <label for=fid("lane")>{t!(i18n, lane)}</label>
             <select id=fid("lane") prop:value=move || lane.get() on:change=move |ev| lane.set(event_target_value(&ev))>
                 {lane_options}
@@ -189,7 +311,47 @@ pub fn CardForm(
             </Show>
             <label for=fid("detail")>{t!(i18n, detail)}</label>
             <textarea id=fid("detail") rows="2" bind:value=detail></textarea>
-            <Show when=is_touch>
+            <div class="form-row">
+                <ChoiceSelect label=Signal::derive(move || t_string!(i18n, evidence).to_string())
+                    value=Signal::derive(move || evidence.get()) on_pick=move |e| evidence.set(e) />
+                <label class="choice">
+                    <span>{t!(i18n, card_span)}</span>
+                    <input type="number" min="1" max=stage_count bind:value=span class="narrow" />
+                </label>
+            </div>
+            <label for=fid("persona")>{t!(i18n, card_persona)}</label>
+            <select id=fid("persona") prop:value=pe_v on:change=pe_set>
+                <option value="">{t!(i18n, none)}</option>
+                {persona_options}
+            </select>
+            <Show when=move || is(CardKind::PainPoint)>
+                <label for=fid("severity")>{t!(i18n, severity)}</label>
+                <select id=fid("severity") prop:value=sev_v on:change=sev_set>
+                    <option value="">{t!(i18n, none)}</option>
+                    {severity_options.clone()}
+                </select>
+            </Show>
+            <Show when=move || is(CardKind::Opportunity)>
+                <label for=fid("owner")>{t!(i18n, opportunity_owner)}</label>
+                <input id=fid("owner") bind:value=owner />
+                <label for=fid("status")>{t!(i18n, opportunity_status)}</label>
+                <select id=fid("status") prop:value=st_v on:change=st_set>
+                    <option value="">{t!(i18n, none)}</option>
+                    {status_options.clone()}
+                </select>
+            </Show>
+            <Show when=move || is(CardKind::BuyingRole)>
+                <label for=fid("expects")>{t!(i18n, role_expects)}</label>
+                <textarea id=fid("expects") rows="2" bind:value=expects></textarea>
+            </Show>
+            <Show when=move || is(CardKind::ResearchSource)>
+                <label for=fid("method")>{t!(i18n, research_method)}</label>
+                <select id=fid("method") prop:value=me_v on:change=me_set>
+                    <option value="">{t!(i18n, none)}</option>
+                    {method_options.clone()}
+                </select>
+            </Show>
+            <Show when=move || is(CardKind::Touchpoint)>
                 <fieldset class="touch-fields">
                     <legend>{t!(i18n, touchpoint)}</legend>
                     <label for=fid("channel")>{t!(i18n, channel)}</label>
@@ -204,6 +366,13 @@ pub fn CardForm(
                         <option value="">{t!(i18n, none)}</option>
                         {dept_options.clone()}
                     </select>
+                    {has_assets.then(|| view! {
+                        <label for=fid("asset")>{t!(i18n, content_asset_link)}</label>
+                        <select id=fid("asset") prop:value=as_v on:change=as_set>
+                            <option value="">{t!(i18n, none)}</option>
+                            {asset_options.clone()}
+                        </select>
+                    })}
                     <label for=fid("content")>{t!(i18n, content_asset)}</label>
                     <input id=fid("content") bind:value=content />
                 </fieldset>

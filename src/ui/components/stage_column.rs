@@ -1,8 +1,9 @@
-//! One stage as a column: its name, cards grouped by lane, and its decision point.
+//! One stage as a column of the canvas: its heading, one cell per visible lane, one emotion
+//! cell per persona and its decision point (a subgrid, so every row lines up across stages).
 
 use leptos::prelude::*;
 
-use super::{CardForm, CardView, DecisionView, StageForm};
+use super::{expect_canvas, CanvasCell, CardForm, DecisionView, EmotionCell, StageForm};
 use crate::domain::{CardKind, Edit, Id};
 use crate::i18n::*;
 use crate::ui::data::DataSession;
@@ -27,29 +28,7 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
             })
         })
     });
-    // Lanes with cards in this stage: (lane id, lane name, card ids).
-    let lanes = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let Some(m) = ws.map(&map.get_value()) else {
-                return Vec::new();
-            };
-            let s = stage.get_value();
-            m.lanes
-                .iter()
-                .filter(|l| !l.hidden)
-                .map(|l| {
-                    let cards: Vec<Id> = m.cards_in(&s, &l.id).map(|c| c.id.clone()).collect();
-                    (
-                        l.id.clone(),
-                        l.name.get(lang.get()).to_owned(),
-                        l.kind,
-                        cards,
-                    )
-                })
-                .filter(|(_, _, _, cards)| !cards.is_empty())
-                .collect::<Vec<_>>()
-        })
-    });
+    let canvas = expect_canvas();
     let editing = RwSignal::new(false);
     let adding = RwSignal::new(false);
     let name = move || info.get().map(|i| i.0).unwrap_or_default();
@@ -103,9 +82,12 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
     let heading_id = format!("stage-h-{}", stage.get_value());
     let labelled_by = heading_id.clone();
 
+    let lane_rows = move || canvas.grid.read().lanes.iter().cloned().enumerate().collect::<Vec<_>>();
     view! {
         <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=labelled_by>
-            <div class="stage-head">
+            <div class="stage-top">
+            <div class="stage-head" draggable="true" data-stage-drag=stage.get_value().0
+                title=move || t_string!(i18n, drag_stage_hint).to_string()>
                 <span class="stage-number" aria-hidden="true">{index + 1}</span>
                 <h2 id=heading_id>{name}</h2>
             </div>
@@ -143,16 +125,6 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                     <span aria-hidden="true">"✕"</span>
                 </button>
             </div>
-            <For each=move || lanes.get() key=|l| l.clone() let:lane>
-                <section class=format!("lane lane-{}", lane.2.slug()) data-lane=lane.0.0.clone()>
-                    <h3 class="lane-name">{lane.1.clone()}</h3>
-                    <ul class="cards">
-                        {lane.3.iter().cloned().map(|card| view! {
-                            <CardView map=map.get_value() card />
-                        }).collect_view()}
-                    </ul>
-                </section>
-            </For>
             <Show when=move || adding.get() fallback=move || view! {
                 <button type="button" class="add-card" on:click=move |_| adding.set(true)
                     aria-label=move || t_string!(i18n, add_card_to, name = name()).to_string()>
@@ -162,7 +134,18 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                 <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
                     on_done=Callback::new(move |_| adding.set(false)) />
             </Show>
-            <DecisionView map=map.get_value() stage=stage.get_value() />
+            </div>
+            <For
+                each=lane_rows
+                key=|(row, lane)| (*row, lane.clone())
+                children=move |(row, lane)| view! { <CanvasCell lane row column=index stage=stage.get_value() /> }
+            />
+            <For each=move || canvas.personas.get() key=|p| p.clone() let:persona>
+                <EmotionCell persona=persona.0 persona_name=persona.1 stage=stage.get_value() index />
+            </For>
+            <div class="decision-cell">
+                <DecisionView map=map.get_value() stage=stage.get_value() />
+            </div>
         </li>
     }
 }

@@ -5,7 +5,7 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::domain::{Action, Id};
 use crate::i18n::*;
-use crate::ui::components::{MapToolbar, StageColumn, ViewTabs};
+use crate::ui::components::{Canvas, MapToolbar, ViewTabs};
 use crate::ui::data::DataSession;
 use crate::ui::pages::{
     ComparePage, ContentPage, DataPage, DiagramPage, MetricsPage, ResponsibilityPage,
@@ -46,14 +46,6 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 .map(|s| s.name.get(lang.get()).to_owned())
         })
     });
-
-    let columns = move || {
-        stage_ids
-            .get()
-            .into_iter()
-            .enumerate()
-            .collect::<Vec<(usize, Id)>>()
-    };
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) outside text fields, where the browser's own undo applies.
     let on_key =
@@ -138,15 +130,7 @@ pub fn MapPage(id: Id) -> impl IntoView {
                     when=move || !stage_ids.read().is_empty()
                     fallback=move || view! { <p class="empty">{t!(i18n, no_stages)}</p> }
                 >
-                    <ol class="stages" aria-label=move || t_string!(i18n, stages).to_string()>
-                        <For
-                            each=columns
-                            key=|(i, s)| (*i, s.clone())
-                            children=move |(index, stage)| {
-                                view! { <StageColumn map=id.get_value() stage index /> }
-                            }
-                        />
-                    </ol>
+                    <Canvas map=id.get_value() />
                 </Show>
                 </Show>
             </div>
