@@ -1,0 +1,150 @@
+// Browser benchmark of the canvas (issue 3, point 7): how long the editor takes to show a change in
+// a large map, measured in the release build in headless Chromium.
+//
+//   node scripts/bench-canvas.mjs [--stages 50] [--cards 2000] [--runs 30]
+//
+// The map (N stages × 7 lanes, the cards spread over the cells) is put in localStorage before the
+// app starts, then the map is opened and timed, in the page (performance.now):
+//   open      — from navigation to the last card drawn
+//   keystroke — one character typed into the title of a card's edit form, until the next frame
+//   save      — Enter in that form (an UpdateCard edit of the whole map) until the new title is
+//               drawn and the next frame has started
+//   move      — Alt+→ on a focused card (a MoveCard edit) until it is drawn in the next stage
+//   emotion   — picking an emotion score (a SetEmotion edit) until its dot is drawn
+// Printed as median, p90 and max in ms over the runs; nothing is asserted (see the README).
+import { launch, serve } from '../tests/e2e/harness.mjs';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), Number(all[i + 1])]] : acc), []),
+);
+const STAGES = args.stages ?? 50;
+const CARDS = args.cards ?? 2000;
+const RUNS = args.runs ?? 30;
+const LANES = ['touchpoint', 'buying_role', 'pain_point', 'opportunity', 'question', 'research_source', 'note'];
+
+function bigMap() {
+  const now = '2026-12-01T00:00:00Z';
+  const stages = Array.from({ length: STAGES }, (_, i) => ({ id: `s${i}`, name: `Stage ${i + 1}`, description: '' }));
+  const cards = Array.from({ length: CARDS }, (_, i) => {
+    const lane = LANES[i % LANES.length];
+    const card = {
+      id: `c${i}`,
+      stage: `s${Math.floor(i / LANES.length) % STAGES}`,
+      lane,
+      title: `Card ${i} — ${lane.replace('_', ' ')}`,
+      detail: i % 3 === 0 ? 'Some detail about what happens here.' : '',
+    };
+    if (lane === 'touchpoint') card.touchpoint = { channel: 'email', presence: 'online', content: '' };
+    if (i % 97 === 0) card.span = 3;
+    return card;
+  });
+  const lanes = LANES.map((id) => ({ id, name: id, kind: id, hidden: false }));
+  const personas = [{ id: 'p1', name: 'Decision maker' }, { id: 'p2', name: 'User' }];
+  return {
+    id: 'bench', name: `Bench ${STAGES} × ${CARDS}`, source_model: 'blank', created: now, updated: now,
+    stages, lanes, cards, personas, departments: [],
+  };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))];
+  return { median: q(0.5), p90: q(0.9), max: s.at(-1), n: s.length };
+};
+const fmt = (name, xs) => {
+  const { median, p90, max, n } = stats(xs);
+  return `${name.padEnd(10)} median ${median.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   max ${max.toFixed(1).padStart(7)} ms   (n = ${n})`;
+};
+
+const server = await serve('dist');
+const browser = await launch();
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+const envelope = JSON.stringify({ schema: 1, rev: 1, writer: 'bench', saved_at: '2026-12-01T00:00:00Z', map: bigMap() });
+await context.addInitScript((value) => {
+  if (!localStorage.getItem('journey-mapper:map:bench')) localStorage.setItem('journey-mapper:map:bench', value);
+}, envelope);
+const page = await context.newPage();
+const errors = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+
+const opens = [];
+for (let i = 0; i < 3; i++) {
+  const t0 = Date.now();
+  await page.goto(`${server.url}?map=bench`);
+  await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, CARDS, { timeout: 120_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  opens.push(Date.now() - t0);
+}
+
+// Time from an action done inside the page to the first frame after `done()` holds.
+const timed = (fn, arg) => page.evaluate(fn, arg);
+const nextFrame = 'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))';
+
+const keystroke = [];
+const save = [];
+const move = [];
+const emotion = [];
+for (let run = 0; run < RUNS; run++) {
+  const id = `c${(run * 131) % CARDS}`;
+  // Open the card's form (Enter on the card), then type one character and save.
+  await page.locator(`[data-card-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+  const input = page.locator('.card.editing input[id^="title-"]');
+  await input.waitFor();
+  keystroke.push(await timed(async (nf) => {
+    const el = document.querySelector('.card.editing input[id^="title-"]');
+    const t0 = performance.now();
+    el.value += 'x';
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'x', inputType: 'insertText' }));
+    await eval(nf);
+    return performance.now() - t0;
+  }, nextFrame));
+  save.push(await timed(async ({ nf, id }) => {
+    const el = document.querySelector('.card.editing input[id^="title-"]');
+    const want = el.value;
+    const t0 = performance.now();
+    el.form.requestSubmit();
+    while (document.querySelector(`[data-card-id="${id}"] .card-title`)?.textContent !== want) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await eval(nf);
+    return performance.now() - t0;
+  }, { nf: nextFrame, id }));
+  // Alt+→ on the card: moved to the next stage.
+  await page.locator(`[data-card-id="${id}"]`).focus();
+  move.push(await timed(async ({ nf, id }) => {
+    const el = document.querySelector(`[data-card-id="${id}"]`);
+    const from = el.closest('.cell').dataset.cellStage;
+    const last = !el.closest('li.stage').nextElementSibling;
+    const t0 = performance.now();
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: last ? 'ArrowLeft' : 'ArrowRight', altKey: true, bubbles: true }));
+    while (document.querySelector(`[data-card-id="${id}"]`)?.closest('.cell')?.dataset.cellStage === from) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await eval(nf);
+    return performance.now() - t0;
+  }, { nf: nextFrame, id }));
+  emotion.push(await timed(async ({ nf, run }) => {
+    const selects = document.querySelectorAll('.emotion-pick');
+    const el = selects[run % selects.length];
+    const dots = document.querySelectorAll('.emotion-cell .dot').length;
+    const t0 = performance.now();
+    el.value = String((run % 5) - 2);
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+    while (document.querySelectorAll('.emotion-cell .dot').length === dots) {
+      await new Promise((r) => setTimeout(r, 0));
+    }
+    await eval(nf);
+    return performance.now() - t0;
+  }, { nf: nextFrame, run }));
+}
+
+console.log(`Canvas benchmark: ${STAGES} stages × ${CARDS} cards (${LANES.length} lanes), release build, Chromium headless`);
+console.log(fmt('open', opens));
+console.log(fmt('keystroke', keystroke));
+console.log(fmt('save', save));
+console.log(fmt('move', move));
+console.log(fmt('emotion', emotion));
+if (errors.length) console.log('page errors:', errors);
+await browser.close();
+server.stop();
