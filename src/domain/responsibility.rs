@@ -67,7 +67,7 @@ impl HandoffRow {
 }
 
 /// The whole matrix of a map.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Matrix {
     /// One entry per stage, in stage order.
     pub stages: Vec<StageResponsibility>,

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::responsibility::matrix;
+use crate::domain::responsibility;
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::components::responsibility::{
@@ -20,14 +20,11 @@ pub fn ResponsibilityPage(
     let lang = use_lang();
     let id = StoredValue::new(map);
     let matrix = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&id.get_value()).map(matrix).unwrap_or_else(|| {
-                crate::domain::responsibility::Matrix {
-                    stages: Vec::new(),
-                    handoffs: Vec::new(),
-                }
-            }))
+        state.workspace.with(|ws| {
+            ws.map(&id.get_value())
+                .map(responsibility::matrix)
+                .unwrap_or_default()
+        })
     });
     let stages = Memo::new(move |_| {
         let l = lang.get();
