@@ -24,11 +24,13 @@ pub fn DepartmentForm(
             error.set(true);
             return;
         };
-        let index = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value())
-                .map_or(0, |m| m.departments.len())
-        });
-        state.edit(&map.get_value(), Edit::InsertDepartment { index, department });
+        let index = state
+            .workspace
+            .with_untracked(|ws| ws.map(&map.get_value()).map_or(0, |m| m.departments.len()));
+        state.edit(
+            &map.get_value(),
+            Edit::InsertDepartment { index, department },
+        );
         name.set(String::new());
         error.set(false);
     };
