@@ -1,6 +1,7 @@
 //! One row of the responsibility matrix: a department's name (renamable), delete, and its cells.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::domain::responsibility::renamed;
 use crate::domain::{Edit, Id};
@@ -53,6 +54,13 @@ pub fn DepartmentRow(
                 id: department.get_value(),
             },
         );
+        // The button is gone with its row: keep the keyboard focus on the page, not the body.
+        if let Some(title) = document()
+            .get_element_by_id("resp-title")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = title.focus();
+        }
     };
     let cells = move || {
         stages
