@@ -15,6 +15,7 @@ pub mod engine;
 pub mod import;
 pub mod metrics;
 pub mod model;
+pub mod responsibility;
 pub mod rule_form;
 pub mod rules;
 pub mod template;

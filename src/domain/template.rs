@@ -101,6 +101,17 @@ impl Builder {
         });
     }
 
+    /// Department `id` also contributes to `stages` (without owning them).
+    fn contributes(&mut self, id: &str, stages: &[&str]) {
+        let d = self
+            .map
+            .departments
+            .iter_mut()
+            .find(|d| d.id.as_str() == id)
+            .expect("the department was added before");
+        d.contributes.extend(stages.iter().map(|s| Id::from(*s)));
+    }
+
     fn card(&mut self, kind: CardKind, stage: &str, title: Text) -> &mut Card {
         let lane = self
             .map
@@ -1342,6 +1353,11 @@ fn act_on(now: Timestamp) -> JourneyMap {
         t("Customer service", "고객 서비스", "Клиентский сервис"),
         &["expand"],
     );
+    // Marketing and sales contribute to expand; marketing and service help convert; sales
+    // already works the nurtured leads.
+    b.contributes("marketing", &["convert", "expand"]);
+    b.contributes("sales", &["nurture", "expand"]);
+    b.contributes("service", &["convert"]);
 
     b.stage(
         "attract",
@@ -2296,6 +2312,18 @@ mod tests {
         assert_eq!(owns("marketing"), ["attract", "capture", "nurture"]);
         assert_eq!(owns("sales"), ["convert"]);
         assert_eq!(owns("service"), ["expand"]);
+        let contributes = |d: &str| -> Vec<&str> {
+            map.department(&Id::from(d))
+                .unwrap()
+                .contributes
+                .iter()
+                .map(|s| s.as_str())
+                .collect()
+        };
+        assert_eq!(contributes("marketing"), ["convert", "expand"]);
+        assert_eq!(contributes("sales"), ["nurture", "expand"]);
+        assert_eq!(contributes("service"), ["convert"]);
+        assert!(map.handoffs.is_empty(), "SLA texts are the user's to write");
 
         let convert = decision_of(&map, "convert");
         assert!(en(&convert.question).contains("26 %"));
@@ -2394,7 +2422,7 @@ mod tests {
                 }
             }
             for d in &map.departments {
-                for s in &d.owns {
+                for s in d.owns.iter().chain(&d.contributes) {
                     assert!(map.stage(s).is_some(), "{model:?} {}: {s}", d.id);
                 }
             }

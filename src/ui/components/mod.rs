@@ -26,6 +26,7 @@ pub mod map_toolbar;
 pub mod mapping_error_text;
 pub mod metrics;
 mod question_answer;
+pub mod responsibility;
 pub mod rule_builder;
 pub mod rule_error_text;
 pub mod rules_editor;

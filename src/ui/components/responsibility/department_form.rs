@@ -1,0 +1,57 @@
+//! Add a custom department to the matrix.
+
+use leptos::prelude::*;
+
+use crate::domain::responsibility::new_department;
+use crate::domain::{Edit, Id};
+use crate::i18n::*;
+use crate::ui::state::expect_state;
+
+/// A name field and an *Add department* button; a blank name is refused with a message.
+#[component]
+pub fn DepartmentForm(
+    /// The open map.
+    map: Id,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let map = StoredValue::new(map);
+    let name = RwSignal::new(String::new());
+    let error = RwSignal::new(false);
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(department) = new_department(&name.get_untracked()) else {
+            error.set(true);
+            return;
+        };
+        let index = state
+            .workspace
+            .with_untracked(|ws| ws.map(&map.get_value()).map_or(0, |m| m.departments.len()));
+        state.edit(
+            &map.get_value(),
+            Edit::InsertDepartment { index, department },
+        );
+        name.set(String::new());
+        error.set(false);
+    };
+    view! {
+        <form class="resp-add" on:submit=add>
+            <label for="resp-new-department">{t!(i18n, resp_new_department)}</label>
+            <div class="resp-add-row">
+                <input
+                    id="resp-new-department"
+                    bind:value=name
+                    aria-invalid=move || error.get().to_string()
+                    maxlength="200"
+                />
+                <button type="submit">
+                    <span aria-hidden="true">"+ "</span>
+                    {t!(i18n, resp_add_department)}
+                </button>
+            </div>
+            <Show when=move || error.get()>
+                <p class="field-error" role="alert">{t!(i18n, name_required)}</p>
+            </Show>
+        </form>
+    }
+}

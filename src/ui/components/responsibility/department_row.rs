@@ -1,0 +1,106 @@
+//! One row of the responsibility matrix: a department's name (renamable), delete, and its cells.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::domain::responsibility::renamed;
+use crate::domain::{Edit, Id};
+use crate::i18n::*;
+use crate::ui::components::responsibility::{Names, ResponsibilityCell};
+use crate::ui::state::{expect_state, use_lang};
+
+/// A `<tr>`: the department's name as a `<th scope="row">` with rename and delete, then one
+/// cell per stage.
+#[component]
+pub fn DepartmentRow(
+    /// The open map.
+    map: Id,
+    /// The department of this row.
+    department: Id,
+    /// The map's stages with their names, in order.
+    #[prop(into)]
+    stages: Signal<Names>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+    let test_id = format!("resp-row-{department}");
+    let (map, department) = (StoredValue::new(map), StoredValue::new(department));
+    let name = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&map.get_value())
+                .and_then(|m| m.department(&department.get_value()))
+                .map(|d| d.name.get(lang.get()).to_owned())
+                .unwrap_or_default()
+        })
+    });
+    let rename = move |ev: leptos::ev::Event| {
+        let typed = event_target_value(&ev);
+        let updated = state.workspace.with_untracked(|ws| {
+            ws.map(&map.get_value())
+                .and_then(|m| m.department(&department.get_value()))
+                .and_then(|d| renamed(d, lang.get_untracked(), &typed))
+        });
+        match updated {
+            Some(department) => state.edit(&map.get_value(), Edit::UpdateDepartment { department }),
+            // Blank: show the name it keeps.
+            None => event_target::<web_sys::HtmlInputElement>(&ev).set_value(&name.get_untracked()),
+        }
+    };
+    let remove = move |_| {
+        state.edit(
+            &map.get_value(),
+            Edit::RemoveDepartment {
+                id: department.get_value(),
+            },
+        );
+        // The button is gone with its row: keep the keyboard focus on the page, not the body.
+        if let Some(title) = document()
+            .get_element_by_id("resp-title")
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = title.focus();
+        }
+    };
+    let cells = move || {
+        stages
+            .get()
+            .into_iter()
+            .map(|(stage, stage_name)| {
+                let label = Signal::derive(move || {
+                    t_string!(
+                        i18n,
+                        resp_cell_label,
+                        department = name.get(),
+                        stage = stage_name.clone()
+                    )
+                    .to_string()
+                });
+                view! { <ResponsibilityCell map=map.get_value() department=department.get_value() stage label /> }
+            })
+            .collect_view()
+    };
+    view! {
+        <tr data-testid=test_id>
+            <th scope="row" class="resp-department">
+                <div class="resp-department-head">
+                    <input
+                        class="resp-name"
+                        aria-label=move || t_string!(i18n, resp_rename_label, name = name.get()).to_string()
+                        prop:value=move || name.get()
+                        on:change=rename
+                    />
+                    <button
+                        type="button"
+                        class="small icon danger"
+                        aria-label=move || t_string!(i18n, resp_delete_label, name = name.get()).to_string()
+                        on:click=remove
+                    >
+                        <span aria-hidden="true">"✕"</span>
+                    </button>
+                </div>
+            </th>
+            {cells}
+        </tr>
+    }
+}

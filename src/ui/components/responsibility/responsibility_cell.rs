@@ -1,0 +1,106 @@
+//! One cell of the responsibility matrix: a department's part in a stage, as a `<select>`.
+
+use leptos::prelude::*;
+
+use crate::domain::{Edit, Id, Responsibility};
+use crate::i18n::*;
+use crate::ui::labels::Choice;
+use crate::ui::state::expect_state;
+
+impl Choice for Responsibility {
+    fn all() -> Vec<Self> {
+        vec![
+            Responsibility::Owns,
+            Responsibility::Contributes,
+            Responsibility::None,
+        ]
+    }
+    fn slug(self) -> String {
+        match self {
+            Responsibility::Owns => "owns",
+            Responsibility::Contributes => "contributes",
+            Responsibility::None => "none",
+        }
+        .to_owned()
+    }
+    /// The label starts with the level's symbol (● ◐ –), so colour is never the only signal.
+    fn label(self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
+        match self {
+            Responsibility::Owns => t_string!(i18n, resp_owns),
+            Responsibility::Contributes => t_string!(i18n, resp_contributes),
+            Responsibility::None => t_string!(i18n, resp_none),
+        }
+        .to_string()
+    }
+}
+
+/// A `<td>` with the select of `department`'s part in `stage`; picking a level updates the
+/// department (one undoable edit).
+#[component]
+pub fn ResponsibilityCell(
+    /// The open map.
+    map: Id,
+    /// The department of the row.
+    department: Id,
+    /// The stage of the column.
+    stage: Id,
+    /// The select's accessible name ("Marketing in Attract").
+    #[prop(into)]
+    label: Signal<String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let test_id = format!("resp-{department}-{stage}");
+    let (map, department, stage) = (
+        StoredValue::new(map),
+        StoredValue::new(department),
+        StoredValue::new(stage),
+    );
+    let level = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&map.get_value())
+                .and_then(|m| m.department(&department.get_value()))
+                .map_or(Responsibility::None, |d| {
+                    d.responsibility(&stage.get_value())
+                })
+        })
+    });
+    let pick = move |ev: leptos::ev::Event| {
+        let Some(new) = Responsibility::from_slug(&event_target_value(&ev)) else {
+            return;
+        };
+        if new == level.get_untracked() {
+            return;
+        }
+        let updated = state.workspace.with_untracked(|ws| {
+            ws.map(&map.get_value())
+                .and_then(|m| m.department(&department.get_value()))
+                .map(|d| d.with_responsibility(&stage.get_value(), new))
+        });
+        if let Some(department) = updated {
+            state.edit(&map.get_value(), Edit::UpdateDepartment { department });
+        }
+    };
+    let options = move || {
+        Responsibility::all()
+            .into_iter()
+            .map(|v| {
+                view! {
+                    <option value=v.slug() selected=move || level.get() == v>{move || v.label(i18n)}</option>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <td class=move || format!("resp-cell resp-{}", level.get().slug())>
+            <select
+                data-testid=test_id
+                aria-label=move || label.get()
+                prop:value=move || level.get().slug()
+                on:change=pick
+            >
+                {options}
+            </select>
+        </td>
+    }
+}
