@@ -7,7 +7,6 @@ use super::{expect_canvas, CardForm, CardView};
 use crate::domain::canvas::Slot;
 use crate::domain::{CardKind, Id};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
 
 #[component]
 pub fn CanvasCell(
@@ -21,8 +20,6 @@ pub fn CanvasCell(
     stage: Id,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
-    let lang = use_lang();
     let canvas = expect_canvas();
     let cell = Memo::new(move |_| {
         canvas
@@ -32,15 +29,10 @@ pub fn CanvasCell(
     let names = Memo::new({
         let (lane, stage) = (lane.clone(), stage.clone());
         move |_| {
-            state.workspace.with(|ws| {
-                let m = ws.map(&canvas.map.get_value())?;
-                let l = m.lane(&lane)?;
-                let s = m.stage(&stage)?;
-                Some((
-                    l.name.get(lang.get()).to_owned(),
-                    l.kind,
-                    s.name.get(lang.get()).to_owned(),
-                ))
+            canvas.lookups.with(|lk| {
+                let (lane, kind) = lk.lanes.get(&lane)?.clone();
+                let stage = lk.stages.get(&stage)?.1.clone();
+                Some((lane, kind, stage))
             })
         }
     });

@@ -27,50 +27,49 @@ pub fn CardView(
     let canvas = expect_canvas();
     let map = canvas.map;
     let card = StoredValue::new(card);
-    // Everything shown; the index memo makes the lookup O(1) even with thousands of cards.
+    // Everything shown, from the card's own signal and the canvas's lookups (not the workspace).
+    let signal = canvas.card(&card.get_value());
     let info = Memo::new(move |_| {
-        let at = canvas.index.with(|ix| ix.get(&card.get_value()).copied())?;
-        state.workspace.with(|ws| {
-            let m = ws.map(&map.get_value())?;
-            let c = m.cards.get(at).filter(|c| c.id == card.get_value())?;
-            let l = lang.get();
-            let name_of = |id: &Option<Id>, find: &dyn Fn(&Id) -> Option<String>| {
-                id.as_ref().and_then(find)
-            };
+        let c = signal.read();
+        let c = c.as_ref()?;
+        canvas.lookups.with(|lk| {
             let touch = c.touchpoint.as_ref().map(|t| Touch {
-                channel: crate::domain::channel::label(&t.channel, l),
+                channel: crate::domain::channel::label(&t.channel, lang.get()),
                 presence: t.presence,
-                department: name_of(&t.department, &|d| {
-                    m.department(d).map(|d| d.name.get(l).to_owned())
-                }),
+                department: t
+                    .department
+                    .as_ref()
+                    .and_then(|d| lk.departments.get(d).cloned()),
                 content: t
                     .asset
                     .as_ref()
-                    .and_then(|a| m.asset(a))
-                    .map(|a| a.title.get(l).to_owned())
+                    .and_then(|a| lk.assets.get(a).cloned())
                     .unwrap_or_else(|| t.content.clone()),
             });
+            let at = lk.stages.get(&c.stage).map_or(0, |s| s.0);
             Some(CardInfo {
-                title: c.title.get(l).to_owned(),
+                title: c.title.get(lang.get()).to_owned(),
                 detail: c.detail.clone(),
-                kind: m.lane(&c.lane).map_or(CardKind::Note, |l| l.kind),
+                kind: lk.lanes.get(&c.lane).map_or(CardKind::Note, |l| l.1),
                 touch,
                 evidence: c.evidence,
-                persona: name_of(&c.persona, &|p| {
-                    m.persona(p).map(|p| p.name.get(l).to_owned())
-                }),
+                persona: c.persona.as_ref().and_then(|p| lk.personas.get(p).cloned()),
                 severity: c.severity,
                 owner: c.owner.clone(),
                 status: c.status,
                 expects: c.expects.clone(),
                 method: c.method,
-                span: m.card_stages(c).len(),
-                first_stage: m.stages.first().is_some_and(|s| s.id == c.stage),
-                last_stage: m.stages.last().is_some_and(|s| s.id == c.stage),
+                span: usize::from(c.span.max(1)).min(lk.stage_count.saturating_sub(at)),
+                first_stage: at == 0,
+                last_stage: at + 1 >= lk.stage_count,
             })
         })
     });
-    let editing = Memo::new(move |_| canvas.editing.read().as_ref() == Some(&card.get_value()));
+    let editing = move || {
+        canvas
+            .is_editing
+            .with_value(|s| s.selected(&Some(card.get_value())))
+    };
     let title = move || info.read().as_ref().map(|i| i.title.clone()).unwrap_or_default();
     let step = move |dir: Direction| {
         let edit = state.workspace.with_untracked(|ws| {
@@ -119,7 +118,7 @@ pub fn CardView(
             return ().into_any();
         };
         let style = (bar > 1).then(|| format!("--span: {bar}"));
-        if editing.get() {
+        if editing() {
             return view! {
                 <li class="card editing" style=style>
                     <CardForm map=map.get_value() stage=Id::from("") card=Some(card.get_value()) kind=i.kind

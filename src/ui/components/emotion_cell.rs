@@ -5,10 +5,9 @@
 use leptos::prelude::*;
 
 use super::expect_canvas;
-use crate::domain::canvas::emotion_curve;
 use crate::domain::{Edit, Emotion, Id};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::expect_state;
 
 /// Height of the drawing, in its own units; a score of +2 is at the top.
 const H: f64 = 40.0;
@@ -30,28 +29,21 @@ pub fn EmotionCell(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
-    let lang = use_lang();
     let canvas = expect_canvas();
     let (persona, stage) = (StoredValue::new(persona), StoredValue::new(stage));
     let piece = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let m = ws.map(&canvas.map.get_value())?;
-            emotion_curve(m, &persona.get_value())
-                .get(index)
-                .copied()
-                .flatten()
-        })
+        canvas
+            .curves
+            .with(|c| c.get(&persona.get_value())?.get(index).copied().flatten())
     });
     let stage_name = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&canvas.map.get_value())
-                .and_then(|m| m.stage(&stage.get_value()))
-                .map(|s| s.name.get(lang.get()).to_owned())
-                .unwrap_or_default()
-        })
+        canvas
+            .lookups
+            .with(|lk| lk.stages.get(&stage.get_value()).map(|s| s.1.clone()))
+            .unwrap_or_default()
     });
     let note = move || {
-        state.workspace.with(|ws| {
+        state.workspace.with_untracked(|ws| {
             ws.map(&canvas.map.get_value())
                 .and_then(|m| m.emotion(&persona.get_value(), &stage.get_value()))
                 .map(|e| e.note.clone())
