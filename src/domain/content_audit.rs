@@ -111,6 +111,19 @@ impl Coverage {
         gaps
     }
 
+    /// The gaps grouped by column: for each audience with a gap (in column order), the rows
+    /// (stage order) where it has nothing.
+    pub fn gaps_by_audience(&self) -> Vec<(usize, Vec<usize>)> {
+        (0..self.audiences.len())
+            .filter_map(|c| {
+                let rows: Vec<usize> = (0..self.stages.len())
+                    .filter(|&r| self.count(r, c) == 0)
+                    .collect();
+                (!rows.is_empty()).then_some((c, rows))
+            })
+            .collect()
+    }
+
     /// The counts as a heatmap with the names of `map` in `lang`; `everyone` names the last
     /// column (such as "All personas").
     pub fn heatmap(&self, map: &JourneyMap, lang: Lang, everyone: &str) -> Heatmap {
@@ -245,6 +258,23 @@ mod tests {
         assert_eq!(gaps[0].stage, Id::from("aware"));
         assert_eq!(gaps[0].audience, Audience::Persona(Id::from("cto")));
         assert_eq!(gaps[2].audience, Audience::Everyone);
+    }
+
+    #[test]
+    fn gaps_group_by_persona_in_column_order() {
+        let c = coverage(&audit_map());
+        // CFO: consider, decide; CTO: aware, decide; everyone: consider, decide.
+        assert_eq!(
+            c.gaps_by_audience(),
+            vec![(0, vec![1, 2]), (1, vec![0, 2]), (2, vec![1, 2])]
+        );
+        let mut full = audit_map();
+        full.stages.truncate(1);
+        full.personas.truncate(1);
+        full.content.retain(|a| a.stage == Id::from("aware"));
+        // Aware: CFO 2, everyone 1: no gap at all.
+        assert!(coverage(&full).gaps_by_audience().is_empty());
+        assert!(coverage(&full).gaps().is_empty());
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! One component per file.
 
+pub mod asset_form;
+pub mod asset_table;
 pub mod bad_row_text;
 pub mod banners;
 pub mod card_form;
 pub mod card_view;
 pub mod choice_select;
 pub mod column_roles;
+pub mod content_coverage;
 pub mod contact_list;
 pub mod contact_why;
 pub mod data_problem_text;
@@ -20,6 +23,8 @@ pub mod map_row;
 pub mod map_toolbar;
 pub mod mapping_error_text;
 pub mod metrics;
+pub mod persona_form;
+pub mod persona_list;
 mod question_answer;
 pub mod rule_builder;
 pub mod rule_error_text;
@@ -32,12 +37,15 @@ pub mod template_picker;
 pub mod unreadable_list;
 pub mod view_tabs;
 
+pub use asset_form::AssetForm;
+pub use asset_table::AssetTable;
 pub use bad_row_text::BadRowText;
 pub use banners::Banners;
 pub use card_form::CardForm;
 pub use card_view::CardView;
 pub use choice_select::ChoiceSelect;
 pub use column_roles::ColumnRoles;
+pub use content_coverage::ContentCoverage;
 pub use contact_list::ContactList;
 pub use contact_why::ContactWhy;
 pub use data_problem_text::DataProblemText;
@@ -51,6 +59,8 @@ pub use lang_switch::LangSwitch;
 pub use map_row::MapRow;
 pub use map_toolbar::MapToolbar;
 pub use mapping_error_text::MappingErrorText;
+pub use persona_form::PersonaForm;
+pub use persona_list::PersonaList;
 pub use question_answer::QuestionAnswer;
 pub use rule_builder::RuleBuilder;
 pub use rule_error_text::RuleErrorText;
