@@ -97,6 +97,26 @@ pub fn AssetForm(
                 .unwrap_or_default()
         })
     });
+    // What the selects show: a persona deleted while the form is open falls back to "All
+    // personas", a stage gone to the first stage.
+    let persona_shown = move || {
+        let p = persona.get();
+        if choices.with(|(_, ps)| ps.iter().any(|(id, _)| id == &p)) {
+            p
+        } else {
+            String::new()
+        }
+    };
+    let stage_shown = move || {
+        let s = stage.get();
+        choices.with(|(ss, _)| {
+            if ss.iter().any(|(id, _)| id == &s) {
+                s
+            } else {
+                ss.first().map(|(id, _)| id.clone()).unwrap_or_default()
+            }
+        })
+    };
     let existing = StoredValue::new(existing);
     let done = move || {
         if let Some(f) = on_done {
@@ -112,15 +132,12 @@ pub fn AssetForm(
             return;
         }
         error.set(false);
-        // A persona deleted while the form was open: the asset is for everyone.
-        let persona_id = Some(persona.get_untracked())
-            .filter(|p| choices.with_untracked(|(_, ps)| ps.iter().any(|(id, _)| id == p)))
-            .map(Id);
+        let persona_id = Some(persona_shown()).filter(|p| !p.is_empty()).map(Id);
         let fields = |id: Id, title: Text| ContentAsset {
             id,
             title,
             kind: kind.get_untracked(),
-            stage: Id(stage.get_untracked()),
+            stage: Id(stage_shown()),
             persona: persona_id.clone(),
             question: question.get_untracked().trim().to_owned(),
         };
@@ -163,7 +180,7 @@ pub fn AssetForm(
                 .iter()
                 .map(|(id, name)| {
                     let v = id.clone();
-                    view! { <option value=id.clone() selected=move || stage.get() == v>{name.clone()}</option> }
+                    view! { <option value=id.clone() selected=move || stage_shown() == v>{name.clone()}</option> }
                 })
                 .collect_view()
         })
@@ -174,7 +191,7 @@ pub fn AssetForm(
                 .iter()
                 .map(|(id, name)| {
                     let v = id.clone();
-                    view! { <option value=id.clone() selected=move || persona.get() == v>{name.clone()}</option> }
+                    view! { <option value=id.clone() selected=move || persona_shown() == v>{name.clone()}</option> }
                 })
                 .collect_view()
         })
@@ -207,14 +224,14 @@ pub fn AssetForm(
             />
             <label class="choice">
                 <span>{t!(i18n, content_col_stage)}</span>
-                <select data-testid="asset-stage" prop:value=move || stage.get() on:change=move |ev| stage.set(event_target_value(&ev))>
+                <select data-testid="asset-stage" prop:value=stage_shown on:change=move |ev| stage.set(event_target_value(&ev))>
                     {stage_options}
                 </select>
             </label>
             <label class="choice">
                 <span>{t!(i18n, content_col_persona)}</span>
-                <select data-testid="asset-persona" prop:value=move || persona.get() on:change=move |ev| persona.set(event_target_value(&ev))>
-                    <option value="" selected=move || persona.get().is_empty()>{t!(i18n, content_all_personas)}</option>
+                <select data-testid="asset-persona" prop:value=persona_shown on:change=move |ev| persona.set(event_target_value(&ev))>
+                    <option value="" selected=move || persona_shown().is_empty()>{t!(i18n, content_all_personas)}</option>
                     {persona_options}
                 </select>
             </label>

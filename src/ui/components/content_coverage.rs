@@ -68,13 +68,13 @@ pub fn ContentCoverage(
     let gaps = move || {
         audit.with(|a| {
             if a.1.is_empty() {
-                view! { <p data-testid="content-no-gaps">{t!(i18n, content_no_gaps)}</p> }.into_any()
+                view! { <p data-testid="content-no-gaps">{t!(i18n, content_no_gaps)}</p> }
+                    .into_any()
             } else {
-                let items = a
-                    .1
-                    .iter()
-                    .map(|g| view! { <li data-testid="content-gap">{g.clone()}</li> })
-                    .collect_view();
+                let items =
+                    a.1.iter()
+                        .map(|g| view! { <li data-testid="content-gap">{g.clone()}</li> })
+                        .collect_view();
                 view! { <ul class="content-gap-list">{items}</ul> }.into_any()
             }
         })
@@ -83,7 +83,11 @@ pub fn ContentCoverage(
         audit.with(|a| {
             a.2.iter()
                 .map(|(name, n)| {
-                    let class = if *n == 0 { "kind-count none" } else { "kind-count" };
+                    let class = if *n == 0 {
+                        "kind-count none"
+                    } else {
+                        "kind-count"
+                    };
                     view! {
                         <li class=class data-testid="content-kind">
                             <span>{name.clone()}</span>

@@ -45,7 +45,8 @@ pub fn PersonaList(
         })
     });
     let editing = RwSignal::new(None::<Id>);
-    let deleted = RwSignal::new(None::<String>);
+    // The persona just deleted (id, name): told until it is back (Undo) or another is edited.
+    let deleted = RwSignal::new(None::<(Id, String)>);
     let row_view = move |row: PersonaRow| {
         let id = StoredValue::new(row.id.clone());
         let name = row.name.clone();
@@ -57,7 +58,7 @@ pub fn PersonaList(
                 let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                 let delete = move |_| {
                     state.edit(&map.get_value(), Edit::RemovePersona { id: id.get_value() });
-                    deleted.set(Some(n2.clone()));
+                    deleted.set(Some((id.get_value(), n2.clone())));
                 };
                 view! {
                     <span class="persona-name">{name.clone()}</span>
@@ -107,7 +108,12 @@ pub fn PersonaList(
                 <For each=move || rows.get() key=|row| row.clone() children=row_view />
             </ul>
             <p class="status-line" role="status" data-testid="persona-status">
-                {move || deleted.get().map(|name| t_string!(i18n, content_persona_deleted, name = name).to_string())}
+                {move || {
+                    deleted
+                        .get()
+                        .filter(|(id, _)| rows.with(|r| r.iter().all(|p| &p.id != id)))
+                        .map(|(_, name)| t_string!(i18n, content_persona_deleted, name = name).to_string())
+                }}
             </p>
             <PersonaForm map=map.get_value() persona=None />
         </section>

@@ -17,9 +17,10 @@ pub fn ContentPage(
     let state = expect_state();
     let map = StoredValue::new(map);
     let has_stages = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).is_some_and(|m| !m.stages.is_empty()))
+        state.workspace.with(|ws| {
+            ws.map(&map.get_value())
+                .is_some_and(|m| !m.stages.is_empty())
+        })
     });
     view! {
         <section class="view-page content-page" data-testid="content-page">
