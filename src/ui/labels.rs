@@ -197,3 +197,26 @@ canvas_choice!(ResearchMethod,
     ResearchMethod::Survey => method_survey,
     ResearchMethod::Analytics => method_analytics,
 );
+impl Choice for crate::domain::ContentKind {
+    fn all() -> Vec<Self> {
+        crate::domain::ContentKind::ALL.to_vec()
+    }
+    fn slug(self) -> String {
+        crate::domain::ContentKind::slug(self).to_owned()
+    }
+    fn label(self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
+        use crate::domain::ContentKind as K;
+        match self {
+            K::CaseStudy => t_string!(i18n, content_kind_case_study),
+            K::WhitePaper => t_string!(i18n, content_kind_white_paper),
+            K::Video => t_string!(i18n, content_kind_video),
+            K::Demo => t_string!(i18n, content_kind_demo),
+            K::Webinar => t_string!(i18n, content_kind_webinar),
+            K::Tool => t_string!(i18n, content_kind_tool),
+            K::SolutionBrief => t_string!(i18n, content_kind_solution_brief),
+            K::Article => t_string!(i18n, content_kind_article),
+            K::Other => t_string!(i18n, content_kind_other),
+        }
+        .to_string()
+    }
+}

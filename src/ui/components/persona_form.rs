@@ -1,0 +1,145 @@
+//! Add a persona to a map, or rename one: its name and description.
+
+use leptos::prelude::*;
+
+use crate::domain::{Edit, Id, Persona, Text};
+use crate::i18n::*;
+use crate::ui::state::{expect_state, use_lang};
+
+/// With `persona: None` adds a new persona at the end (and clears itself for the next one);
+/// with `Some(id)` edits that persona and calls `on_done` when saved or cancelled.
+#[component]
+pub fn PersonaForm(
+    /// The open map.
+    map: Id,
+    /// The persona to edit; `None` to add one.
+    persona: Option<Id>,
+    /// Called after a save of an edit, or on Cancel / Escape.
+    #[prop(optional, into)]
+    on_done: Option<Callback<()>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let l = use_lang().get_untracked();
+    let existing = persona.as_ref().and_then(|p| {
+        state
+            .workspace
+            .with_untracked(|ws| ws.map(&map).and_then(|m| m.persona(p)).cloned())
+    });
+    let name = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|p| p.name.get(l).to_owned())
+            .unwrap_or_default(),
+    );
+    let description = RwSignal::new(
+        existing
+            .as_ref()
+            .map(|p| p.description.get(l).to_owned())
+            .unwrap_or_default(),
+    );
+    let error = RwSignal::new(false);
+    let name_input = NodeRef::<leptos::html::Input>::new();
+    if existing.is_some() {
+        // The Edit button that opened the form is gone: put keyboard focus in the form.
+        Effect::new(move |_| {
+            if let Some(el) = name_input.get() {
+                let _ = el.focus();
+            }
+        });
+    }
+    let map = StoredValue::new(map);
+    let existing = StoredValue::new(existing);
+    let done = move || {
+        if let Some(f) = on_done {
+            f.run(());
+        }
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let n = name.get_untracked().trim().to_owned();
+        if n.is_empty() {
+            error.set(true);
+            return;
+        }
+        error.set(false);
+        let d = description.get_untracked().trim().to_owned();
+        // Keep built-in (translated) text unless the user changed it.
+        let keep = |old: &Text, new: String| {
+            if old.get(l) == new {
+                old.clone()
+            } else {
+                Text::User(new)
+            }
+        };
+        match existing.get_value() {
+            Some(old) => {
+                let persona = Persona {
+                    name: keep(&old.name, n),
+                    description: keep(&old.description, d),
+                    id: old.id,
+                };
+                state.edit(&map.get_value(), Edit::UpdatePersona { persona });
+                done();
+            }
+            None => {
+                let persona = Persona {
+                    id: Id::random(),
+                    name: Text::User(n),
+                    description: Text::User(d),
+                };
+                state.edit(
+                    &map.get_value(),
+                    Edit::InsertPersona {
+                        index: usize::MAX,
+                        persona,
+                    },
+                );
+                name.set(String::new());
+                description.set(String::new());
+                if let Some(el) = name_input.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+        }
+    };
+    let is_new = existing.with_value(|e| e.is_none());
+    let uid = Id::random().0;
+    let fid = move |field: &str| format!("persona-{field}-{uid}");
+    let error_id = fid("error");
+    view! {
+        <form
+            class="persona-form inline-form"
+            data-testid=if is_new { "persona-add" } else { "persona-edit" }
+            aria-label=move || if is_new { t_string!(i18n, content_persona_add_title).to_string() } else { t_string!(i18n, edit).to_string() }
+            on:submit=submit
+            on:keydown=move |ev| if ev.key() == "Escape" { done() }
+        >
+            <label for=fid("name")>
+                {t!(i18n, content_persona_name)}
+                <input
+                    id=fid("name")
+                    node_ref=name_input
+                    bind:value=name
+                    aria-invalid=move || error.get().to_string()
+                    aria-describedby=error_id.clone()
+                />
+            </label>
+            <label for=fid("description")>
+                {t!(i18n, content_persona_description)}
+                <input id=fid("description") class="wide" bind:value=description />
+            </label>
+            <div class="form-actions">
+                <button type="submit" class="primary">
+                    {move || if is_new { t_string!(i18n, content_persona_add).to_string() } else { t_string!(i18n, save).to_string() }}
+                </button>
+                <Show when=move || !is_new>
+                    <button type="button" on:click=move |_| done()>{t!(i18n, cancel)}</button>
+                </Show>
+            </div>
+            <p id=error_id class="field-error" role="alert">
+                {move || error.get().then(|| t_string!(i18n, name_required).to_string())}
+            </p>
+        </form>
+    }
+}
