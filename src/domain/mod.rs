@@ -6,6 +6,7 @@
 pub mod channel;
 pub mod charts;
 pub mod classified;
+pub mod compare;
 pub mod dataset;
 pub mod demo_data;
 pub mod document;
