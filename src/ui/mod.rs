@@ -3,6 +3,7 @@
 mod app;
 pub mod charts;
 pub mod components;
+mod compare_text;
 pub mod data;
 pub mod file_io;
 mod format;
