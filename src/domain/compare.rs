@@ -293,6 +293,39 @@ impl StageDiff {
     }
 }
 
+/// One line of a stage's side-by-side table: a card as-is, as it is to-be, or both.
+pub type CardPair<'a> = (Option<&'a CardRow>, Option<&'a CardRow>);
+
+impl StageDiff {
+    /// The stage's cards side by side: each to-be card in order, next to its as-is self when the
+    /// card was in this stage before; an as-is card that is not in the to-be column (removed or
+    /// moved out) on its own line right after the as-is card that preceded it.
+    pub fn pairs(&self) -> Vec<CardPair<'_>> {
+        let in_b = |r: &CardRow| self.to_be.iter().any(|b| b.id == r.id);
+        let mut after: HashMap<Option<&Id>, Vec<&CardRow>> = HashMap::new();
+        let mut anchor: Option<&Id> = None;
+        for r in &self.as_is {
+            if in_b(r) {
+                anchor = Some(&r.id);
+            } else {
+                after.entry(anchor).or_default().push(r);
+            }
+        }
+        fn alone(rows: Option<Vec<&CardRow>>) -> impl Iterator<Item = CardPair<'_>> {
+            rows.unwrap_or_default().into_iter().map(|r| (Some(r), None))
+        }
+        let mut out: Vec<CardPair<'_>> = alone(after.remove(&None)).collect();
+        for b in &self.to_be {
+            let a = self.as_is.iter().find(|a| a.id == b.id);
+            out.push((a, Some(b)));
+            if let Some(a) = a {
+                out.extend(alone(after.remove(&Some(&a.id))));
+            }
+        }
+        out
+    }
+}
+
 impl Comparison {
     /// The changes to the stages, each counted once.
     pub fn stage_change_count(&self) -> usize {
@@ -1458,5 +1491,35 @@ mod tests {
         assert_eq!(sides(&orig, &v1).1.id.as_str(), "v1");
         assert_eq!(sides(&orig, &other).0.id.as_str(), "other");
         assert_eq!(sides(&other, &orig).0.id.as_str(), "other");
+    }
+
+    #[test]
+    fn cards_pair_up_side_by_side() {
+        let a = base();
+        let mut b = version(&a);
+        // Aware: c2 removed, c0 added before c1; c3 (Consider) moved into Aware after c1.
+        b.cards.retain(|c| c.id.as_str() != "c2");
+        b.cards.insert(0, card("c0", "s1", CardKind::Touchpoint, "Event"));
+        b.cards[2].stage = Id::from("s1");
+        let c = compare(&a, &b, Lang::En);
+        let s1 = diff(&c, "s1");
+        fn ids<'a>(p: &CardPair<'a>) -> (Option<&'a str>, Option<&'a str>) {
+            (p.0.map(|r| r.id.as_str()), p.1.map(|r| r.id.as_str()))
+        }
+        assert_eq!(
+            s1.pairs().iter().map(ids).collect::<Vec<_>>(),
+            [
+                (None, Some("c0")),
+                (Some("c1"), Some("c1")),
+                (Some("c2"), None),
+                (None, Some("c3")),
+            ]
+        );
+        // Consider: its only card moved out, alone on the as-is side.
+        let s2 = diff(&c, "s2");
+        assert_eq!(
+            s2.pairs().iter().map(ids).collect::<Vec<_>>(),
+            [(Some("c3"), None)]
+        );
     }
 }

@@ -16,7 +16,7 @@ pub fn CompareCard(
     let mark = card_mark(i18n, &row.mark);
     let slug = mark.as_ref().map_or("same", |m| m.slug);
     view! {
-        <li class="compare-card" data-mark=slug data-card-id=row.id.to_string()>
+        <div class="compare-card" data-mark=slug data-card-id=row.id.to_string()>
             {mark.map(|m| view! {
                 <span class="compare-mark">
                     <span class="compare-symbol" aria-hidden="true">{m.symbol}</span>
@@ -26,6 +26,6 @@ pub fn CompareCard(
             })}
             <span class="compare-card-title">{row.title}</span>
             <span class="compare-lane">{row.lane}</span>
-        </li>
+        </div>
     }
 }

@@ -1,4 +1,4 @@
-//! One stage of a comparison: what changed in it, and its cards as-is | to-be.
+//! One stage of a comparison: what changed in it, and its cards side by side, as-is | to-be.
 
 use leptos::prelude::*;
 
@@ -52,19 +52,34 @@ pub fn CompareStage(
                 .collect_view()
         })
     };
-    let column = move |rows: Vec<CardRow>| {
-        if rows.is_empty() {
-            return view! { <p class="compare-empty">{t!(i18n, compare_no_cards)}</p> }.into_any();
-        }
-        view! {
-            <ul class="compare-cards">
-                {rows.into_iter().map(|r| view! { <CompareCard row=r /> }).collect_view()}
-            </ul>
-        }
-        .into_any()
+    let table = move || {
+        diff.with_value(|d| {
+            let pairs = d.pairs();
+            if pairs.is_empty() {
+                return view! { <p class="compare-empty">{t!(i18n, compare_no_cards)}</p> }.into_any();
+            }
+            let cell = |row: Option<&CardRow>, side: &'static str| {
+                let card = row.cloned().map(|row| view! { <CompareCard row /> });
+                view! { <td data-side=side>{card}</td> }
+            };
+            let rows = pairs
+                .into_iter()
+                .map(|(a, b)| view! { <tr>{cell(a, "as-is")}{cell(b, "to-be")}</tr> })
+                .collect_view();
+            view! {
+                <table class="compare-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, compare_as_is)}</th>
+                            <th scope="col">{t!(i18n, compare_to_be)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            }
+            .into_any()
+        })
     };
-    let as_is = diff.with_value(|d| d.as_is.clone());
-    let to_be = diff.with_value(|d| d.to_be.clone());
 
     view! {
         <Show
@@ -94,16 +109,7 @@ pub fn CompareStage(
                 {diff.with_value(|d| !d.changes.is_empty()).then(|| view! {
                     <ul class="compare-changes" data-testid="stage-changes">{changes}</ul>
                 })}
-                <div class="compare-columns">
-                    <div class="compare-col" data-side="as-is">
-                        <h4>{t!(i18n, compare_as_is)}</h4>
-                        {column(as_is.clone())}
-                    </div>
-                    <div class="compare-col" data-side="to-be">
-                        <h4>{t!(i18n, compare_to_be)}</h4>
-                        {column(to_be.clone())}
-                    </div>
-                </div>
+                {table}
             </li>
         </Show>
     }

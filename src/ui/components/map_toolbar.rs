@@ -85,13 +85,6 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 <span class="visually-hidden">{t!(i18n, map_name)}</span>
                 <input id="map-name" prop:value=move || name.get() on:change=rename />
             </label>
-            {move || original.get().map(|(of, of_name)| view! {
-                <span class="version-of" data-testid="version-of">
-                    {t!(i18n, version_of_before)}
-                    <a href=href(Some(&of))>{of_name}</a>
-                    {t!(i18n, version_of_after)}
-                </span>
-            })}
             <button
                 type="button"
                 disabled=move || !can_undo.get()
@@ -118,5 +111,12 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
             <button type="button" on:click=export>{t!(i18n, export_json)}</button>
             <button type="button" on:click=print>{t!(i18n, print)}</button>
         </div>
+        {move || original.get().map(|(of, of_name)| view! {
+            <p class="version-of" data-testid="version-of">
+                {t!(i18n, version_of_before)}
+                <a href=href(Some(&of))>{of_name}</a>
+                {t!(i18n, version_of_after)}
+            </p>
+        })}
     }
 }

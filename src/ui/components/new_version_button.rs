@@ -33,7 +33,7 @@ pub fn NewVersionButton(
     };
     view! {
         <button type="button" data-testid="new-version" on:click=make>
-            <span aria-hidden="true">"⧉ "</span>
+            <span aria-hidden="true">"+ "</span>
             {t!(i18n, version_new)}
         </button>
     }
