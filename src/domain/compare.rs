@@ -312,7 +312,9 @@ impl StageDiff {
             }
         }
         fn alone(rows: Option<Vec<&CardRow>>) -> impl Iterator<Item = CardPair<'_>> {
-            rows.unwrap_or_default().into_iter().map(|r| (Some(r), None))
+            rows.unwrap_or_default()
+                .into_iter()
+                .map(|r| (Some(r), None))
         }
         let mut out: Vec<CardPair<'_>> = alone(after.remove(&None)).collect();
         for b in &self.to_be {
@@ -1499,7 +1501,8 @@ mod tests {
         let mut b = version(&a);
         // Aware: c2 removed, c0 added before c1; c3 (Consider) moved into Aware after c1.
         b.cards.retain(|c| c.id.as_str() != "c2");
-        b.cards.insert(0, card("c0", "s1", CardKind::Touchpoint, "Event"));
+        b.cards
+            .insert(0, card("c0", "s1", CardKind::Touchpoint, "Event"));
         b.cards[2].stage = Id::from("s1");
         let c = compare(&a, &b, Lang::En);
         let s1 = diff(&c, "s1");

@@ -65,9 +65,8 @@ fn card_fields(i18n: I18n, fields: &[CardField]) -> String {
 }
 
 fn changed_fields(i18n: I18n, fields: &[CardField]) -> Option<String> {
-    (!fields.is_empty()).then(|| {
-        t_string!(i18n, compare_fields, fields = card_fields(i18n, fields)).to_string()
-    })
+    (!fields.is_empty())
+        .then(|| t_string!(i18n, compare_fields, fields = card_fields(i18n, fields)).to_string())
 }
 
 /// The mark of a card in one column; `None` when it did not change.
@@ -139,8 +138,13 @@ pub fn stage_change(i18n: I18n, c: &StageChange) -> (&'static str, String) {
     match c {
         C::Renamed { from, to } => (
             CHANGED,
-            t_string!(i18n, compare_stage_renamed, from = from.clone(), to = to.clone())
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_stage_renamed,
+                from = from.clone(),
+                to = to.clone()
+            )
+            .to_string(),
         ),
         C::DescriptionChanged { .. } => (CHANGED, t_string!(i18n, compare_description).to_string()),
         C::Moved { from, to } => (
@@ -161,8 +165,13 @@ pub fn stage_change(i18n: I18n, c: &StageChange) -> (&'static str, String) {
         ),
         C::OutcomeAdded { name, leads_to } => (
             ADDED,
-            t_string!(i18n, compare_outcome_added, name = name.clone(), to = route(i18n, leads_to))
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_outcome_added,
+                name = name.clone(),
+                to = route(i18n, leads_to)
+            )
+            .to_string(),
         ),
         C::OutcomeRemoved { name } => (
             REMOVED,
@@ -170,8 +179,13 @@ pub fn stage_change(i18n: I18n, c: &StageChange) -> (&'static str, String) {
         ),
         C::OutcomeRenamed { from, to } => (
             CHANGED,
-            t_string!(i18n, compare_outcome_renamed, from = from.clone(), to = to.clone())
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_outcome_renamed,
+                from = from.clone(),
+                to = to.clone()
+            )
+            .to_string(),
         ),
         C::OutcomeRerouted { name, from, to } => (
             MOVED,
@@ -226,19 +240,34 @@ pub fn stage_change(i18n: I18n, c: &StageChange) -> (&'static str, String) {
                 .join(", ");
             (
                 CHANGED,
-                t_string!(i18n, compare_asset_changed, title = title.clone(), fields = fields)
-                    .to_string(),
+                t_string!(
+                    i18n,
+                    compare_asset_changed,
+                    title = title.clone(),
+                    fields = fields
+                )
+                .to_string(),
             )
         }
         C::AssetMovedIn { title, from } => (
             MOVED,
-            t_string!(i18n, compare_asset_moved_in, title = title.clone(), stage = from.clone())
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_asset_moved_in,
+                title = title.clone(),
+                stage = from.clone()
+            )
+            .to_string(),
         ),
         C::AssetMovedOut { title, to } => (
             MOVED,
-            t_string!(i18n, compare_asset_moved_out, title = title.clone(), stage = to.clone())
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_asset_moved_out,
+                title = title.clone(),
+                stage = to.clone()
+            )
+            .to_string(),
         ),
     }
 }
@@ -250,7 +279,13 @@ pub fn map_change(i18n: I18n, c: &MapChange) -> (&'static str, String) {
     match c {
         M::Renamed { from, to } => (
             CHANGED,
-            t_string!(i18n, compare_map_renamed, from = named(from), to = named(to)).to_string(),
+            t_string!(
+                i18n,
+                compare_map_renamed,
+                from = named(from),
+                to = named(to)
+            )
+            .to_string(),
         ),
         M::Circular { now: true } => (CHANGED, t_string!(i18n, compare_circular_on).to_string()),
         M::Circular { now: false } => (CHANGED, t_string!(i18n, compare_circular_off).to_string()),
@@ -264,7 +299,13 @@ pub fn map_change(i18n: I18n, c: &MapChange) -> (&'static str, String) {
         ),
         M::LaneRenamed { from, to } => (
             CHANGED,
-            t_string!(i18n, compare_lane_renamed, from = named(from), to = named(to)).to_string(),
+            t_string!(
+                i18n,
+                compare_lane_renamed,
+                from = named(from),
+                to = named(to)
+            )
+            .to_string(),
         ),
         M::LaneHidden { name, hidden: true } => (
             CHANGED,
@@ -287,8 +328,13 @@ pub fn map_change(i18n: I18n, c: &MapChange) -> (&'static str, String) {
         ),
         M::PersonaRenamed { from, to } => (
             CHANGED,
-            t_string!(i18n, compare_persona_renamed, from = named(from), to = named(to))
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_persona_renamed,
+                from = named(from),
+                to = named(to)
+            )
+            .to_string(),
         ),
         M::DepartmentAdded { name } => (
             ADDED,
@@ -300,8 +346,13 @@ pub fn map_change(i18n: I18n, c: &MapChange) -> (&'static str, String) {
         ),
         M::DepartmentRenamed { from, to } => (
             CHANGED,
-            t_string!(i18n, compare_department_renamed, from = named(from), to = named(to))
-                .to_string(),
+            t_string!(
+                i18n,
+                compare_department_renamed,
+                from = named(from),
+                to = named(to)
+            )
+            .to_string(),
         ),
     }
 }

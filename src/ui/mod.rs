@@ -2,8 +2,8 @@
 
 mod app;
 pub mod charts;
-pub mod components;
 mod compare_text;
+pub mod components;
 pub mod data;
 pub mod file_io;
 mod format;

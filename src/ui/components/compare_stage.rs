@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::compare::{CardRow, StageDiff, StageStatus};
-use crate::ui::components::CompareCard;
 use crate::i18n::*;
 use crate::ui::compare_text::{stage_change, ADDED, REMOVED};
+use crate::ui::components::CompareCard;
 
 /// A stage row of the Compare page. An unchanged stage is one line unless `expanded`.
 #[component]
@@ -24,7 +24,9 @@ pub fn CompareStage(
     let status = diff.with_value(|d| d.status);
     let heading_id = format!("compare-stage-{stage_id}");
 
-    let badge = move || match status {
+    let badge =
+        move || {
+            match status {
         StageStatus::Both => None,
         StageStatus::Added => Some(view! {
             <span class="compare-badge" data-mark="added">
@@ -38,7 +40,8 @@ pub fn CompareStage(
             </span>
         }
         .into_any()),
-    };
+    }
+        };
     let changes = move || {
         diff.with_value(|d| {
             d.changes
@@ -56,7 +59,8 @@ pub fn CompareStage(
         diff.with_value(|d| {
             let pairs = d.pairs();
             if pairs.is_empty() {
-                return view! { <p class="compare-empty">{t!(i18n, compare_no_cards)}</p> }.into_any();
+                return view! { <p class="compare-empty">{t!(i18n, compare_no_cards)}</p> }
+                    .into_any();
             }
             let cell = |row: Option<&CardRow>, side: &'static str| {
                 let card = row.cloned().map(|row| view! { <CompareCard row /> });

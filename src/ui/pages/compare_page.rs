@@ -92,7 +92,10 @@ pub fn ComparePage(
                 let changes = t_string!(i18n, compare_changes, count = stage_changes).to_string();
                 let stages =
                     t_string!(i18n, compare_stages_in, count = c.changed_stage_count()).to_string();
-                lines.push(t_string!(i18n, compare_summary, changes = changes, stages = stages).to_string());
+                lines.push(
+                    t_string!(i18n, compare_summary, changes = changes, stages = stages)
+                        .to_string(),
+                );
             }
             if map_changes > 0 {
                 lines.push(t_string!(i18n, compare_map_changes, count = map_changes).to_string());
@@ -134,15 +137,13 @@ pub fn ComparePage(
         })
     });
     let stages = move || {
-        compared
-            .get()
-            .map(|c| {
-                c.result
-                    .stages
-                    .into_iter()
-                    .map(|diff| view! { <CompareStage diff expanded /> })
-                    .collect_view()
-            })
+        compared.get().map(|c| {
+            c.result
+                .stages
+                .into_iter()
+                .map(|diff| view! { <CompareStage diff expanded /> })
+                .collect_view()
+        })
     };
     let names = move || compared.with(|c| c.as_ref().map(|c| (c.as_is.clone(), c.to_be.clone())));
 
