@@ -129,6 +129,15 @@ test('a to-be version opens, is changed, and Compare shows what changed per stag
   const text = await page.getByTestId('compare-summary').innerText();
   assert.match(text, new RegExp(`^${marked + 9 + own} changes in 9 stages`));
   await shot(page, 'compare-other');
+
+  // From the original (through the version's link), Compare picks the version by default.
+  await page.getByTestId('version-of').getByRole('link', { name: 'Hinge client journey' }).click();
+  await page.waitForURL((u) => u.searchParams.get('map') === original);
+  await page.getByTestId('compare-tab').click();
+  await page.getByTestId('compare-summary').filter({ hasText: '3 changes in 3 stages' }).waitFor();
+  assert.equal(await page.getByTestId('compare-with').inputValue(), version);
+  assert.equal(await page.getByTestId('as-is-name').innerText(), 'Hinge client journey');
+  assert.equal(await page.getByTestId('version-of').count(), 0);
   assert.deepEqual(errors, []);
   await context.close();
 });
