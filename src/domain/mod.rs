@@ -7,6 +7,7 @@ pub mod canvas;
 pub mod channel;
 pub mod charts;
 pub mod classified;
+pub mod compare;
 pub mod content_audit;
 pub mod dataset;
 pub mod demo_data;

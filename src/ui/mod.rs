@@ -2,6 +2,7 @@
 
 mod app;
 pub mod charts;
+mod compare_text;
 pub mod components;
 pub mod data;
 pub mod file_io;

@@ -80,7 +80,10 @@ impl CardSignals {
             let signals = Arc::clone(&signals);
             move |_| {
                 state.workspace.with(|ws| {
-                    let cards = ws.map(&map.get_value()).map(|m| &m.cards[..]).unwrap_or(&[]);
+                    let cards = ws
+                        .map(&map.get_value())
+                        .map(|m| &m.cards[..])
+                        .unwrap_or(&[]);
                     let Ok(mut sigs) = signals.write() else {
                         return;
                     };
@@ -142,9 +145,21 @@ fn lookups(m: &crate::domain::JourneyMap, l: Lang) -> Lookups {
             .map(|(i, s)| (s.id.clone(), (i, name(&s.name))))
             .collect(),
         stage_count: m.stages.len(),
-        departments: m.departments.iter().map(|d| (d.id.clone(), name(&d.name))).collect(),
-        personas: m.personas.iter().map(|p| (p.id.clone(), name(&p.name))).collect(),
-        assets: m.content.iter().map(|a| (a.id.clone(), name(&a.title))).collect(),
+        departments: m
+            .departments
+            .iter()
+            .map(|d| (d.id.clone(), name(&d.name)))
+            .collect(),
+        personas: m
+            .personas
+            .iter()
+            .map(|p| (p.id.clone(), name(&p.name)))
+            .collect(),
+        assets: m
+            .content
+            .iter()
+            .map(|a| (a.id.clone(), name(&a.title)))
+            .collect(),
     }
 }
 

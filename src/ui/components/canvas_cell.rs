@@ -46,8 +46,18 @@ pub fn CanvasCell(
             })
             .unwrap_or_default()
     };
-    let (lane_v, stage_v) = (StoredValue::new(lane.clone()), StoredValue::new(stage.clone()));
-    let tracks = move || cell.read().tracks.iter().cloned().enumerate().collect::<Vec<_>>();
+    let (lane_v, stage_v) = (
+        StoredValue::new(lane.clone()),
+        StoredValue::new(stage.clone()),
+    );
+    let tracks = move || {
+        cell.read()
+            .tracks
+            .iter()
+            .cloned()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     view! {
         <div
             class=move || format!("cell lane-{}", kind().slug())

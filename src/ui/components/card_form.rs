@@ -50,7 +50,12 @@ pub fn CardForm(
                 })
                 .unwrap_or_default();
             let departments: Vec<(Id, String)> = m
-                .map(|m| m.departments.iter().map(|d| named(&d.id, &d.name)).collect())
+                .map(|m| {
+                    m.departments
+                        .iter()
+                        .map(|d| named(&d.id, &d.name))
+                        .collect()
+                })
                 .unwrap_or_default();
             let personas: Vec<(Id, String)> = m
                 .map(|m| m.personas.iter().map(|p| named(&p.id, &p.name)).collect())
@@ -159,11 +164,11 @@ pub fn CardForm(
             } else {
                 Presence::Offline
             },
-            department: Some(dept.get_untracked())
-                .filter(|d| !d.is_empty())
-                .map(Id),
+            department: Some(dept.get_untracked()).filter(|d| !d.is_empty()).map(Id),
             content: content.get_untracked().trim().to_owned(),
-            asset: Some(asset.get_untracked()).filter(|a| !a.is_empty()).map(Id),
+            asset: Some(asset.get_untracked())
+                .filter(|a| !a.is_empty())
+                .map(Id),
         });
         let only = |k: CardKind, v: String| if kind == Some(k) { v } else { String::new() };
         let pick = |k: CardKind, slug: String| (kind == Some(k)).then_some(slug);
@@ -184,10 +189,16 @@ pub fn CardForm(
                 .map(Id),
             severity: pick(CardKind::PainPoint, severity.get_untracked())
                 .and_then(|s| Severity::from_slug(&s)),
-            owner: only(CardKind::Opportunity, owner.get_untracked().trim().to_owned()),
+            owner: only(
+                CardKind::Opportunity,
+                owner.get_untracked().trim().to_owned(),
+            ),
             status: pick(CardKind::Opportunity, status.get_untracked())
                 .and_then(|s| OpportunityStatus::from_slug(&s)),
-            expects: only(CardKind::BuyingRole, expects.get_untracked().trim().to_owned()),
+            expects: only(
+                CardKind::BuyingRole,
+                expects.get_untracked().trim().to_owned(),
+            ),
             method: pick(CardKind::ResearchSource, method.get_untracked())
                 .and_then(|s| ResearchMethod::from_slug(&s)),
             ..c

@@ -70,7 +70,12 @@ pub fn CardView(
             .is_editing
             .with_value(|s| s.selected(&Some(card.get_value())))
     };
-    let title = move || info.read().as_ref().map(|i| i.title.clone()).unwrap_or_default();
+    let title = move || {
+        info.read()
+            .as_ref()
+            .map(|i| i.title.clone())
+            .unwrap_or_default()
+    };
     let step = move |dir: Direction| {
         let edit = state.workspace.with_untracked(|ws| {
             ws.map(&map.get_value())
@@ -150,10 +155,16 @@ pub fn CardView(
             facts.push((t_string!(i18n, severity).to_string(), s.label(i18n)));
         }
         if !i.owner.is_empty() {
-            facts.push((t_string!(i18n, opportunity_owner).to_string(), i.owner.clone()));
+            facts.push((
+                t_string!(i18n, opportunity_owner).to_string(),
+                i.owner.clone(),
+            ));
         }
         if let Some(s) = i.status {
-            facts.push((t_string!(i18n, opportunity_status).to_string(), s.label(i18n)));
+            facts.push((
+                t_string!(i18n, opportunity_status).to_string(),
+                s.label(i18n),
+            ));
         }
         if !i.expects.is_empty() {
             facts.push((t_string!(i18n, role_expects).to_string(), i.expects.clone()));

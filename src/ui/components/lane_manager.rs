@@ -22,7 +22,13 @@ pub fn LaneManager(
                     m.lanes
                         .iter()
                         .filter(|l| l.hidden)
-                        .map(|l| (l.id.clone(), l.name.get(lang.get()).to_owned(), l.name.clone()))
+                        .map(|l| {
+                            (
+                                l.id.clone(),
+                                l.name.get(lang.get()).to_owned(),
+                                l.name.clone(),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()

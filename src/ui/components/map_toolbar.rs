@@ -1,10 +1,12 @@
-//! The bar above a map: back, name, undo/redo, add stage, export.
+//! The bar above a map: back, name, undo/redo, add stage, new to-be version, export; on a to-be
+//! version, a link to the map it was made from.
 
 use leptos::prelude::*;
 
 use crate::domain::document::{export_file_name, export_json};
 use crate::domain::{Action, Edit, Id, Stage, Text};
 use crate::i18n::*;
+use crate::ui::components::NewVersionButton;
 use crate::ui::file_io::download;
 use crate::ui::route::href;
 use crate::ui::state::{expect_state, use_lang};
@@ -20,6 +22,14 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
             ws.map(&id.get_value())
                 .map(|m| m.name.get(lang.get()).to_owned())
                 .unwrap_or_default()
+        })
+    });
+    // The map this one is a to-be version of (if it still exists): its id and name.
+    let original = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            let of = ws.map(&id.get_value())?.version_of.clone()?;
+            let name = ws.map(&of)?.name.get(lang.get()).to_owned();
+            Some((of, name))
         })
     });
     let can_undo = Memo::new(move |_| state.workspace.with(|ws| ws.can_undo(&id.get_value())));
@@ -97,8 +107,16 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 <span aria-hidden="true">"+ "</span>
                 {t!(i18n, add_stage)}
             </button>
+            <NewVersionButton map=id.get_value() />
             <button type="button" on:click=export>{t!(i18n, export_json)}</button>
             <button type="button" on:click=print>{t!(i18n, print)}</button>
         </div>
+        {move || original.get().map(|(of, of_name)| view! {
+            <p class="version-of" data-testid="version-of">
+                {t!(i18n, version_of_before)}
+                <a href=href(Some(&of))>{of_name}</a>
+                {t!(i18n, version_of_after)}
+            </p>
+        })}
     }
 }

@@ -82,7 +82,16 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
     let heading_id = format!("stage-h-{}", stage.get_value());
     let labelled_by = heading_id.clone();
 
-    let lane_rows = move || canvas.grid.read().lanes.iter().cloned().enumerate().collect::<Vec<_>>();
+    let lane_rows = move || {
+        canvas
+            .grid
+            .read()
+            .lanes
+            .iter()
+            .cloned()
+            .enumerate()
+            .collect::<Vec<_>>()
+    };
     view! {
         <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=labelled_by>
             <div class="stage-top">
