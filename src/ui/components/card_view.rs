@@ -47,19 +47,38 @@ pub fn CardView(
                     .unwrap_or_else(|| t.content.clone()),
             });
             let at = lk.stages.get(&c.stage).map_or(0, |s| s.0);
+            let title = c.title.get(lang.get()).to_owned();
+            // Every translated text of the card, read here once: one locale subscription per
+            // card instead of one per label (thousands of cards × a dozen labels otherwise).
+            let name = title.as_str();
+            let texts = Texts {
+                edit: t_string!(i18n, edit).to_string(),
+                edit_named: t_string!(i18n, edit_card_named, name = name).to_string(),
+                up: t_string!(i18n, move_card_up, name = name).to_string(),
+                down: t_string!(i18n, move_card_down, name = name).to_string(),
+                left: t_string!(i18n, move_card_left, name = name).to_string(),
+                right: t_string!(i18n, move_card_right, name = name).to_string(),
+                delete: t_string!(i18n, delete_card_named, name = name).to_string(),
+                channel: t_string!(i18n, channel).to_string(),
+                presence: t_string!(i18n, presence).to_string(),
+                online: t_string!(i18n, online).to_string(),
+                offline: t_string!(i18n, offline).to_string(),
+                department: t_string!(i18n, department).to_string(),
+                content: t_string!(i18n, content_asset).to_string(),
+                evidence: c.evidence.label(i18n),
+                facts: facts(i18n, c, lk),
+                spans: (c.span > 1).then(|| {
+                    let n = usize::from(c.span).min(lk.stage_count.saturating_sub(at));
+                    t_string!(i18n, spans_stages, count = n).to_string()
+                }),
+            };
             Some(CardInfo {
-                title: c.title.get(lang.get()).to_owned(),
+                texts,
+                title,
                 detail: c.detail.clone(),
                 kind: lk.lanes.get(&c.lane).map_or(CardKind::Note, |l| l.1),
                 touch,
                 evidence: c.evidence,
-                persona: c.persona.as_ref().and_then(|p| lk.personas.get(p).cloned()),
-                severity: c.severity,
-                owner: c.owner.clone(),
-                status: c.status,
-                expects: c.expects.clone(),
-                method: c.method,
-                span: usize::from(c.span.max(1)).min(lk.stage_count.saturating_sub(at)),
                 first_stage: at == 0,
                 last_stage: at + 1 >= lk.stage_count,
             })
@@ -69,12 +88,6 @@ pub fn CardView(
         canvas
             .is_editing
             .with_value(|s| s.selected(&Some(card.get_value())))
-    };
-    let title = move || {
-        info.read()
-            .as_ref()
-            .map(|i| i.title.clone())
-            .unwrap_or_default()
     };
     let step = move |dir: Direction| {
         let edit = state.workspace.with_untracked(|ws| {
@@ -132,58 +145,33 @@ pub fn CardView(
             }
             .into_any();
         }
+        let x = i.texts.clone();
         let touch = i.touch.clone().map(|t| {
             view! {
                 <dl class="touch">
                     {(!t.channel.is_empty()).then(|| view! {
-                        <dt>{t!(i18n, channel)}</dt><dd>{t.channel.clone()}</dd>
+                        <dt>{x.channel.clone()}</dt><dd>{t.channel.clone()}</dd>
                     })}
-                    <dt class="visually-hidden">{t!(i18n, presence)}</dt>
+                    <dt class="visually-hidden">{x.presence.clone()}</dt>
                     <dd class="presence">{match t.presence {
-                        Presence::Online => t!(i18n, online).into_any(),
-                        Presence::Offline => t!(i18n, offline).into_any(),
+                        Presence::Online => x.online.clone(),
+                        Presence::Offline => x.offline.clone(),
                     }}</dd>
-                    {t.department.map(|d| view! { <dt>{t!(i18n, department)}</dt><dd>{d}</dd> })}
+                    {t.department.map(|d| view! { <dt>{x.department.clone()}</dt><dd>{d}</dd> })}
                     {(!t.content.is_empty()).then(|| view! {
-                        <dt>{t!(i18n, content_asset)}</dt><dd>{t.content.clone()}</dd>
+                        <dt>{x.content.clone()}</dt><dd>{t.content.clone()}</dd>
                     })}
                 </dl>
             }
         });
-        let mut facts: Vec<(String, String)> = Vec::new();
-        if let Some(s) = i.severity {
-            facts.push((t_string!(i18n, severity).to_string(), s.label(i18n)));
-        }
-        if !i.owner.is_empty() {
-            facts.push((
-                t_string!(i18n, opportunity_owner).to_string(),
-                i.owner.clone(),
-            ));
-        }
-        if let Some(s) = i.status {
-            facts.push((
-                t_string!(i18n, opportunity_status).to_string(),
-                s.label(i18n),
-            ));
-        }
-        if !i.expects.is_empty() {
-            facts.push((t_string!(i18n, role_expects).to_string(), i.expects.clone()));
-        }
-        if let Some(m) = i.method {
-            facts.push((t_string!(i18n, research_method).to_string(), m.label(i18n)));
-        }
-        if let Some(p) = &i.persona {
-            facts.push((t_string!(i18n, card_persona).to_string(), p.clone()));
-        }
-        let facts = (!facts.is_empty()).then(|| {
+        let facts = (!x.facts.is_empty()).then(|| {
             view! {
                 <dl class="facts">
-                    {facts.into_iter().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
+                    {x.facts.iter().cloned().map(|(k, v)| view! { <dt>{k}</dt><dd>{v}</dd> }).collect_view()}
                 </dl>
             }
         });
         let evidence = i.evidence;
-        let span = i.span;
         view! {
             <li
                 class=format!("card card-{}{}", i.kind.slug(), if bar > 1 { " bar" } else { "" })
@@ -197,13 +185,10 @@ pub fn CardView(
                 <p class="card-badges">
                     <span class=format!("evidence evidence-{}", evidence.slug())>
                         <span aria-hidden="true">{evidence_mark(evidence)}" "</span>
-                        {evidence.label(i18n)}
+                        {x.evidence.clone()}
                     </span>
-                    {(span > 1).then(|| view! {
-                        <span class="span-badge">
-                            <span aria-hidden="true">"↔ "</span>
-                            {t_string!(i18n, spans_stages, count = span).to_string()}
-                        </span>
+                    {x.spans.clone().map(|s| view! {
+                        <span class="span-badge"><span aria-hidden="true">"↔ "</span>{s}</span>
                     })}
                 </p>
                 {(!i.detail.is_empty()).then(|| view! { <p class="card-detail">{i.detail.clone()}</p> })}
@@ -212,17 +197,17 @@ pub fn CardView(
                 {(i.kind == CardKind::Question).then(|| view! { <QuestionAnswer map=map.get_value() card=card.get_value() /> })}
                 <div class="card-actions">
                     <button type="button" class="small" on:click=move |_| canvas.editing.set(Some(card.get_value()))
-                        aria-label=move || t_string!(i18n, edit_card_named, name = title()).to_string()>{t!(i18n, edit)}</button>
+                        aria-label=x.edit_named.clone()>{x.edit.clone()}</button>
                     <button type="button" class="small icon" disabled=move || !can(Direction::Up) on:click=move |_| step(Direction::Up)
-                        aria-label=move || t_string!(i18n, move_card_up, name = title()).to_string()><span aria-hidden="true">"▲"</span></button>
+                        aria-label=x.up.clone()><span aria-hidden="true">"▲"</span></button>
                     <button type="button" class="small icon" disabled=move || !can(Direction::Down) on:click=move |_| step(Direction::Down)
-                        aria-label=move || t_string!(i18n, move_card_down, name = title()).to_string()><span aria-hidden="true">"▼"</span></button>
+                        aria-label=x.down.clone()><span aria-hidden="true">"▼"</span></button>
                     <button type="button" class="small icon" disabled=move || !can(Direction::Left) on:click=move |_| step(Direction::Left)
-                        aria-label=move || t_string!(i18n, move_card_left, name = title()).to_string()><span aria-hidden="true">"◀"</span></button>
+                        aria-label=x.left.clone()><span aria-hidden="true">"◀"</span></button>
                     <button type="button" class="small icon" disabled=move || !can(Direction::Right) on:click=move |_| step(Direction::Right)
-                        aria-label=move || t_string!(i18n, move_card_right, name = title()).to_string()><span aria-hidden="true">"▶"</span></button>
+                        aria-label=x.right.clone()><span aria-hidden="true">"▶"</span></button>
                     <button type="button" class="small icon danger" on:click=remove
-                        aria-label=move || t_string!(i18n, delete_card_named, name = title()).to_string()><span aria-hidden="true">"✕"</span></button>
+                        aria-label=x.delete.clone()><span aria-hidden="true">"✕"</span></button>
                 </div>
             </li>
         }
@@ -247,20 +232,63 @@ struct Touch {
     content: String,
 }
 
+/// The facts a card lists under its title: (label, value), in the UI language.
+fn facts(
+    i18n: leptos_i18n::I18nContext<Locale>,
+    c: &crate::domain::Card,
+    lk: &super::canvas::Lookups,
+) -> Vec<(String, String)> {
+    let mut facts = Vec::new();
+    if let Some(s) = c.severity {
+        facts.push((t_string!(i18n, severity).to_string(), s.label(i18n)));
+    }
+    if !c.owner.is_empty() {
+        facts.push((t_string!(i18n, opportunity_owner).to_string(), c.owner.clone()));
+    }
+    if let Some(s) = c.status {
+        facts.push((t_string!(i18n, opportunity_status).to_string(), s.label(i18n)));
+    }
+    if !c.expects.is_empty() {
+        facts.push((t_string!(i18n, role_expects).to_string(), c.expects.clone()));
+    }
+    if let Some(m) = c.method {
+        facts.push((t_string!(i18n, research_method).to_string(), m.label(i18n)));
+    }
+    if let Some(p) = c.persona.as_ref().and_then(|p| lk.personas.get(p)) {
+        facts.push((t_string!(i18n, card_persona).to_string(), p.clone()));
+    }
+    facts
+}
+
+/// A card's texts in the UI language.
+#[derive(Clone, PartialEq)]
+struct Texts {
+    edit: String,
+    edit_named: String,
+    up: String,
+    down: String,
+    left: String,
+    right: String,
+    delete: String,
+    channel: String,
+    presence: String,
+    online: String,
+    offline: String,
+    department: String,
+    content: String,
+    evidence: String,
+    facts: Vec<(String, String)>,
+    spans: Option<String>,
+}
+
 #[derive(Clone, PartialEq)]
 struct CardInfo {
+    texts: Texts,
     title: String,
     detail: String,
     kind: CardKind,
     touch: Option<Touch>,
     evidence: Evidence,
-    persona: Option<String>,
-    severity: Option<crate::domain::Severity>,
-    owner: String,
-    status: Option<crate::domain::OpportunityStatus>,
-    expects: String,
-    method: Option<crate::domain::ResearchMethod>,
-    span: usize,
     first_stage: bool,
     last_stage: bool,
 }
