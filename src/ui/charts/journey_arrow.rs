@@ -29,13 +29,14 @@ pub fn JourneyArrowHeads(
             </marker>
         }
     };
-    view! { <defs>{head("head", "forward")}{head("back", "backward")}{head("exit", "exit")}</defs> }
+    view! { <defs>{head("head", "next")}{head("fwd", "forward")}{head("back", "backward")}{head("exit", "exit")}</defs> }
 }
 
 /// The id of the arrow head for `kind` in the diagram `svg_id`.
 fn head_of(svg_id: &str, kind: ArrowKind) -> String {
     let suffix = match kind {
         ArrowKind::Exit => "exit",
+        ArrowKind::Forward => "fwd",
         k if k.is_back() => "back",
         _ => "head",
     };
