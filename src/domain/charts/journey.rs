@@ -448,7 +448,10 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             .name
             .get(lang)
             .to_owned();
-        let text = format!("{name} → {exit}");
+        // The outcome's name is shortened first: the word for leaving always shows.
+        let suffix = format!(" → {exit}");
+        let room = x_d - 4.0 - (marker_x + EXIT_R + 4.0) - text_width(&suffix, FONT);
+        let text = format!("{}{suffix}", fit_text(&name, room, FONT));
         exits.push(ExitMarker {
             cx: marker_x,
             cy: y,
@@ -470,7 +473,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
                 p(y),
                 p(marker_x + EXIT_R)
             ),
-            label: fit_text(&text, x_d - 4.0 - (marker_x + EXIT_R + 4.0), FONT),
+            label: text,
             title: arrow_title(map, lang, i, None, &name, exit),
             label_x: x_d - 4.0,
             label_y: y - 4.0,
@@ -1161,6 +1164,20 @@ mod tests {
         let l = layout_linear(&m, Lang::En, "Exit");
         assert!(l.cards[1].label.ends_with('…'));
         assert!(text_width(&l.cards[1].label, FONT) <= 168.0 - 12.0);
+    }
+
+    #[test]
+    fn a_long_exit_name_is_shortened_before_the_exit_word() {
+        let mut m = three();
+        if let Some(d) = m.stages[1].decision.as_mut() {
+            d.outcomes[3].name = Text::from("Chose another supplier for good");
+        }
+        let l = layout_linear(&m, Lang::En, "Exit");
+        let out = arrow(&l.arrows, "out");
+        assert!(out.label.ends_with("… → Exit"), "{}", out.label);
+        // Room: from the marker's edge + 4 (386) to the diamond − 4 (506).
+        assert!(text_width(&out.label, FONT) <= 120.0);
+        assert_eq!(out.title, "B → Exit: Chose another supplier for good");
     }
 
     #[test]
