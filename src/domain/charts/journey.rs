@@ -36,7 +36,7 @@ pub const BOX_HEIGHT: f64 = 48.0;
 /// Half the diagonal of a decision diamond.
 pub const DIAMOND: f64 = 9.0;
 /// The vertical room of one exit branch.
-pub const EXIT_STEP: f64 = 18.0;
+pub const EXIT_STEP: f64 = 22.0;
 /// The vertical room of one backward lane (its label sits above its line).
 pub const BACK_STEP: f64 = 24.0;
 /// The height of a forward arc to the next stage; each further stage adds [`FORWARD_STEP`].
@@ -316,6 +316,14 @@ fn outcome_moves(map: &JourneyMap) -> Vec<(usize, usize, ArrowKind, Option<usize
     out
 }
 
+/// "{name} → {exit}" in `room` (bold labels run wider than the estimate, so with some slack),
+/// the name shortened first so that the word for leaving always shows.
+fn exit_text(name: &str, exit: &str, room: f64) -> String {
+    let suffix = format!(" → {exit}");
+    let room = room - 10.0 - text_width(&suffix, FONT);
+    format!("{}{suffix}", fit_text(name, room, FONT))
+}
+
 /// Whether a circular map needs its own closing link (no outcome of the last stage already
 /// leads to the first).
 fn needs_closing(map: &JourneyMap) -> bool {
@@ -383,7 +391,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             let x_d = edge(i);
             StageBox {
                 id: s.id.clone(),
-                label: fit_text(&full, w - 12.0, STAGE_FONT),
+                label: fit_text(&full, w - 24.0, STAGE_FONT),
                 full_label: full,
                 x: left(i) + BOX_INSET,
                 y: top,
@@ -449,9 +457,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             .get(lang)
             .to_owned();
         // The outcome's name is shortened first: the word for leaving always shows.
-        let suffix = format!(" → {exit}");
-        let room = x_d - 4.0 - (marker_x + EXIT_R + 4.0) - text_width(&suffix, FONT);
-        let text = format!("{}{suffix}", fit_text(&name, room, FONT));
+        let text = exit_text(&name, exit, x_d - 4.0 - (marker_x + EXIT_R + 4.0));
         exits.push(ExitMarker {
             cx: marker_x,
             cy: y,
@@ -611,7 +617,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
         let full = lane.name.get(lang).to_owned();
         lanes.push(LaneRow {
             id: lane.id.clone(),
-            label: fit_text(&full, GUTTER - 16.0, FONT),
+            label: fit_text(&full, GUTTER - 28.0, FONT),
             full_label: full,
             y,
             height,
@@ -673,7 +679,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
         let full = persona.name.get(lang).to_owned();
         emotions.push(EmotionRow {
             persona: persona.id.clone(),
-            label: fit_text(&full, GUTTER - 16.0, FONT),
+            label: fit_text(&full, GUTTER - 28.0, FONT),
             full_label: full,
             y,
             height: EMOTION_ROW,
@@ -860,7 +866,7 @@ pub fn layout_circular(map: &JourneyMap, lang: Lang, exit: &str) -> CircularLayo
                     format!("M{} {}L{} {}", p(x0), p(y0), p(x1), p(y1)),
                     lx,
                     ly,
-                    format!("{name} → {exit}"),
+                    exit_text(&name, exit, CIRCLE_LABEL * 0.8 + 10.0),
                 )
             }
             ArrowKind::SelfLoop => {
@@ -925,7 +931,11 @@ pub fn layout_circular(map: &JourneyMap, lang: Lang, exit: &str) -> CircularLayo
             to: t,
             outcome: Some(o.id.clone()),
             d,
-            label: fit_text(&text, CIRCLE_LABEL * 0.8, FONT),
+            label: if kind == ArrowKind::Exit {
+                text
+            } else {
+                fit_text(&text, CIRCLE_LABEL * 0.8, FONT)
+            },
             title: arrow_title(map, lang, i, t, &name, exit),
             label_x,
             label_y: label_y + FONT * 0.35,
@@ -1079,39 +1089,39 @@ mod tests {
         assert_eq!((fwd.label_x, fwd.label_y), (555.0, 45.0 - 21.0 - 5.0));
         assert_eq!(fwd.title, "B → C: fwd");
 
-        // The exit: one branch row under the boxes (box bottom 93, row at 111), marker at
+        // The exit: one branch row under the boxes (box bottom 93, row at 93 + 22 = 115), marker at
         // 330 + 40 + 6 = 376.
         let out = arrow(&l.arrows, "out");
         assert_eq!(out.kind, ArrowKind::Exit);
         assert_eq!(out.to, None);
-        assert_eq!(out.d, "M510.0 78.0V111.0H382.0");
+        assert_eq!(out.d, "M510.0 78.0V115.0H382.0");
         assert_eq!(out.label, "out → Exit");
         assert_eq!(
             l.exits,
             vec![ExitMarker {
                 cx: 376.0,
-                cy: 111.0,
+                cy: 115.0,
                 r: 6.0
             }]
         );
 
-        // Backward lanes below the exit row (111): the self-loop (span 0) first at 135, then
-        // B → A at 159; both go down from the diamond's bottom (78) and up into the target's
+        // Backward lanes below the exit row (115): the self-loop (span 0) first at 139, then
+        // B → A at 163; both go down from the diamond's bottom (78) and up into the target's
         // left (column + 14 + 10) to the box bottom (93).
         let stay = arrow(&l.arrows, "stay");
         assert_eq!(stay.kind, ArrowKind::SelfLoop);
         assert_eq!(
             stay.d,
-            "M510.0 78.0V127.0Q510.0 135.0 502.0 135.0H362.0Q354.0 135.0 354.0 127.0V93.0"
+            "M510.0 78.0V131.0Q510.0 139.0 502.0 139.0H362.0Q354.0 139.0 354.0 131.0V93.0"
         );
         assert_eq!(stay.label, "↺ stay");
         let back = arrow(&l.arrows, "back");
         assert_eq!(back.kind, ArrowKind::Backward);
         assert_eq!(
             back.d,
-            "M510.0 78.0V151.0Q510.0 159.0 502.0 159.0H182.0Q174.0 159.0 174.0 151.0V93.0"
+            "M510.0 78.0V155.0Q510.0 163.0 502.0 163.0H182.0Q174.0 163.0 174.0 155.0V93.0"
         );
-        assert_eq!((back.label_x, back.label_y), ((510.0 + 174.0) / 2.0, 154.0));
+        assert_eq!((back.label_x, back.label_y), ((510.0 + 174.0) / 2.0, 158.0));
         // A has no decision: a plain link to B across the gap; C is last and the map is not
         // circular, so nothing leaves it.
         let next: Vec<&Arrow> = l
@@ -1127,8 +1137,8 @@ mod tests {
     #[test]
     fn linear_cards_span_their_columns_and_emotions_sit_by_score() {
         let l = layout_linear(&three(), Lang::En, "Exit");
-        // The grid starts under the last backward lane: 159 + 14.
-        assert_eq!(l.grid_top, 173.0);
+        // The grid starts under the last backward lane: 163 + 14.
+        assert_eq!(l.grid_top, 177.0);
         assert_eq!(l.lanes.len(), 1);
         // Wide (A–B) takes slot 0; Narrow (B) overlaps it, so it takes slot 1.
         let wide = &l.cards[0];
@@ -1136,22 +1146,22 @@ mod tests {
             (wide.x, wide.width, wide.columns),
             (156.0, 2.0 * 180.0 - 12.0, 2)
         );
-        assert_eq!(wide.y, 173.0 + 6.0);
+        assert_eq!(wide.y, 177.0 + 6.0);
         let narrow = &l.cards[1];
         assert_eq!((narrow.x, narrow.width), (336.0, 168.0));
-        assert_eq!(narrow.y, 173.0 + 6.0 + 26.0);
+        assert_eq!(narrow.y, 177.0 + 6.0 + 26.0);
         assert_eq!(l.lanes[0].height, 12.0 + 2.0 * 26.0);
-        // The emotion row below the lane: top 173 + 64 = 237, zero at 269; +2 → 245, −1 → 281.
+        // The emotion row below the lane: top 177 + 64 = 241, zero at 273; +2 → 249, −1 → 285.
         let e = &l.emotions[0];
-        assert_eq!(e.zero_y, 269.0);
+        assert_eq!(e.zero_y, 273.0);
         let pts: Vec<(f64, f64, &str)> = e
             .points
             .iter()
             .map(|p| (p.x, p.y, p.text.as_str()))
             .collect();
-        assert_eq!(pts, vec![(240.0, 245.0, "+2"), (600.0, 281.0, "−1")]);
-        assert_eq!(e.polyline, "240.0,245.0 600.0,281.0");
-        assert_eq!(l.height, 237.0 + 64.0 + 10.0);
+        assert_eq!(pts, vec![(240.0, 249.0, "+2"), (600.0, 285.0, "−1")]);
+        assert_eq!(e.polyline, "240.0,249.0 600.0,285.0");
+        assert_eq!(l.height, 241.0 + 64.0 + 10.0);
     }
 
     #[test]

@@ -21,8 +21,8 @@ pub fn JourneyArrowHeads(
                 viewBox="0 0 10 10"
                 refX="9"
                 refY="5"
-                markerWidth="7"
-                markerHeight="7"
+                markerWidth="5"
+                markerHeight="5"
                 orient="auto-start-reverse"
             >
                 <path class=format!("head {class}") d="M0 0L10 5L0 10z" />

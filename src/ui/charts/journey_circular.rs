@@ -6,8 +6,9 @@ use leptos::prelude::*;
 
 use super::chart_legend::legend_layout;
 use super::journey_arrow::{JourneyArrow, JourneyArrowHeads};
+use super::journey_linear::cross;
 use super::{n, ChartFrame, ChartLegend, LegendEntry};
-use crate::domain::charts::journey::{CircularLayout, EXIT_MARK};
+use crate::domain::charts::journey::CircularLayout;
 use crate::domain::Id;
 
 /// Draws `layout` as an accessible SVG, with `legend` under it.
@@ -62,7 +63,7 @@ pub fn JourneyCircular(
                     view! {
                         <g class="stage-node" data-stage=s.id.to_string()>
                             <circle cx=n(s.cx) cy=n(s.cy) r=n(s.r) />
-                            <text class="stage-number" x=n(s.cx) y=n(s.cy + 5.0) text-anchor="middle">{s.number.clone()}</text>
+                            <text class="node-number" x=n(s.cx) y=n(s.cy + 5.0) text-anchor="middle">{s.number.clone()}</text>
                             {decision}
                             <text class="stage-name halo" x=n(s.label_x) y=n(s.label_y) text-anchor=s.label_anchor.as_svg()>
                                 {s.label.clone()}
@@ -76,8 +77,8 @@ pub fn JourneyCircular(
                 view! {
                     <g class="exit-marker centre">
                         <circle cx=n(e.cx) cy=n(e.cy) r=n(e.r) />
-                        <text x=n(e.cx) y=n(e.cy + 5.0) text-anchor="middle">{EXIT_MARK}</text>
-                        <text class="exit-name halo" x=n(e.cx) y=n(e.cy + e.r + 14.0) text-anchor="middle">{exit_label.get()}</text>
+                        <path class="cross" d=cross(e.cx, e.cy, e.r * 0.5) />
+                        <text class="exit-name halo" x=n(e.cx) y=n(e.cy - e.r - 6.0) text-anchor="middle">{exit_label.get()}</text>
                     </g>
                 }
             });

@@ -6,8 +6,23 @@ use leptos::prelude::*;
 use super::chart_legend::legend_layout;
 use super::journey_arrow::{JourneyArrow, JourneyArrowHeads};
 use super::{n, ChartFrame, ChartLegend, LegendEntry};
-use crate::domain::charts::journey::{LinearLayout, EXIT_MARK};
+use crate::domain::charts::journey::LinearLayout;
 use crate::domain::Id;
+
+/// An "×" of half-size `h` centred on (`x`, `y`): the mark inside an exit marker (⊗).
+pub(crate) fn cross(x: f64, y: f64, h: f64) -> String {
+    format!(
+        "M{} {}L{} {}M{} {}L{} {}",
+        n(x - h),
+        n(y - h),
+        n(x + h),
+        n(y + h),
+        n(x - h),
+        n(y + h),
+        n(x + h),
+        n(y - h)
+    )
+}
 
 /// Draws `layout` as an accessible SVG, with `legend` under it.
 #[component]
@@ -137,7 +152,7 @@ pub fn JourneyLinear(
                     view! {
                         <g class="exit-marker">
                             <circle cx=n(e.cx) cy=n(e.cy) r=n(e.r) />
-                            <text x=n(e.cx) y=n(e.cy + 4.0) text-anchor="middle">{EXIT_MARK}</text>
+                            <path class="cross" d=cross(e.cx, e.cy, e.r * 0.5) />
                         </g>
                     }
                 })
