@@ -2,9 +2,9 @@
 // a loop on its own stage, an exit), downloaded as SVG, PNG, Markdown and Mermaid, and printed; a
 // Scaleo map drawn circular by default with its closing arrow; Russian and Korean once each.
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
-import { OUT, openApp, shot, useServedApp } from './harness.mjs';
+import { OUT, openApp, saved, shot, useServedApp } from './harness.mjs';
 
 const app = useServedApp();
 
@@ -227,6 +227,74 @@ test('Scaleo: circular by default, seven stage names outside the circle, the clo
   assert.equal(await svg.locator('g.move.closing').getAttribute('data-to'), 'out_of_market');
   await shot(page, 'diagram-linear-scaleo');
 
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('emotions and a spanning card from an imported map: a curve per persona with its scores as text', async () => {
+  const a = await openApp(app.browser, app.server.url);
+  await a.page.locator('button[data-template="hinge"]').click();
+  await a.page.locator('li.stage').first().waitFor();
+  await saved(a.page);
+  const [download] = await Promise.all([
+    a.page.waitForEvent('download'),
+    a.page.getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+  await a.context.close();
+
+  // Two personas: the CFO feels +2, −1, 0 in the first three stages; IT only −2 in the last.
+  const map = file.map;
+  map.name = 'Feelings: a test';
+  map.personas = [
+    { id: 'cfo', name: 'CFO', description: '' },
+    { id: 'it', name: 'IT lead', description: '' },
+  ];
+  const stages = map.stages.map((s) => s.id);
+  map.emotions = [
+    { persona: 'cfo', stage: stages[0], score: 2 },
+    { persona: 'cfo', stage: stages[1], score: -1 },
+    { persona: 'cfo', stage: stages[2], score: 0 },
+    { persona: 'it', stage: stages[3], score: -2 },
+  ];
+  // The first touchpoint covers the first two stages.
+  const spanning = map.cards.find((c) => c.stage === stages[0] && c.lane === 'touchpoint');
+  spanning.span = 2;
+  const path = `${OUT}/diagram-emotions.journey.json`;
+  await writeFile(path, JSON.stringify(file));
+
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.getByTestId('import-input').setInputFiles(path);
+  await page.getByTestId('notice').waitFor();
+  await page.locator('.map-row', { hasText: 'Feelings' }).locator('.map-name').click();
+  await page.locator('li.stage').first().waitFor();
+  await page.getByTestId('diagram-tab').click();
+  const svg = page.locator('svg#journey-diagram');
+  await svg.waitFor();
+
+  const cfo = svg.locator('.emotion-row[data-persona="cfo"]');
+  assert.deepEqual(await cfo.locator('.emotion-point .score').allTextContents(), ['+2', '−1', '0']);
+  assert.deepEqual(await svg.locator('.emotion-row[data-persona="it"] .emotion-point .score').allTextContents(), ['−2']);
+  // Higher scores sit higher: +2 above 0 above −1, one point step apart.
+  const ys = await cfo.locator('.emotion-point circle').evaluateAll((cs) => cs.map((c) => Number(c.getAttribute('cy'))));
+  assert.ok(ys[0] < ys[2] && ys[2] < ys[1], `${ys}`);
+  assert.equal(ys[1] - ys[2], (ys[2] - ys[0]) / 2);
+  assert.equal((await cfo.locator('polyline').getAttribute('points')).split(' ').length, 3);
+
+  // The spanning card is drawn across two columns.
+  const card = svg.locator(`.card-box[data-card="${spanning.id}"]`);
+  assert.equal(await card.getAttribute('data-columns'), '2');
+  const [c0, c1] = await svg.locator('.stage-box rect').evaluateAll((rs) => rs.slice(0, 2).map((r) => r.getBBox().x));
+  const width = await card.locator('rect').evaluate((r) => r.getBBox().width);
+  assert.ok(width > (c1 - c0) * 1.5, `spans two columns: ${width} vs column ${c1 - c0}`);
+
+  // Mermaid: the personas with a feeling are the actors, the feeling is the score.
+  const mm = await readFile((await save(page, () => page.getByTestId('diagram-mermaid').click())).path, 'utf8');
+  const firstSection = mm.split('  section ')[1];
+  assert.match(firstSection, /: 5: CFO\n/);
+  const lastSection = mm.split('  section ').at(-1);
+  assert.match(lastSection, /: 1: IT lead\n/);
+  await shot(page, 'diagram-emotions');
   assert.deepEqual(errors, []);
   await context.close();
 });
