@@ -48,7 +48,7 @@ pub const CARD_HEIGHT: f64 = 22.0;
 /// The vertical room of one card slot in a lane.
 pub const CARD_STEP: f64 = 26.0;
 /// The height of one persona's emotion row.
-pub const EMOTION_ROW: f64 = 64.0;
+pub const EMOTION_ROW: f64 = 80.0;
 /// Units per emotion point (−2..+2 spans ±2 × this from the row's middle).
 pub const EMOTION_UNIT: f64 = 12.0;
 /// The font size of stage names.
@@ -320,7 +320,7 @@ fn outcome_moves(map: &JourneyMap) -> Vec<(usize, usize, ArrowKind, Option<usize
 /// the name shortened first so that the word for leaving always shows.
 fn exit_text(name: &str, exit: &str, room: f64) -> String {
     let suffix = format!(" → {exit}");
-    let room = room - 10.0 - text_width(&suffix, FONT);
+    let room = room - 20.0 - text_width(&suffix, FONT);
     format!("{}{suffix}", fit_text(name, room, FONT))
 }
 
@@ -866,7 +866,7 @@ pub fn layout_circular(map: &JourneyMap, lang: Lang, exit: &str) -> CircularLayo
                     format!("M{} {}L{} {}", p(x0), p(y0), p(x1), p(y1)),
                     lx,
                     ly,
-                    exit_text(&name, exit, CIRCLE_LABEL * 0.8 + 10.0),
+                    exit_text(&name, exit, CIRCLE_LABEL + 20.0),
                 )
             }
             ArrowKind::SelfLoop => {
@@ -1151,17 +1151,17 @@ mod tests {
         assert_eq!((narrow.x, narrow.width), (336.0, 168.0));
         assert_eq!(narrow.y, 177.0 + 6.0 + 26.0);
         assert_eq!(l.lanes[0].height, 12.0 + 2.0 * 26.0);
-        // The emotion row below the lane: top 177 + 64 = 241, zero at 273; +2 → 249, −1 → 285.
+        // The emotion row below the lane: top 177 + 64 = 241, zero at 241 + 40 = 281; +2 → 257, −1 → 293.
         let e = &l.emotions[0];
-        assert_eq!(e.zero_y, 273.0);
+        assert_eq!(e.zero_y, 281.0);
         let pts: Vec<(f64, f64, &str)> = e
             .points
             .iter()
             .map(|p| (p.x, p.y, p.text.as_str()))
             .collect();
-        assert_eq!(pts, vec![(240.0, 249.0, "+2"), (600.0, 285.0, "−1")]);
-        assert_eq!(e.polyline, "240.0,249.0 600.0,285.0");
-        assert_eq!(l.height, 241.0 + 64.0 + 10.0);
+        assert_eq!(pts, vec![(240.0, 257.0, "+2"), (600.0, 293.0, "−1")]);
+        assert_eq!(e.polyline, "240.0,257.0 600.0,293.0");
+        assert_eq!(l.height, 241.0 + 80.0 + 10.0);
     }
 
     #[test]
