@@ -391,7 +391,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             let x_d = edge(i);
             StageBox {
                 id: s.id.clone(),
-                label: fit_text(&full, w - 24.0, STAGE_FONT),
+                label: fit_text(&full, w - 32.0, STAGE_FONT),
                 full_label: full,
                 x: left(i) + BOX_INSET,
                 y: top,
