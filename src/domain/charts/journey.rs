@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 
 use super::text::{fit_text, text_width};
 use super::Anchor;
-use crate::domain::model::{Destination, Id, JourneyMap};
+use crate::domain::model::{Destination, Id, JourneyMap, Outcome};
 use crate::domain::text::Lang;
 
 /// The width of the left gutter holding lane and persona names.
@@ -290,15 +290,15 @@ pub fn score_text(score: i8) -> String {
 
 /// How each outcome of the map is drawn: (stage index, outcome index in its decision, kind,
 /// target stage index).
-fn outcome_moves(map: &JourneyMap) -> Vec<(usize, usize, ArrowKind, Option<usize>)> {
+fn outcome_moves(map: &JourneyMap) -> Vec<(usize, &Outcome, ArrowKind, Option<usize>)> {
     let mut out = Vec::new();
     for (i, stage) in map.stages.iter().enumerate() {
         let Some(decision) = &stage.decision else {
             continue;
         };
-        for (k, o) in decision.outcomes.iter().enumerate() {
+        for o in &decision.outcomes {
             match &o.leads_to {
-                Destination::Exit => out.push((i, k, ArrowKind::Exit, None)),
+                Destination::Exit => out.push((i, o, ArrowKind::Exit, None)),
                 Destination::Stage(id) => {
                     let Some(t) = map.stage_index(id) else {
                         continue;
@@ -308,7 +308,7 @@ fn outcome_moves(map: &JourneyMap) -> Vec<(usize, usize, ArrowKind, Option<usize
                         std::cmp::Ordering::Equal => ArrowKind::SelfLoop,
                         std::cmp::Ordering::Less => ArrowKind::Backward,
                     };
-                    out.push((i, k, kind, Some(t)));
+                    out.push((i, o, kind, Some(t)));
                 }
             }
         }
@@ -442,7 +442,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
     let mut exits = Vec::new();
     let mut exit_rows = 0usize;
     let mut exit_index = vec![0usize; n];
-    for &(i, k, kind, _) in &moves {
+    for &(i, o, kind, _) in &moves {
         if kind != ArrowKind::Exit {
             continue;
         }
@@ -452,10 +452,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
         let x_d = edge(i);
         let y = box_bottom + EXIT_STEP * (row + 1) as f64;
         let marker_x = left(i) + 40.0 + EXIT_R;
-        let name = map.stages[i].decision.as_ref().unwrap().outcomes[k]
-            .name
-            .get(lang)
-            .to_owned();
+        let name = o.name.get(lang).to_owned();
         // The outcome's name is shortened first: the word for leaving always shows.
         let text = exit_text(&name, exit, x_d - 4.0 - (marker_x + EXIT_R + 4.0));
         exits.push(ExitMarker {
@@ -467,11 +464,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             kind,
             from: i,
             to: None,
-            outcome: Some(
-                map.stages[i].decision.as_ref().unwrap().outcomes[k]
-                    .id
-                    .clone(),
-            ),
+            outcome: Some(o.id.clone()),
             d: format!(
                 "M{} {}V{}H{}",
                 p(x_d),
@@ -489,10 +482,10 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
 
     // Backward moves (and the closing link): one lane each below the exits, shorter spans
     // nearer the stages.
-    let mut backs: Vec<(usize, Option<usize>, ArrowKind, usize)> = moves
+    let mut backs: Vec<(usize, Option<&Outcome>, ArrowKind, usize)> = moves
         .iter()
         .filter(|m| m.2.is_back())
-        .map(|&(i, k, kind, t)| (i, Some(k), kind, t.unwrap_or(i)))
+        .map(|&(i, o, kind, t)| (i, Some(o), kind, t.unwrap_or(i)))
         .collect();
     if needs_closing(map) {
         backs.push((n - 1, None, ArrowKind::Closing, 0));
@@ -522,10 +515,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             p(box_bottom)
         );
         let (name, outcome) = match k {
-            Some(k) => {
-                let o = &map.stages[i].decision.as_ref().unwrap().outcomes[k];
-                (o.name.get(lang).to_owned(), Some(o.id.clone()))
-            }
+            Some(o) => (o.name.get(lang).to_owned(), Some(o.id.clone())),
             None => (String::new(), None),
         };
         let text = if name.is_empty() {
@@ -548,7 +538,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
     }
 
     // Forward moves: arcs above the stages, higher the further they go.
-    for &(i, k, kind, t) in &moves {
+    for &(i, o, kind, t) in &moves {
         if kind != ArrowKind::Forward {
             continue;
         }
@@ -556,7 +546,6 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
         let h = forward_h(i, t);
         let x_d = edge(i);
         let x_t = left(t) + COLUMN / 2.0;
-        let o = &map.stages[i].decision.as_ref().unwrap().outcomes[k];
         let name = o.name.get(lang).to_owned();
         arrows.push(Arrow {
             kind,
@@ -842,8 +831,7 @@ pub fn layout_circular(map: &JourneyMap, lang: Lang, exit: &str) -> CircularLayo
     };
     let mut exit_seen = vec![0usize; n];
     let mut any_exit = false;
-    for &(i, k, kind, t) in &moves {
-        let o = &map.stages[i].decision.as_ref().unwrap().outcomes[k];
+    for &(i, o, kind, t) in &moves {
         let name = o.name.get(lang).to_owned();
         let (sx, sy) = (stages[i].cx, stages[i].cy);
         let inward = angle(i) + PI;
