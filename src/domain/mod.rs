@@ -14,6 +14,7 @@ pub mod demo_data;
 pub mod document;
 pub mod edit;
 pub mod engine;
+pub mod export_text;
 pub mod import;
 pub mod metrics;
 pub mod model;

@@ -9,6 +9,7 @@ pub mod comparison;
 pub mod funnel;
 pub mod heatmap;
 pub mod histogram;
+pub mod journey;
 pub mod sankey;
 pub mod scale;
 pub mod text;

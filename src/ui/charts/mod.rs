@@ -13,6 +13,9 @@ pub mod export;
 pub mod funnel_chart;
 pub mod heatmap_chart;
 pub mod histogram_chart;
+pub mod journey_arrow;
+pub mod journey_circular;
+pub mod journey_linear;
 pub mod sankey_chart;
 
 pub use chart_downloads::ChartDownloads;
@@ -23,6 +26,8 @@ pub use export::ChartExportError;
 pub use funnel_chart::FunnelChart;
 pub use heatmap_chart::HeatmapChart;
 pub use histogram_chart::HistogramChart;
+pub use journey_circular::JourneyCircular;
+pub use journey_linear::JourneyLinear;
 pub use sankey_chart::SankeyChart;
 
 use crate::i18n::Locale;

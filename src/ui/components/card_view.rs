@@ -243,10 +243,16 @@ fn facts(
         facts.push((t_string!(i18n, severity).to_string(), s.label(i18n)));
     }
     if !c.owner.is_empty() {
-        facts.push((t_string!(i18n, opportunity_owner).to_string(), c.owner.clone()));
+        facts.push((
+            t_string!(i18n, opportunity_owner).to_string(),
+            c.owner.clone(),
+        ));
     }
     if let Some(s) = c.status {
-        facts.push((t_string!(i18n, opportunity_status).to_string(), s.label(i18n)));
+        facts.push((
+            t_string!(i18n, opportunity_status).to_string(),
+            s.label(i18n),
+        ));
     }
     if !c.expects.is_empty() {
         facts.push((t_string!(i18n, role_expects).to_string(), c.expects.clone()));

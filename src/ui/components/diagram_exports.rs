@@ -1,0 +1,134 @@
+//! The diagram's exports: the drawing as SVG or PNG, the map as Markdown or a Mermaid
+//! `journey`, and print with a page size (A4 or A3 landscape, set as an `@page` rule).
+
+use leptos::prelude::*;
+
+use crate::domain::document::export_file_name;
+use crate::domain::export_text::{to_markdown, to_mermaid, Labels};
+use crate::domain::Id;
+use crate::i18n::*;
+use crate::ui::charts::ChartDownloads;
+use crate::ui::components::ChoiceSelect;
+use crate::ui::file_io::download;
+use crate::ui::labels::Choice;
+use crate::ui::state::{expect_state, use_lang};
+
+/// The paper the diagram is printed on, always landscape.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PageSize {
+    #[default]
+    A4,
+    A3,
+}
+
+impl PageSize {
+    /// The `@page` rule for this size.
+    pub fn page_rule(self) -> String {
+        let size = match self {
+            PageSize::A4 => "A4",
+            PageSize::A3 => "A3",
+        };
+        format!("@page {{ size: {size} landscape; margin: 10mm; }}")
+    }
+}
+
+impl Choice for PageSize {
+    fn all() -> Vec<Self> {
+        vec![PageSize::A4, PageSize::A3]
+    }
+    fn slug(self) -> String {
+        match self {
+            PageSize::A4 => "a4".into(),
+            PageSize::A3 => "a3".into(),
+        }
+    }
+    fn label(self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
+        match self {
+            PageSize::A4 => t_string!(i18n, diagram_page_a4).to_string(),
+            PageSize::A3 => t_string!(i18n, diagram_page_a3).to_string(),
+        }
+    }
+}
+
+/// Download buttons for the drawing `<svg id=svg_id>` and the map, a page-size select and Print.
+#[component]
+pub fn DiagramExports(
+    /// The open map.
+    map: Id,
+    /// The id of the drawn `<svg>`.
+    #[prop(into)]
+    svg_id: String,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let state = expect_state();
+    let lang = use_lang();
+    let map = StoredValue::new(map);
+    let page = RwSignal::new(PageSize::default());
+    let error = RwSignal::new(None::<String>);
+    let stem = Signal::derive(move || {
+        let name = state.workspace.with(|ws| {
+            ws.map(&map.get_value())
+                .map(|m| m.name.get(lang.get()).to_owned())
+                .unwrap_or_default()
+        });
+        let file = export_file_name(&name);
+        format!("{}-diagram", file.trim_end_matches(".journey.json"))
+    });
+    let save_text = move |markdown: bool| {
+        let lang = lang.get_untracked();
+        let labels = Labels {
+            decision: t_string!(i18n, diagram_decision).to_string(),
+            outcomes: t_string!(i18n, diagram_outcomes).to_string(),
+            exit: t_string!(i18n, diagram_exit).to_string(),
+            emotions: t_string!(i18n, diagram_emotions).to_string(),
+        };
+        let text = state.workspace.with_untracked(|ws| {
+            ws.map(&map.get_value()).map(|m| {
+                if markdown {
+                    to_markdown(m, lang, &labels)
+                } else {
+                    to_mermaid(m, lang)
+                }
+            })
+        });
+        let Some(text) = text else { return };
+        let stem = stem.get_untracked();
+        let result = if markdown {
+            download(&format!("{stem}.md"), "text/markdown;charset=utf-8", &text)
+        } else {
+            download(&format!("{stem}.mmd"), "text/plain;charset=utf-8", &text)
+        };
+        error.set(result.err());
+    };
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            if let Err(e) = w.print() {
+                error.set(Some(format!("{e:?}")));
+            }
+        }
+    };
+    view! {
+        <div class="diagram-exports" role="group" aria-label=move || t_string!(i18n, diagram_exports).to_string()>
+            <style>{move || page.get().page_rule()}</style>
+            <ChartDownloads svg_id=svg_id file_name=stem />
+            <button type="button" class="small" data-testid="diagram-markdown" on:click=move |_| save_text(true)>
+                {t!(i18n, diagram_download_markdown)}
+            </button>
+            <button type="button" class="small" data-testid="diagram-mermaid" on:click=move |_| save_text(false)>
+                {t!(i18n, diagram_download_mermaid)}
+            </button>
+            <ChoiceSelect
+                label=Signal::derive(move || t_string!(i18n, diagram_page_size).to_string())
+                value=page
+                on_pick=move |p| page.set(p)
+                test_id="diagram-page-size"
+            />
+            <button type="button" class="small" data-testid="diagram-print" on:click=print>
+                {t!(i18n, diagram_print)}
+            </button>
+            {move || error.get().map(|e| view! {
+                <p class="chart-error" role="alert">{t!(i18n, diagram_text_failed)} " " {e}</p>
+            })}
+        </div>
+    }
+}
