@@ -141,6 +141,11 @@ impl Grid {
         None
     }
 
+    /// The stage column a card starts in.
+    pub fn column_of(&self, card: &Id) -> Option<usize> {
+        self.find(card).map(|(_, s, _)| s)
+    }
+
     /// Where an arrow key leads from a card: the next card that way, or the (empty) cell there.
     /// Up and down go through the cards of a cell, then to the cell above or below in the same
     /// stage; left and right go to the first card of the same lane in the stage before or after.
@@ -213,6 +218,28 @@ pub enum Target {
         lane: Id,
         stage: usize,
     },
+}
+
+/// The stage columns to draw: those in view (`first..=last`) and `buffer` more on each side,
+/// clamped to the `count` stages. Columns outside are drawn as headings only, so a map with
+/// many stages keeps a small page.
+pub fn drawn_columns(first: usize, last: usize, buffer: usize, count: usize) -> (usize, usize) {
+    if count == 0 {
+        return (0, 0);
+    }
+    let last = last.min(count - 1);
+    (first.saturating_sub(buffer).min(last), (last + buffer).min(count - 1))
+}
+
+/// The columns in view of a scrolled canvas: `left`/`width` of the view, the width of the lane
+/// headings and of one column (gap included), all in pixels.
+pub fn columns_in_view(left: f64, width: f64, heads: f64, column: f64) -> (usize, usize) {
+    if column <= 0.0 || !column.is_finite() {
+        return (0, 0);
+    }
+    let first = ((left - heads) / column).floor().max(0.0);
+    let last = ((left + width - heads) / column).ceil().max(first + 1.0) - 1.0;
+    (first as usize, last as usize)
 }
 
 /// The edit that moves a card one step (Alt+arrow, or its move buttons): up or down within its
@@ -463,7 +490,22 @@ mod tests {
             })
         );
         assert_eq!(g.step(&Id::from("a1"), Direction::Left), None);
+        assert_eq!(g.column_of(&Id::from("c1")), Some(2));
+        assert_eq!(g.column_of(&Id::from("bar")), Some(0));
         assert_eq!(g.step(&Id::from("nobody"), Direction::Left), None);
+    }
+
+    #[test]
+    fn the_columns_in_view_and_the_ones_drawn() {
+        // 160 px of headings, 266 px columns, a 1400 px view scrolled by 0 and by 2000.
+        assert_eq!(columns_in_view(0.0, 1400.0, 160.0, 266.0), (0, 4));
+        // The view's right edge, 3240 px past the headings' end, falls inside column 12 (3192..3458).
+        assert_eq!(columns_in_view(2000.0, 1400.0, 160.0, 266.0), (6, 12));
+        assert_eq!(drawn_columns(6, 12, 4, 50), (2, 16));
+        assert_eq!(drawn_columns(0, 4, 4, 3), (0, 2));
+        assert_eq!(drawn_columns(48, 52, 4, 50), (44, 49));
+        assert_eq!(drawn_columns(0, 0, 4, 0), (0, 0));
+        assert_eq!(columns_in_view(0.0, 100.0, 0.0, 0.0), (0, 0));
     }
 
     #[test]

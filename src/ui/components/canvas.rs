@@ -37,6 +37,8 @@ pub struct CanvasCtx {
     pub curves: Memo<HashMap<Id, Vec<Option<CurvePiece>>>>,
     /// The card being edited in place, if any (Enter on a card opens it).
     pub editing: RwSignal<Option<Id>>,
+    /// The stage columns drawn in full (first, last); the others show their heading only.
+    pub drawn: RwSignal<(usize, usize)>,
     /// Whether a card is the one being edited (one subscription per card, not one for all).
     pub is_editing: StoredValue<Selector<Option<Id>>>,
     cards: StoredValue<CardSignals>,
@@ -163,6 +165,11 @@ fn lookups(m: &crate::domain::JourneyMap, l: Lang) -> Lookups {
     }
 }
 
+/// Columns drawn before the canvas has been measured (a wide screen shows about ten).
+const INITIAL_COLUMNS: usize = 11;
+/// Columns drawn on each side of those in view.
+const BUFFER: usize = 3;
+
 /// What is being dragged.
 #[derive(Clone, Debug, PartialEq)]
 enum Drag {
@@ -223,6 +230,7 @@ pub fn Canvas(
         personas,
         curves,
         editing,
+        drawn: RwSignal::new((0, INITIAL_COLUMNS)),
         is_editing: StoredValue::new(Selector::new(move || editing.get())),
         cards: StoredValue::new(CardSignals::new(state, map)),
     };
@@ -244,6 +252,63 @@ pub fn Canvas(
         )
     };
     let drag = StoredValue::new(None::<Drag>);
+    let canvas_ref = NodeRef::<leptos::html::Div>::new();
+    // Which columns are in view: measured from the canvas on scroll and on resize.
+    let measure = move || {
+        let Some(el) = canvas_ref.get_untracked() else {
+            return;
+        };
+        let el: &web_sys::HtmlElement = &el;
+        let width_of = |sel: &str| {
+            el.query_selector(sel)
+                .ok()
+                .flatten()
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                .map_or(0.0, |e| f64::from(e.offset_width()))
+        };
+        let heads = width_of(".lane-heads");
+        let column = width_of("li.stage") + 10.0;
+        let count = stage_ids.with_untracked(Vec::len);
+        let (first, last) = canvas::columns_in_view(
+            f64::from(el.scroll_left()),
+            f64::from(el.client_width()),
+            heads,
+            column,
+        );
+        let drawn = canvas::drawn_columns(first, last, BUFFER, count);
+        if ctx.drawn.get_untracked() != drawn {
+            ctx.drawn.set(drawn);
+        }
+    };
+    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+    // Printing draws every column.
+    let on_print = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        ctx.drawn.set((0, usize::MAX));
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
+        let _ = w.add_event_listener_with_callback("afterprint", on_resize.as_ref().unchecked_ref());
+        let _ = w.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+    }
+    let listeners = send_wrapper::SendWrapper::new((on_resize, on_print));
+    on_cleanup(move || {
+        if let Some(w) = web_sys::window() {
+            let (r, p) = &*listeners;
+            let _ = w.remove_event_listener_with_callback("resize", r.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback("afterprint", r.as_ref().unchecked_ref());
+            let _ = w.remove_event_listener_with_callback("beforeprint", p.as_ref().unchecked_ref());
+        }
+    });
+    // Makes sure a column is drawn before focus goes there (keyboard moves past the drawn ones).
+    let draw_column = move |col: usize| {
+        let (a, b) = ctx.drawn.get_untracked();
+        if col < a || col > b {
+            let count = stage_ids.with_untracked(Vec::len);
+            ctx.drawn.set(canvas::drawn_columns(col, col, BUFFER, count));
+            return true;
+        }
+        false
+    };
 
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let Some(el) = target_element(&ev) else {
@@ -266,7 +331,15 @@ pub fn Canvas(
                     focus_later(format!("[data-card-id=\"{}\"]", css_escape(card.as_str())));
                 }
             } else if let Some(target) = grid.with_untracked(|g| g.step(&card, dir)) {
-                focus_now(&selector_of(&target));
+                let col = match &target {
+                    Target::Card(c) => grid.with_untracked(|g| g.column_of(c)),
+                    Target::Cell { stage, .. } => Some(*stage),
+                };
+                if col.is_some_and(draw_column) {
+                    focus_later(selector_of(&target));
+                } else {
+                    focus_now(&selector_of(&target));
+                }
             }
             return;
         }
@@ -365,6 +438,8 @@ pub fn Canvas(
     view! {
         <div
             class="canvas"
+            node_ref=canvas_ref
+            on:scroll=move |_| measure()
             style=style
             on:keydown=on_key
             on:dragstart=on_dragstart
@@ -394,7 +469,11 @@ pub fn Canvas(
                     each=columns
                     key=|(i, s)| (*i, s.clone())
                     children=move |(index, stage)| {
-                        view! { <StageColumn map=map.get_value() stage index /> }
+                        let drawn = Signal::derive(move || {
+                            let (a, b) = ctx.drawn.get();
+                            (a..=b).contains(&index)
+                        });
+                        view! { <StageColumn map=map.get_value() stage index drawn /> }
                     }
                 />
             </ol>

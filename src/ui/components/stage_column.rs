@@ -10,7 +10,17 @@ use crate::ui::data::DataSession;
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
-pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
+pub fn StageColumn(
+    /// The map.
+    map: Id,
+    /// The stage.
+    stage: Id,
+    /// Its position.
+    index: usize,
+    /// Whether its cells are drawn (columns far outside the view show their heading only).
+    #[prop(into)]
+    drawn: Signal<bool>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
@@ -144,6 +154,7 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
                     on_done=Callback::new(move |_| adding.set(false)) />
             </Show>
             </div>
+            <Show when=move || drawn.get()>
             <For
                 each=lane_rows
                 key=|(row, lane)| (*row, lane.clone())
@@ -155,6 +166,7 @@ pub fn StageColumn(map: Id, stage: Id, index: usize) -> impl IntoView {
             <div class="decision-cell">
                 <DecisionView map=map.get_value() stage=stage.get_value() />
             </div>
+            </Show>
         </li>
     }
 }
