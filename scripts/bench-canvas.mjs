@@ -133,12 +133,13 @@ for (let run = 0; run < RUNS; run++) {
   }, { nf: nextFrame, id }));
   emotion.push(await timed(async ({ nf, run }) => {
     const selects = document.querySelectorAll('.emotion-pick');
-    const el = selects[run % selects.length];
-    const dots = document.querySelectorAll('.emotion-cell .dot').length;
+    const el = selects[(run * 7) % selects.length];
+    const score = el.value === '2' ? -2 : el.value === '' ? (run % 5) - 2 : Number(el.value) + 1;
+    const want = score > 0 ? `+${score}` : score < 0 ? `−${-score}` : '0';
     const t0 = performance.now();
-    el.value = String((run % 5) - 2);
+    el.value = String(score);
     el.dispatchEvent(new Event('change', { bubbles: true }));
-    while (document.querySelectorAll('.emotion-cell .dot').length === dots) {
+    while (el.closest('.emotion-cell')?.querySelector('.dot')?.textContent !== want) {
       await new Promise((r) => setTimeout(r, 0));
     }
     await eval(nf);
