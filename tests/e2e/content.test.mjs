@@ -32,6 +32,16 @@ function cell(h, row, column) {
   return h.cells[r * h.columns.length + c];
 }
 
+/** Deletes the buying group the templates start with (decision maker, technical evaluator, user). */
+async function clearTemplatePersonas(page) {
+  const names = await page.getByTestId('persona').locator('.persona-name').allInnerTexts();
+  for (const name of names) {
+    await page.getByRole('button', { name: `Delete persona ${name}` }).click();
+    await page.getByTestId('persona').filter({ hasText: name }).waitFor({ state: 'detached' });
+  }
+  return names;
+}
+
 async function addPersona(page, name, description) {
   const form = page.getByTestId('persona-add');
   await form.getByLabel('Persona name').fill(name);
@@ -63,6 +73,8 @@ test('content audit: personas, assets, a heatmap with a gap, edit, delete, undo,
   await page.getByTestId('content-page').waitFor();
   assert.match(page.url(), /view=content/);
   await page.getByTestId('no-assets').waitFor();
+  // The template's buying group comes first; this test starts from no personas.
+  assert.deepEqual(await clearTemplatePersonas(page), ['Decision maker', 'Technical evaluator', 'User']);
 
   // Personas: an empty name is refused with a message; then two personas.
   await page.getByTestId('persona-add').getByLabel('Description').fill('kept');
@@ -232,6 +244,11 @@ for (const [locale, persona, everyone, kind] of [
     await page.locator('li.stage').first().waitFor();
     await page.getByTestId('content-tab').click();
     await page.getByTestId('content-page').waitFor();
+    const before = await page.getByTestId('persona').count();
+    for (let i = 0; i < before; i++) {
+      await page.getByTestId('persona').first().locator('button').last().click();
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="persona"]').length === n, before - i - 1);
+    }
     const form = page.getByTestId('persona-add');
     await form.locator('input').first().fill(persona);
     await form.locator('button[type=submit]').click();
