@@ -228,7 +228,10 @@ pub fn drawn_columns(first: usize, last: usize, buffer: usize, count: usize) -> 
         return (0, 0);
     }
     let last = last.min(count - 1);
-    (first.saturating_sub(buffer).min(last), (last + buffer).min(count - 1))
+    (
+        first.saturating_sub(buffer).min(last),
+        (last + buffer).min(count - 1),
+    )
 }
 
 /// The columns in view of a scrolled canvas: `left`/`width` of the view, the width of the lane

@@ -287,8 +287,10 @@ pub fn Canvas(
     });
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-        let _ = w.add_event_listener_with_callback("afterprint", on_resize.as_ref().unchecked_ref());
-        let _ = w.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
+        let _ =
+            w.add_event_listener_with_callback("afterprint", on_resize.as_ref().unchecked_ref());
+        let _ =
+            w.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
     }
     let listeners = send_wrapper::SendWrapper::new((on_resize, on_print));
     on_cleanup(move || {
@@ -296,7 +298,8 @@ pub fn Canvas(
             let (r, p) = &*listeners;
             let _ = w.remove_event_listener_with_callback("resize", r.as_ref().unchecked_ref());
             let _ = w.remove_event_listener_with_callback("afterprint", r.as_ref().unchecked_ref());
-            let _ = w.remove_event_listener_with_callback("beforeprint", p.as_ref().unchecked_ref());
+            let _ =
+                w.remove_event_listener_with_callback("beforeprint", p.as_ref().unchecked_ref());
         }
     });
     // Makes sure a column is drawn before focus goes there (keyboard moves past the drawn ones).
@@ -304,7 +307,8 @@ pub fn Canvas(
         let (a, b) = ctx.drawn.get_untracked();
         if col < a || col > b {
             let count = stage_ids.with_untracked(Vec::len);
-            ctx.drawn.set(canvas::drawn_columns(col, col, BUFFER, count));
+            ctx.drawn
+                .set(canvas::drawn_columns(col, col, BUFFER, count));
             return true;
         }
         false
