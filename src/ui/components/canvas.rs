@@ -67,11 +67,14 @@ pub struct Lookups {
     pub assets: HashMap<Id, String>,
 }
 
+/// The card with an id in the map now (read without tracking).
+type CurrentCard = Arc<dyn Fn(&Id) -> Option<Card> + Send + Sync>;
+
 /// One signal per card of the map, kept in step by one render effect on the workspace.
 #[derive(Clone)]
 struct CardSignals {
     signals: Arc<RwLock<HashMap<Id, ArcRwSignal<Option<Card>>>>>,
-    current: Arc<dyn Fn(&Id) -> Option<Card> + Send + Sync>,
+    current: CurrentCard,
     _effect: Arc<RenderEffect<()>>,
 }
 
