@@ -1,4 +1,6 @@
 // Trunk post_build hook, run on the staging folder before Trunk moves it to dist/:
+// 0. moves Trunk's inline wasm loader out of index.html into start-<hash>.js (no inline script, so
+//    a strict Content-Security-Policy works);
 // 1. writes engine.js, the stable entry of the JS module API. The build's own module and wasm carry
 //    content hashes in their names; pages that use the engine import `engine.js` instead and never
 //    need to know the hash.
@@ -15,6 +17,22 @@ const files = readdirSync(dir);
 const js = files.find((f) => /^journey-mapper(-[0-9a-f]+)?\.js$/.test(f));
 const wasm = files.find((f) => /^journey-mapper(-[0-9a-f]+)?_bg\.wasm$/.test(f));
 if (!js || !wasm) throw new Error(`post-build: no journey-mapper module in ${dir}: ${files.join(', ')}`);
+
+// ---- no inline script -----------------------------------------------------------------------------
+// Trunk writes its wasm loader as an inline module script; move it to a content-hashed file so the
+// page runs under a Content-Security-Policy without 'unsafe-inline' for scripts (see README).
+{
+  const indexPath = join(dir, 'index.html');
+  const html = readFileSync(indexPath, 'utf8');
+  const inline = /<script type="module">([\s\S]*?)<\/script>/;
+  const m = html.match(inline);
+  if (m) {
+    const name = `start-${createHash('sha256').update(m[1]).digest('hex').slice(0, 16)}.js`;
+    writeFileSync(join(dir, name), `// Journey Mapper: loads the app's WebAssembly. Moved out of index.html at build time.\n${m[1].trim()}\n`);
+    writeFileSync(indexPath, html.replace(inline, `<script type="module" src="./${name}"></script>`));
+    console.log(`[post-build] inline loader -> ${name}`);
+  }
+}
 
 writeFileSync(
   join(dir, 'engine.js'),

@@ -149,9 +149,11 @@ test('Hinge: the decision outcomes are drawn, the diagram downloads as SVG, PNG,
   );
   assert.ok(/^ {4}[^:]+: [1-5]$/m.test(mm), 'task lines with a score');
 
-  // Page size: the @page rule follows the select.
+  // Page size: the printed page is the style sheet's named A3 page when A3 is chosen.
   await page.getByTestId('diagram-page-size').selectOption('a3');
-  assert.match(await page.locator('.diagram-exports style').textContent(), /size: A3 landscape/);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.diagram-page').evaluate((e) => getComputedStyle(e).page), 'a3');
+  await page.emulateMedia({ media: 'screen' });
 
   // Print: no app chrome, no controls, the drawing fits the page width.
   await page.emulateMedia({ media: 'print' });

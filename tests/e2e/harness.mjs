@@ -103,3 +103,44 @@ export function useServedApp() {
   });
   return app;
 }
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.csv': 'text/csv', '.txt': 'text/plain',
+};
+
+/**
+ * A plain static server over `dir`, answering only under `prefix` (a sub-path such as
+ * `/tools/journey/`), with extra response `headers` (a Content-Security-Policy, say).
+ */
+export async function serveStatic({ dir = 'dist', prefix = '/', headers = {} } = {}) {
+  const { createServer: createHttp } = await import('node:http');
+  const { readFile, stat } = await import('node:fs/promises');
+  const { extname, join, normalize } = await import('node:path');
+  const root = normalize(dir);
+  const server = createHttp(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!path.startsWith(prefix)) {
+      res.writeHead(404).end('not here');
+      return;
+    }
+    let file = normalize(join(root, path.slice(prefix.length)));
+    if (!file.startsWith(root)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+      const body = await readFile(file);
+      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${server.address().port}/`;
+  return { url, stop: () => server.close() };
+}

@@ -1,5 +1,5 @@
 //! The diagram's exports: the drawing as SVG or PNG, the map as Markdown or a Mermaid
-//! `journey`, and print with a page size (A4 or A3 landscape, set as an `@page` rule).
+//! `journey`, and print with a page size (A4 or A3 landscape, a named `@page` of the style sheet).
 
 use leptos::prelude::*;
 
@@ -22,13 +22,13 @@ pub enum PageSize {
 }
 
 impl PageSize {
-    /// The `@page` rule for this size.
-    pub fn page_rule(self) -> String {
-        let size = match self {
-            PageSize::A4 => "A4",
-            PageSize::A3 => "A3",
-        };
-        format!("@page {{ size: {size} landscape; margin: 10mm; }}")
+    /// The name of its `@page` rule in the style sheet (`@page a3 { size: A3 landscape }`); a
+    /// named page rather than a `<style>` element, so a strict Content-Security-Policy holds.
+    pub fn page_name(self) -> &'static str {
+        match self {
+            PageSize::A4 => "a4",
+            PageSize::A3 => "a3",
+        }
     }
 }
 
@@ -108,8 +108,8 @@ pub fn DiagramExports(
         }
     };
     view! {
-        <div class="diagram-exports" role="group" aria-label=move || t_string!(i18n, diagram_exports).to_string()>
-            <style>{move || page.get().page_rule()}</style>
+        <div class="diagram-exports" role="group" data-page-size=move || page.get().page_name()
+            aria-label=move || t_string!(i18n, diagram_exports).to_string()>
             <ChartDownloads svg_id=svg_id file_name=stem />
             <button type="button" class="small" data-testid="diagram-markdown" on:click=move |_| save_text(true)>
                 {t!(i18n, diagram_download_markdown)}
