@@ -75,18 +75,16 @@ pub fn FlagSummary(
         })
     };
     view! {
-        <ul
-            class="resp-summary"
-            role="status"
-            aria-label=move || t_string!(i18n, resp_summary_label).to_string()
-            data-testid="resp-summary"
-        >
-            {move || {
-                lines()
-                    .into_iter()
-                    .map(|(class, text)| view! { <li class=class>{text}</li> })
-                    .collect_view()
-            }}
-        </ul>
+        // The live region wraps the list: a role on the <ul> itself would hide its list semantics.
+        <div role="status" aria-label=move || t_string!(i18n, resp_summary_label).to_string()>
+            <ul class="resp-summary" data-testid="resp-summary">
+                {move || {
+                    lines()
+                        .into_iter()
+                        .map(|(class, text)| view! { <li class=class>{text}</li> })
+                        .collect_view()
+                }}
+            </ul>
+        </div>
     }
 }
