@@ -333,7 +333,8 @@ const SCALEO: [Archetype; 8] = [
             &[
                 plan("contract_signed", "sales", (1, 1), (300, 900)),
                 plan("renewal", "sales", (1, 1), (10, 200)),
-                plan("referral", "referral", (1, 2), (10, 200)),
+                // Some loyal customers refer others, the rest come back with a new need.
+                plan("referral", "referral", (0, 2), (10, 200)),
                 plan("nps_promoter", "survey", (1, 1), (10, 200)),
                 plan("email_open", "email", (2, 5), (1, 300)),
             ],

@@ -892,6 +892,35 @@ fn scaleo(now: Timestamp) -> JourneyMap {
             "Удержание, допродажи и рекомендации: довольные лояльные клиенты рекомендуют вас, и \
              путь возвращается к началу.",
         ),
+    )
+    // The circle closes at the trigger: a loyal customer's next need starts a new purchase
+    // (an upsell or a new product is easier to sell to an existing customer than to win a new one).
+    .decision = decision(
+        t(
+            "What does the loyal customer do next?",
+            "충성 고객은 다음에 무엇을 합니까?",
+            "Что лояльный клиент делает дальше?",
+        ),
+        vec![
+            outcome(
+                "new_need",
+                t(
+                    "New need: buys again (upsell, new product)",
+                    "새로운 필요: 다시 구매(상향 판매, 새 제품)",
+                    "Новая потребность: покупает снова (допродажа, новый продукт)",
+                ),
+                to("trigger"),
+            ),
+            outcome(
+                "refers",
+                t(
+                    "Stays and refers others",
+                    "머무르며 다른 사람에게 추천",
+                    "Остаётся и рекомендует другим",
+                ),
+                to("loyalty"),
+            ),
+        ],
     );
 
     // Roles of the decision-making unit (DMU), where they are active.
@@ -2208,7 +2237,15 @@ mod tests {
             .filter(|s| s.decision.is_some())
             .map(|s| s.id.as_str())
             .collect();
-        assert_eq!(with_decision, ["purchase_decision"]);
+        assert_eq!(with_decision, ["purchase_decision", "loyalty"]);
+        // Loyalty → trigger closes the circle (MODELS.md: the journey is a circle).
+        assert_eq!(
+            routes(decision_of(&map, "loyalty")),
+            vec![
+                ("new_need", Destination::Stage(Id::from("trigger"))),
+                ("refers", Destination::Stage(Id::from("loyalty"))),
+            ]
+        );
 
         let roles: Vec<String> = map
             .cards

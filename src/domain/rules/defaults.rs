@@ -61,6 +61,10 @@ stage active_evaluation when status in ("Opportunity", "SQL", "salesqualifiedlea
 stage brand_consideration when status in ("MQL", "marketingqualifiedlead") or count "content_download" >= 2 within 90d
 stage trigger when last any within 30d
 stage out_of_market when status present or count any >= 1
+# Outcomes at loyalty: the customer refers others and stays; or a new need (a renewal, an
+# upsell) starts a new purchase
+outcome refers when at loyalty and count "referral" >= 1
+outcome new_need when at loyalty and count "renewal" >= 1
 # Outcomes of the purchase decision
 outcome signed when at experience or at loyalty
 outcome chose_rival when status in ("Closed Lost", "closedlost", "Lost") or count "deal_lost" >= 1
