@@ -146,8 +146,17 @@ test('the build has one cache, named after its contents; a new release replaces 
       }, v2);
     // Generous on a busy machine: the new worker downloads the whole build before it takes over.
     const deadline = Date.now() + 60000;
+    const state = () =>
+      page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.getRegistration();
+        return JSON.stringify({
+          caches: await caches.keys(),
+          active: reg?.active?.state, installing: reg?.installing?.state, waiting: reg?.waiting?.state,
+          controlled: Boolean(navigator.serviceWorker.controller),
+        });
+      });
     while (!(await settled())) {
-      assert.ok(Date.now() < deadline, 'the new release did not replace the old cache within 60 s');
+      assert.ok(Date.now() < deadline, `the new release did not replace the old cache within 60 s: ${await state()}`);
       await page.waitForTimeout(200);
     }
     await page.reload();
