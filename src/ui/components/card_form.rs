@@ -90,27 +90,9 @@ pub fn CardForm(
     let expects = RwSignal::new(get(|c| c.expects.clone()));
     let span = RwSignal::new(existing.as_ref().map_or(1, |c| c.span).to_string());
     let evidence = RwSignal::new(existing.as_ref().map_or(Evidence::Assumed, |c| c.evidence));
-    let severity = RwSignal::new(
-        existing
-            .as_ref()
-            .and_then(|c| c.severity)
-            .map(|s| s.slug().to_owned())
-            .unwrap_or_default(),
-    );
-    let status = RwSignal::new(
-        existing
-            .as_ref()
-            .and_then(|c| c.status)
-            .map(|s| s.slug().to_owned())
-            .unwrap_or_default(),
-    );
-    let method = RwSignal::new(
-        existing
-            .as_ref()
-            .and_then(|c| c.method)
-            .map(|s| s.slug().to_owned())
-            .unwrap_or_default(),
-    );
+    let severity = RwSignal::new(slug_of(existing.as_ref().and_then(|c| c.severity)));
+    let status = RwSignal::new(slug_of(existing.as_ref().and_then(|c| c.status)));
+    let method = RwSignal::new(slug_of(existing.as_ref().and_then(|c| c.method)));
     let persona = RwSignal::new(
         existing
             .as_ref()
@@ -263,30 +245,9 @@ pub fn CardForm(
     let dept_options = options(departments);
     let persona_options = options(personas);
     let asset_options = options(assets);
-    let slug_options = |items: Vec<(String, String)>| {
-        items
-            .into_iter()
-            .map(|(slug, name)| view! { <option value=slug>{name}</option> })
-            .collect_view()
-    };
-    let severity_options = slug_options(
-        Severity::ALL
-            .iter()
-            .map(|s| (s.slug().to_owned(), s.label(i18n)))
-            .collect(),
-    );
-    let status_options = slug_options(
-        OpportunityStatus::ALL
-            .iter()
-            .map(|s| (s.slug().to_owned(), s.label(i18n)))
-            .collect(),
-    );
-    let method_options = slug_options(
-        ResearchMethod::ALL
-            .iter()
-            .map(|s| (s.slug().to_owned(), s.label(i18n)))
-            .collect(),
-    );
+    let severity_options = choice_options::<Severity>(i18n);
+    let status_options = choice_options::<OpportunityStatus>(i18n);
+    let method_options = choice_options::<ResearchMethod>(i18n);
     let is_new = existing.with_value(|e| e.is_none());
     let channel_options = crate::domain::channel::known()
         .into_iter()
@@ -396,4 +357,17 @@ pub fn CardForm(
             </div>
         </form>
     }
+}
+
+/// The `<select>` value of an optional choice (empty for none).
+fn slug_of<T: Choice>(value: Option<T>) -> String {
+    value.map(Choice::slug).unwrap_or_default()
+}
+
+/// An `<option>` for every value of a choice, labelled in the UI language.
+fn choice_options<T: Choice>(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView + Clone {
+    T::all()
+        .into_iter()
+        .map(|v| view! { <option value=v.slug()>{v.label(i18n)}</option> })
+        .collect_view()
 }
