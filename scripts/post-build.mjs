@@ -1,22 +1,131 @@
 // Trunk post_build hook, run on the staging folder before Trunk moves it to dist/:
+// A. splits the app's wasm into a main module and lazily loaded chunks (`wasm-split-cli`, at the
+//    `#[lazy]` functions of the `split` feature), runs wasm-bindgen on the main module and wasm-opt
+//    on every module (release);
+// B. builds the engine crate (`engine/`, the JS module API) into its own module, engine-<hash>.js;
 // 0. moves Trunk's inline wasm loader out of index.html into start-<hash>.js (no inline script, so
 //    a strict Content-Security-Policy works);
-// 1. writes engine.js, the stable entry of the JS module API. The build's own module and wasm carry
+// 1. writes engine.js, the stable entry of the JS module API. The build's own modules carry
 //    content hashes in their names; pages that use the engine import `engine.js` instead and never
 //    need to know the hash.
 // 2. writes sw.js, the offline service worker, with the exact list of the build's files and a cache
 //    name made from a hash of their contents (a new release gets a new cache).
-// It can be re-run on a built folder: `TRUNK_STAGING_DIR=dist node scripts/post-build.mjs`.
+// Steps 0-2 can be re-run on a built folder: `TRUNK_STAGING_DIR=dist SKIP_WASM=1 node scripts/post-build.mjs`.
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('post-build: TRUNK_STAGING_DIR is not set (run through trunk)');
+const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
+const source = process.env.TRUNK_SOURCE_DIR ?? process.cwd();
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(source, 'target');
+const wasmDir = join(targetDir, 'wasm32-unknown-unknown', release ? 'release' : 'debug');
 const files = readdirSync(dir);
-const js = files.find((f) => /^journey-mapper(-[0-9a-f]+)?\.js$/.test(f));
-const wasm = files.find((f) => /^journey-mapper(-[0-9a-f]+)?_bg\.wasm$/.test(f));
+const js = files.find((f) => /^journey[-_]mapper(-[0-9a-f]+)?\.js$/.test(f));
+const wasm = files.find((f) => /^journey[-_]mapper(-[0-9a-f]+)?_bg\.wasm$/.test(f));
 if (!js || !wasm) throw new Error(`post-build: no journey-mapper module in ${dir}: ${files.join(', ')}`);
+const stem = js.replace(/\.js$/, '');
+
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: source, stdio: ['ignore', 'inherit', 'inherit'] });
+const kb = (f) => `${(statSync(f).size / 1024).toFixed(0)} KB, ${(gzipSync(readFileSync(f), { level: 9 }).length / 1024).toFixed(0)} KB gzip`;
+const hashOf = (bytes) => createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
+/** Drops the linker's `linking` and `reloc.*` custom sections (left by --emit-relocs) from a wasm file. */
+function stripLinking(file) {
+  const b = readFileSync(file);
+  const leb = (i) => {
+    let v = 0, shift = 0, x;
+    do { x = b[i++]; v += (x & 0x7f) * 2 ** shift; shift += 7; } while (x & 0x80);
+    return [v, i];
+  };
+  const keep = [b.subarray(0, 8)];
+  for (let i = 8; i < b.length; ) {
+    const start = i;
+    const id = b[i++];
+    const [size, body] = leb(i);
+    i = body + size;
+    if (id === 0) {
+      const [n, at] = leb(body);
+      const name = b.subarray(at, at + n).toString('utf8');
+      if (name === 'linking' || name.startsWith('reloc.')) continue;
+    }
+    keep.push(b.subarray(start, i));
+  }
+  writeFileSync(file, Buffer.concat(keep));
+}
+
+/** wasm-opt -Oz in place (release only), without debug names or producers. */
+function optimize(file) {
+  if (!release) return;
+  run('wasm-opt', [
+    '-Oz', '--strip-debug', '--strip-producers',
+    '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+    file, '-o', file,
+  ]);
+}
+
+if (!process.env.SKIP_WASM) {
+  // ---- A. the app, split into chunks ----------------------------------------------------------
+  // wasm-split-cli reads the wasm as cargo linked it (with relocations, see .cargo/config.toml),
+  // writes the main module (for wasm-bindgen), one .wasm per split point and a JS link module that
+  // loads them. Every name is prefixed with Trunk's content-hashed stem, so a release never picks
+  // up a chunk of another from an HTTP cache.
+  const input = join(wasmDir, 'journey_mapper.wasm');
+  const tmp = mkdtempSync(join(tmpdir(), 'jm-split-'));
+  run('wasm-split-cli', [input, tmp, '--out-name', stem]);
+  const link = `${stem}-split.js`;
+  const chunks = readdirSync(tmp).filter((f) => f.endsWith('.wasm') && f !== `${stem}.wasm`);
+  let linkJs = readFileSync(join(tmp, '__wasm_split.js'), 'utf8');
+  for (const c of chunks) {
+    const named = `${stem}-${c}`;
+    linkJs = linkJs.split(`"./${c}"`).join(`"./${named}"`);
+    renameSync(join(tmp, c), join(dir, named));
+    optimize(join(dir, named));
+  }
+  writeFileSync(join(dir, link), linkJs);
+  run('wasm-bindgen', [join(tmp, `${stem}.wasm`), '--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', tmp, '--out-name', stem]);
+  // The chunks reach the main module's function table through the lld exports (--keep-lld-exports).
+  // Only the ES import is renamed; the imports object keeps the module name the wasm asks for.
+  const mainJs = readFileSync(join(tmp, `${stem}.js`), 'utf8').split('from "./__wasm_split.js"').join(`from "./${link}"`);
+  writeFileSync(join(dir, js), mainJs);
+  renameSync(join(tmp, `${stem}_bg.wasm`), join(dir, wasm));
+  optimize(join(dir, wasm));
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(`[post-build] app: main ${wasm} (${kb(join(dir, wasm))})`);
+  for (const c of chunks) console.log(`[post-build]   chunk ${stem}-${c} (${kb(join(dir, `${stem}-${c}`))})`);
+
+  // ---- B. the engine, its own module ----------------------------------------------------------
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'journey-mapper-engine', ...(release ? ['--release'] : [])]);
+  const engineWasm = readFileSync(join(wasmDir, 'journey_mapper_engine.wasm'));
+  const engineStem = `engine-${hashOf(engineWasm)}`;
+  for (const f of readdirSync(dir)) if (/^engine-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f)) rmSync(join(dir, f));
+  run('wasm-bindgen', [join(wasmDir, 'journey_mapper_engine.wasm'), '--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', engineStem]);
+  stripLinking(join(dir, `${engineStem}_bg.wasm`));
+  optimize(join(dir, `${engineStem}_bg.wasm`));
+  console.log(`[post-build] engine: ${engineStem}_bg.wasm (${kb(join(dir, `${engineStem}_bg.wasm`))})`);
+}
+const engineJs = readdirSync(dir).find((f) => /^engine-[0-9a-f]{16}\.js$/.test(f));
+if (!engineJs) throw new Error(`post-build: no engine module in ${dir}`);
+const engineBg = engineJs.replace(/\.js$/, '_bg.wasm');
+
+// ---- subresource integrity ----------------------------------------------------------------------
+// Trunk wrote SRI hashes of the files it made; step A replaced the app's module and wasm, so every
+// integrity attribute of index.html is recomputed from the file it names.
+{
+  const indexPath = join(dir, 'index.html');
+  const html = readFileSync(indexPath, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
+    const href = tag.match(/href="\.\/([^"]+)"/);
+    if (!href || !/integrity="sha384-/.test(tag)) return tag;
+    const digest = createHash('sha384').update(readFileSync(join(dir, href[1]))).digest('base64');
+    return tag.replace(/integrity="sha384-[^"]*"/, `integrity="sha384-${digest}"`);
+  });
+  writeFileSync(indexPath, html);
+}
 
 // ---- no inline script -----------------------------------------------------------------------------
 // Trunk writes its wasm loader as an inline module script; move it to a content-hashed file so the
@@ -37,16 +146,16 @@ if (!js || !wasm) throw new Error(`post-build: no journey-mapper module in ${dir
 writeFileSync(
   join(dir, 'engine.js'),
   `// Journey Mapper engine: the JS module API (see README). Generated at build time.
-import initWasm from './${js}';
-export * from './${js}';
+import initWasm from './${engineJs}';
+export * from './${engineJs}';
 
 /** Loads the engine's WebAssembly. Call (and await) once before any other function. */
 export default function init(options) {
-  return initWasm(options ?? { module_or_path: new URL('./${wasm}', import.meta.url) });
+  return initWasm(options ?? { module_or_path: new URL('./${engineBg}', import.meta.url) });
 }
 `,
 );
-console.log(`[post-build] engine.js -> ${js}, ${wasm}`);
+console.log(`[post-build] engine.js -> ${engineJs}, ${engineBg}`);
 
 // ---- sw.js ----------------------------------------------------------------------------------------
 

@@ -28,6 +28,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WBG_VERSION" \
   cargo install --force "wasm-bindgen-cli@$WBG_VERSION"
 fi
 
+# wasm-split-cli cuts the app's wasm into lazily loaded chunks (scripts/post-build.mjs); its version
+# follows the wasm_split_helpers crate that leptos uses (Cargo.lock).
+SPLIT_VERSION=$(awk '/^name = "wasm_split_helpers"$/{getline; gsub(/"/,"",$3); print $3; exit}' Cargo.lock)
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$SPLIT_VERSION:"; then
+  log "installing wasm-split-cli $SPLIT_VERSION (about 2 minutes)"
+  cargo install --force "wasm_split_cli_support@$SPLIT_VERSION" --features build-binary
+fi
+
 # Chromium for the browser tests; a Korean font so screenshots of the Korean UI are readable.
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
   || ! fc-list 2>/dev/null | grep -qi nanum; then
@@ -42,4 +50,4 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   log "installing npm test packages"
   npm ci --no-audit --no-fund --loglevel=error
 fi
-log "tools ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | cut -d' ' -f2), $(chromium --version | head -c 40), wasm-opt $(node_modules/.bin/wasm-opt --version | cut -d' ' -f3)"
+log "tools ready: $(trunk --version), wasm-bindgen $(wasm-bindgen --version | cut -d' ' -f2), wasm-split-cli $SPLIT_VERSION, $(chromium --version | head -c 40), wasm-opt $(node_modules/.bin/wasm-opt --version | cut -d' ' -f3)"

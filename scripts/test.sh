@@ -14,9 +14,9 @@ step "cargo fmt --check"
 cargo fmt --all -- --check
 
 step "clippy (native)"
-cargo clippy --all-targets --locked -- -D warnings
+cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
+cargo clippy --workspace --target wasm32-unknown-unknown --all-targets --all-features --locked -- -D warnings
 
 step "native tests"
 cargo test --locked 2>&1 | tee .test-native.log
@@ -25,7 +25,7 @@ step "browser unit tests (wasm-bindgen-test, headless Chromium)"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=120
 export WASM_BINDGEN_TEST_TIMEOUT=120
-cargo test --locked --target wasm32-unknown-unknown --test browser --test browser_datasets --test browser_charts 2>&1 | tee .test-browser.log
+cargo test --locked --target wasm32-unknown-unknown --features ui --test browser --test browser_datasets --test browser_charts 2>&1 | tee .test-browser.log
 
 step "release build"
 trunk build --release --offline

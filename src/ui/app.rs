@@ -8,7 +8,7 @@ use super::pages::{MapList, MapPage};
 use super::route::use_open_map;
 use super::state::AppState;
 use super::sync;
-use crate::i18n::I18nContextProvider;
+use crate::i18n::*;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -39,7 +39,26 @@ fn Startup(state: AppState) -> impl IntoView {
 fn Screen() -> impl IntoView {
     let open = use_open_map();
     move || match open.get() {
-        Some(id) => view! { <MapPage id /> }.into_any(),
+        Some(id) => view! {
+            <Suspense fallback=|| view! { <LoadingMap /> }>
+                {Suspend::new(async move { map_page(id).await })}
+            </Suspense>
+        }
+        .into_any(),
         None => view! { <MapList /> }.into_any(),
     }
+}
+
+/// Shown while the map screen's chunk loads (the first time a map is opened).
+#[component]
+fn LoadingMap() -> impl IntoView {
+    let i18n = use_i18n();
+    view! { <p class="page loading" role="status">{t!(i18n, loading_map)}</p> }
+}
+
+/// The map screen, in its own wasm chunk when built with the `split` feature: the first load
+/// carries only the map list, and the editor and its views arrive when a map is first opened.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn map_page(id: crate::domain::Id) -> AnyView {
+    view! { <MapPage id /> }.into_any()
 }

@@ -235,11 +235,14 @@ pub fn CardForm(
             .map(|(id, name, _)| view! { <option value=id.0.clone()>{name.clone()}</option> })
             .collect_view()
     });
+    // The option lists are closures, not views: a `<Show>` may draw its children more than once.
     let options = |items: Vec<(Id, String)>| {
-        items
-            .into_iter()
-            .map(|(id, name)| view! { <option value=id.0.clone()>{name}</option> })
-            .collect_view()
+        move || {
+            items
+                .iter()
+                .map(|(id, name)| view! { <option value=id.0.clone()>{name.clone()}</option> })
+                .collect_view()
+        }
     };
     let has_assets = !assets.is_empty();
     let dept_options = options(departments);
@@ -249,10 +252,12 @@ pub fn CardForm(
     let status_options = choice_options::<OpportunityStatus>(i18n);
     let method_options = choice_options::<ResearchMethod>(i18n);
     let is_new = existing.with_value(|e| e.is_none());
-    let channel_options = crate::domain::channel::known()
-        .into_iter()
-        .map(|(_, name)| view! { <option value=name.get(l).to_owned()></option> })
-        .collect_view();
+    let channel_options = move || {
+        crate::domain::channel::known()
+            .into_iter()
+            .map(|(_, name)| view! { <option value=name.get(l).to_owned()></option> })
+            .collect_view()
+    };
     let select = move |sig: RwSignal<String>| {
         (
             move || sig.get(),
@@ -365,9 +370,14 @@ fn slug_of<T: Choice>(value: Option<T>) -> String {
 }
 
 /// An `<option>` for every value of a choice, labelled in the UI language.
-fn choice_options<T: Choice>(i18n: leptos_i18n::I18nContext<Locale>) -> impl IntoView + Clone {
-    T::all()
-        .into_iter()
-        .map(|v| view! { <option value=v.slug()>{v.label(i18n)}</option> })
-        .collect_view()
+fn choice_options<T: Choice>(
+    i18n: leptos_i18n::I18nContext<Locale>,
+) -> impl Fn() -> AnyView + Clone + Send + Sync + 'static {
+    move || {
+        T::all()
+            .into_iter()
+            .map(|v| view! { <option value=v.slug()>{v.label(i18n)}</option> })
+            .collect_view()
+            .into_any()
+    }
 }

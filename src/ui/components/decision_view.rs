@@ -125,10 +125,13 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
                 }
             })
             .collect_view();
-        let options = names
-            .iter()
-            .map(|(id, n, _)| view! { <option value=id.0.clone()>{n.clone()}</option> })
-            .collect_view();
+        let targets: Vec<(Id, String)> = names.iter().map(|(id, n, _)| (id.clone(), n.clone())).collect();
+        let options = move || {
+            targets
+                .iter()
+                .map(|(id, n)| view! { <option value=id.0.clone()>{n.clone()}</option> })
+                .collect_view()
+        };
         let fid = format!("outcome-{}", stage.get_value());
         let fid = StoredValue::new(fid);
         view! {

@@ -7,18 +7,20 @@
 //! result.stages; // [{ id, name, contacts, accounts }, …]
 //! ```
 //!
-//! Every function is a thin conversion around [`crate::domain::engine`]: JS values in and out
+//! Every function is a thin conversion around [`journey_mapper::domain::engine`]: JS values in and out
 //! as plain objects (serde), errors thrown as `Error` with a message.
+
+#![cfg(target_arch = "wasm32")]
 
 use jiff::Timestamp;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::domain::demo_data;
-use crate::domain::engine::{self, EngineError, EngineOptions};
-use crate::domain::import::{Importer, Options};
-use crate::domain::rules::RuleSet;
-use crate::domain::{template, SourceModel};
+use journey_mapper::domain::demo_data;
+use journey_mapper::domain::engine::{self, EngineError, EngineOptions};
+use journey_mapper::domain::import::{Importer, Options};
+use journey_mapper::domain::rules::RuleSet;
+use journey_mapper::domain::{template, SourceModel};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
