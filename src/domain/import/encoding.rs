@@ -13,13 +13,22 @@
 //! 3. EUC-KR when every non-ASCII byte is part of a CP949 pair — a lead `81`–`C6` with a
 //!    trail `41`–`5A`, `61`–`7A` or `81`–`FE`, or a lead `C7`–`FE` with a trail `A1`–`FE`
 //!    (a lead cut at the end of the chunk allowed) — and more than half the pairs are
-//!    KS X 1001 Hangul syllables (lead `B0`–`C8`, trail `A1`–`FE`). Korean text is nearly
-//!    all such syllables; Russian or Western text breaks the pairing within a few words.
+//!    KS X 1001 Hangul syllables (lead `B0`–`C8`, trail `A1`–`FE`), *and* at least a
+//!    quarter of the runs of non-ASCII bytes cannot be Russian words in Windows-1251 (they
+//!    hold a byte that is no Cyrillic letter, or a small letter followed by a capital).
+//!    Korean text is nearly all Hangul syllables, and Western or mixed-case Russian text
+//!    breaks the pairing within a few words; but a syllable whose two bytes are both in
+//!    `C0`–`FF` also reads as two Cyrillic letters ("ИВАН" is the two syllables C8 C2
+//!    C0 CD), so capitalised Russian needs the last test. Korean words give themselves away:
+//!    a lead `B0`–`BF` or a trail `A1`–`BF` is no Cyrillic letter, and "회의" (C8 B8 C0 C7)
+//!    reads "ИёАЗ", a small letter before a capital.
 //! 4. Windows-1251 when at least 3/4 of the non-ASCII bytes are Cyrillic letters in that
-//!    code page (`C0`–`FF`, `A8` Ё, `B8` ё) *and* at least 2/3 of them sit in runs of two or
-//!    more non-ASCII bytes. Russian words are all non-ASCII; a Western word has one
-//!    accented letter among ASCII ones (`C0`–`FF` are the accented letters of
-//!    Windows-1252 too, so the runs are what tell them apart).
+//!    code page (`C0`–`FF`, `A8` Ё, `B8` ё) *and* at least 2/3 of them sit in whole words:
+//!    runs of two or more non-ASCII bytes that touch no ASCII letter. Russian words are
+//!    all non-ASCII; a Western word has its accented letters among ASCII ones ("Grüße":
+//!    `C0`–`FF` are the accented letters of Windows-1252 too, so the words are what tell
+//!    them apart). One non-ASCII byte alone (a file whose only Cyrillic is "в") says too
+//!    little, and is left to the fallback.
 //! 5. Otherwise Windows-1252.
 //!
 //! These rules replace `chardetng` (and its tables) in the wasm build; a test checks that
@@ -124,16 +133,6 @@ struct Pairs {
     bad: usize,
 }
 
-/// A Cyrillic capital letter in Windows-1251 (А–Я, Ё).
-fn is_capital(b: u8) -> bool {
-    matches!(b, 0xC0..=0xDF | 0xA8)
-}
-
-/// A Cyrillic small letter in Windows-1251 (а–я, ё).
-fn is_small(b: u8) -> bool {
-    matches!(b, 0xE0..=0xFF | 0xB8)
-}
-
 impl Pairs {
     fn count(bytes: &[u8]) -> Pairs {
         let mut p = Pairs::default();
@@ -171,6 +170,16 @@ impl Pairs {
     fn are_korean(&self) -> bool {
         self.bad == 0 && self.hangul * 2 > self.pairs
     }
+}
+
+/// A Cyrillic capital letter in Windows-1251 (А–Я, Ё).
+fn is_capital(b: u8) -> bool {
+    matches!(b, 0xC0..=0xDF | 0xA8)
+}
+
+/// A Cyrillic small letter in Windows-1251 (а–я, ё).
+fn is_small(b: u8) -> bool {
+    matches!(b, 0xE0..=0xFF | 0xB8)
 }
 
 /// The non-ASCII bytes read as Windows-1251, run by run (a run: non-ASCII bytes in a row).
@@ -331,6 +340,10 @@ mod tests {
         // "АО" and "ИП" in capitals (C0 CE, C8 CF) are Hangul pairs too, but of Cyrillic
         // letters only: Russian.
         assert_eq!(guess(b"\xC0\xCE \xC8\xCF"), TextEncoding::Windows1251);
+        // "ИВАН" (C8 C2 C0 CD): two Hangul pairs, but also a Russian word in capitals.
+        assert_eq!(guess(b"\xC8\xC2\xC0\xCD"), TextEncoding::Windows1251);
+        // "회의" (C8 B8 C0 C7) reads "ИёАЗ": a small letter before a capital, so Korean.
+        assert_eq!(guess(b"\xC8\xB8\xC0\xC7"), TextEncoding::EucKr);
         // "전화" (C0 FC, C8 AD): AD is no Cyrillic letter, so Korean.
         assert_eq!(guess(b"\xC0\xFC\xC8\xAD"), TextEncoding::EucKr);
         // "€ 5" alone: 80 is neither a CP949 lead nor a Cyrillic letter.
