@@ -25,7 +25,7 @@ step "browser unit tests (wasm-bindgen-test, headless Chromium)"
 export CHROMEDRIVER=/usr/bin/chromedriver
 export WASM_BINDGEN_TEST_DRIVER_TIMEOUT=120
 export WASM_BINDGEN_TEST_TIMEOUT=120
-cargo test --locked --target wasm32-unknown-unknown --features ui --test browser --test browser_datasets --test browser_charts 2>&1 | tee .test-browser.log
+cargo test --locked --target wasm32-unknown-unknown --features ui --test browser --test browser_datasets --test browser_charts --test browser_decode 2>&1 | tee .test-browser.log
 
 step "release build"
 trunk build --release --offline

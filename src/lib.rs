@@ -2,6 +2,7 @@
 //!
 //! * [`domain`] is the pure core (maps, templates, edits, file format), tested natively.
 //! * `storage` (wasm, feature `ui`) is the one module that touches browser storage.
+//! * `platform` (wasm only) holds what the domain borrows from the browser (its text decoders).
 //! * `ui` (wasm, feature `ui`) is the Leptos app: it shows state and dispatches actions.
 //!
 //! The JS module API (`engine.js`) is its own crate and wasm module: `engine/`.
@@ -10,6 +11,9 @@ pub mod domain;
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod platform;
 
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));

@@ -1,9 +1,11 @@
 //! The CSV importer end to end, on small files whose expected results are worked out by
 //! hand in the comments.
 
-use encoding_rs::{EUC_KR, WINDOWS_1251};
+use encoding_rs::{EUC_KR, WINDOWS_1251, WINDOWS_1252};
 use journey_mapper::domain::dataset::{time_from_date, Dataset, Shape, DAY};
 use journey_mapper::domain::import::*;
+
+mod decode_samples;
 
 fn import(bytes: &[u8]) -> Imported {
     import_bytes(bytes, Options::default()).expect("imports")
@@ -555,4 +557,24 @@ fn preview_shows_twenty_rows_and_the_mapping() {
     assert_eq!(r.dataset.contacts[29].amount, Some(2900.0));
     assert_eq!(r.dataset.latest, Some(day(2024, 3, 28)));
     assert!(r.dataset.latest.unwrap() % DAY == 0);
+}
+
+#[test]
+fn browser_decode_samples_are_what_encoding_rs_makes() {
+    use decode_samples::*;
+    for (enc, text, bytes) in [
+        (WINDOWS_1251, RU, RU_1251),
+        (EUC_KR, KO, KO_949),
+        (WINDOWS_1252, DE, DE_1252),
+        (EUC_KR, "김민준", KIM_MINJUN),
+        (EUC_KR, "삼성전자", SAMSUNG),
+    ] {
+        let (encoded, _, unmappable) = enc.encode(text);
+        assert!(!unmappable);
+        assert_eq!(&*encoded, bytes, "{text}");
+    }
+    assert_eq!(import(RU_1251).report.encoding, TextEncoding::Windows1251);
+    assert_eq!(import(KO_949).report.encoding, TextEncoding::EucKr);
+    assert_eq!(import(DE_1252).report.encoding, TextEncoding::Windows1252);
+    assert_eq!(import(KO_949).report.headers, ["이름", "회사"]);
 }

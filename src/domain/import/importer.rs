@@ -22,11 +22,11 @@
 
 use std::borrow::Cow;
 
-use encoding_rs::Decoder;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use super::dates::{parse_time, DateOrder, DateOrderGuess};
+use super::decode::ChunkDecoder;
 use super::encoding::{self, TextEncoding};
 use super::numbers::parse_amount;
 use super::preset::{Mapping, MappingError, Preset, Role};
@@ -483,7 +483,7 @@ impl OwnedRecord {
 
 /// Decoding and CSV parsing, chunk by chunk.
 struct Parser {
-    decoder: Decoder,
+    decoder: Box<dyn ChunkDecoder>,
     /// The current chunk, decoded to UTF-8.
     decoded: Vec<u8>,
     csv: csv_core::Reader,
@@ -513,14 +513,8 @@ impl Parser {
 
     /// Decodes a chunk into `self.decoded` (replacing what was there).
     fn decode(&mut self, bytes: &[u8], last: bool) {
-        let need = self
-            .decoder
-            .max_utf8_buffer_length(bytes.len())
-            .unwrap_or(bytes.len().saturating_mul(3).saturating_add(16));
         self.decoded.clear();
-        self.decoded.resize(need, 0);
-        let (_, _, written, _) = self.decoder.decode_to_utf8(bytes, &mut self.decoded, last);
-        self.decoded.truncate(written);
+        self.decoder.decode(bytes, last, &mut self.decoded);
     }
 
     fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn FnMut(Record<'_>)) {

@@ -2,8 +2,10 @@
 //!
 //! The steps, each in its own file:
 //!
-//! * [`encoding`] — which character encoding (byte-order mark, else `chardetng`), and
-//!   chunk-by-chunk decoding with `encoding_rs`;
+//! * [`encoding`] — which character encoding (byte-order mark, else byte statistics);
+//! * [`decode`] — chunk-by-chunk decoding to UTF-8 behind the [`ChunkDecoder`] trait (UTF-8
+//!   and UTF-16 in plain Rust; the legacy code pages by `encoding_rs` natively and by the
+//!   browser's `TextDecoder` in the wasm build);
 //! * [`sniff`] — which delimiter (`,` `;` tab);
 //! * [`dates`] and [`numbers`] — dates (ISO, US, European, epoch) and amounts as CRMs
 //!   write them;
@@ -26,6 +28,7 @@
 //! [`Dataset`]: crate::domain::dataset::Dataset
 
 pub mod dates;
+pub mod decode;
 pub mod encoding;
 pub mod importer;
 pub mod numbers;
@@ -33,6 +36,7 @@ pub mod preset;
 pub mod sniff;
 
 pub use dates::{parse_time, DateOrder};
+pub use decode::ChunkDecoder;
 pub use encoding::TextEncoding;
 pub use importer::{
     import_bytes, preview, BadRow, ImportError, Imported, Importer, Options, Overrides, Preview,
