@@ -21,7 +21,6 @@ include!(concat!(env!("OUT_DIR"), "/i18n/mod.rs"));
 #[cfg(all(target_arch = "wasm32", feature = "ui"))]
 pub mod ui;
 
-
 /// Mounts the app when the page asks for it with `<body data-journey-mapper-app>` (our index.html).
 ///
 /// The same module is the JS engine API (`engine.js`): a page that imports it to call the engine

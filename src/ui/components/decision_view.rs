@@ -125,7 +125,10 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
                 }
             })
             .collect_view();
-        let targets: Vec<(Id, String)> = names.iter().map(|(id, n, _)| (id.clone(), n.clone())).collect();
+        let targets: Vec<(Id, String)> = names
+            .iter()
+            .map(|(id, n, _)| (id.clone(), n.clone()))
+            .collect();
         let options = move || {
             targets
                 .iter()
