@@ -454,8 +454,11 @@ impl Envelope {
             Some(n) if n == u64::from(VERSION) => {}
             _ => return Err(StoredError::Corrupt("no schema version".into())),
         }
+        // From the text again, not from the Value: the map is then deserialised by one serde
+        // path only (the same as `import_json`), which keeps a second copy of every model type's
+        // deserialiser out of the wasm.
         let env: Envelope =
-            serde_json::from_value(value).map_err(|e| StoredError::Corrupt(e.to_string()))?;
+            serde_json::from_str(raw).map_err(|e| StoredError::Corrupt(e.to_string()))?;
         validate(&env.map).map_err(|e| StoredError::Corrupt(e.to_string()))?;
         Ok(env)
     }

@@ -333,7 +333,7 @@ pub fn CardForm(
                     <legend>{t!(i18n, touchpoint)}</legend>
                     <label for=fid("channel")>{t!(i18n, channel)}</label>
                     <input id=fid("channel") bind:value=channel list=fid("channels") />
-                    <datalist id=fid("channels")>{channel_options.clone()}</datalist>
+                    <datalist id=fid("channels")>{channel_options}</datalist>
                     <label class="inline">
                         <input type="checkbox" bind:checked=online />
                         {t!(i18n, online)}
