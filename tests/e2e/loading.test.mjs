@@ -3,7 +3,7 @@
 // JS API) is never loaded by the app; and the engine still works on its own page.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launch, serveStatic, shot } from './harness.mjs';
+import { launch, saved, serveStatic, shot } from './harness.mjs';
 
 let server;
 let browser;
@@ -23,8 +23,10 @@ async function visit(path = '') {
   const requested = [];
   const errors = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
+  // A missing file is an error, except the favicon the browser asks for on the example page.
+  page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
   await page.goto(server.url + path);
   return { context, page, requested, errors };
 }
@@ -61,6 +63,7 @@ test('a link straight to a map opens it (the chunk loads on start)', async () =>
   const first = await visit();
   await first.page.locator('[data-template="scaleo"]').click();
   await first.page.locator('li.stage').first().waitFor();
+  await saved(first.page);
   const url = first.page.url();
   const stages = await first.page.locator('li.stage').count();
   const state = await first.context.storageState();
