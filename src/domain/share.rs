@@ -194,6 +194,12 @@ pub fn embed_url(base: &str, map: &Id, mode: EmbedMode) -> String {
     )
 }
 
+/// The address of a shared link's map embedded read-only (for a page on another site, whose
+/// frame has storage of its own): `base?embed=view#share=…`.
+pub fn shared_embed_url(base: &str, fragment: &str) -> String {
+    format!("{base}?embed=view{fragment}")
+}
+
 /// Escapes text for a double-quoted HTML attribute.
 fn escape_attr(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -379,6 +385,10 @@ mod tests {
              width=\"100%\" height=\"600\" style=\"border: 0\"></iframe>"
         );
         assert_eq!(encode_component("여"), "%EC%97%AC");
+        assert_eq!(
+            shared_embed_url("https://x/jm/", "#share=Zm9v"),
+            "https://x/jm/?embed=view#share=Zm9v"
+        );
     }
 
     #[test]

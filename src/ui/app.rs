@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use super::components::{Banners, Header};
-use super::pages::{MapList, MapPage};
+use super::components::Chrome;
+use super::pages::{MapList, MapPage, ShareGate};
 use super::route::use_open_map;
 use super::state::AppState;
 use super::sync;
@@ -18,10 +18,11 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider>
             <Router>
                 <Startup state />
-                <Header />
-                <Banners />
+                <Chrome />
                 <main id="main" tabindex="-1">
-                    <Screen />
+                    <ShareGate>
+                        <Screen />
+                    </ShareGate>
                 </main>
             </Router>
         </I18nContextProvider>

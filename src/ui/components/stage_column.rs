@@ -7,6 +7,7 @@ use super::{expect_canvas, CanvasCell, CardForm, DecisionView, EmotionCell, Stag
 use crate::domain::{CardKind, Edit, Id};
 use crate::i18n::*;
 use crate::ui::data::DataSession;
+use crate::ui::embed::use_read_only;
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
@@ -39,6 +40,7 @@ pub fn StageColumn(
         })
     });
     let canvas = expect_canvas();
+    let read_only = use_read_only();
     let editing = RwSignal::new(false);
     let adding = RwSignal::new(false);
     let name = move || info.get().map(|i| i.0).unwrap_or_default();
@@ -105,8 +107,8 @@ pub fn StageColumn(
     view! {
         <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=labelled_by>
             <div class="stage-top">
-            <div class="stage-head" draggable="true" data-stage-drag=stage.get_value().0
-                title=move || t_string!(i18n, drag_stage_hint).to_string()>
+            <div class="stage-head" draggable=move || (!read_only.get()).to_string() data-stage-drag=stage.get_value().0
+                title=move || (!read_only.get()).then(|| t_string!(i18n, drag_stage_hint).to_string())>
                 <span class="stage-number" aria-hidden="true">{index + 1}</span>
                 <h2 id=heading_id>{name}</h2>
             </div>
@@ -124,6 +126,7 @@ pub fn StageColumn(
             }>
                 <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) />
             </Show>
+            <Show when=move || !read_only.get()>
             <div class="stage-actions">
                 <button type="button" class="small" on:click=move |_| editing.update(|e| *e = !*e)
                     aria-label=move || t_string!(i18n, edit_stage_named, name = name()).to_string()>
@@ -152,6 +155,7 @@ pub fn StageColumn(
             }>
                 <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
                     on_done=Callback::new(move |_| adding.set(false)) />
+            </Show>
             </Show>
             </div>
             <Show when=move || drawn.get()>
