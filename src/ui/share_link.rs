@@ -2,50 +2,39 @@
 //! (no compression code in the wasm), and copying text to the clipboard.
 //!
 //! web-sys has `CompressionStream` only behind `--cfg=web_sys_unstable_apis`, which would switch
-//! on every unstable API for the whole build; so the few calls used are bound here instead.
+//! on every unstable API for the whole build (and rebuild it). So the few calls used are made
+//! through `js_sys::Reflect` (a `#[wasm_bindgen] extern` block here broke the release build's
+//! LTO with rustc 1.95: "Invalid Wasm linking symbol").
 
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::share::{self, ShareError};
 use crate::domain::JourneyMap;
 
-#[wasm_bindgen]
-extern "C" {
-    /// `Response`, to turn bytes into a stream and a stream back into bytes.
-    #[wasm_bindgen(js_name = "Response")]
-    type JsResponse;
-    #[wasm_bindgen(catch, constructor, js_class = "Response")]
-    fn new(body: &JsValue) -> Result<JsResponse, JsValue>;
-    #[wasm_bindgen(method, getter)]
-    fn body(this: &JsResponse) -> Stream;
-    #[wasm_bindgen(catch, method, js_name = "arrayBuffer")]
-    fn array_buffer(this: &JsResponse) -> Result<js_sys::Promise, JsValue>;
-
-    /// A `ReadableStream`.
-    type Stream;
-    #[wasm_bindgen(catch, method, js_name = "pipeThrough")]
-    fn pipe_through(this: &Stream, transform: &JsValue) -> Result<Stream, JsValue>;
-
-    #[wasm_bindgen(catch, js_namespace = ["navigator", "clipboard"], js_name = "writeText")]
-    fn clipboard_write_text(text: &str) -> Result<js_sys::Promise, JsValue>;
-    #[wasm_bindgen(catch, js_namespace = document, js_name = "execCommand")]
-    fn exec_command(command: &str) -> Result<bool, JsValue>;
+/// `obj[name](...args)`.
+fn call(obj: &JsValue, name: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
+    let f: js_sys::Function = js_sys::Reflect::get(obj, &JsValue::from_str(name))?.dyn_into()?;
+    f.apply(obj, args)
 }
 
-/// `new CompressionStream("deflate-raw")` or `new DecompressionStream("deflate-raw")`.
-fn transform(class: &str) -> Result<JsValue, JsValue> {
-    let ctor = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(class))?;
-    let ctor: js_sys::Function = ctor.dyn_into()?;
-    let args = js_sys::Array::of1(&JsValue::from_str("deflate-raw"));
-    js_sys::Reflect::construct(&ctor, &args).map(Into::into)
+/// `new globalThis[class](...args)`.
+fn construct(class: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
+    let ctor: js_sys::Function =
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(class))?.dyn_into()?;
+    js_sys::Reflect::construct(&ctor, args).map(Into::into)
 }
 
-/// Runs `bytes` through a transform stream and collects what comes out.
+/// Runs `bytes` through a `CompressionStream` or `DecompressionStream` (deflate-raw) and
+/// collects what comes out: `new Response(new Response(bytes).body.pipeThrough(t)).arrayBuffer()`.
 async fn through(class: &str, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
-    let input = JsResponse::new(&js_sys::Uint8Array::from(bytes).into())?;
-    let out = input.body().pipe_through(&transform(class)?)?;
-    let buffer = JsFuture::from(JsResponse::new(&out.into())?.array_buffer()?).await?;
+    let transform = construct(class, &js_sys::Array::of1(&"deflate-raw".into()))?;
+    let input = construct("Response", &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)))?;
+    let body = js_sys::Reflect::get(&input, &"body".into())?;
+    let out = call(&body, "pipeThrough", &js_sys::Array::of1(&transform))?;
+    let response = construct("Response", &js_sys::Array::of1(&out))?;
+    let promise: js_sys::Promise = call(&response, "arrayBuffer", &js_sys::Array::new())?.dyn_into()?;
+    let buffer = JsFuture::from(promise).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -80,7 +69,11 @@ pub async fn open(payload: &str) -> Result<JourneyMap, ShareError> {
 /// over plain http has none), selects `field` (showing the same text) and asks for a copy the
 /// old way. `false` when neither worked; the text is then selected for Ctrl+C.
 pub async fn copy(text: &str, field: Option<web_sys::Element>) -> bool {
-    if let Ok(p) = clipboard_write_text(text) {
+    let written = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()))
+        .and_then(|c| call(&c, "writeText", &js_sys::Array::of1(&text.into())))
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(Into::into));
+    if let Ok(p) = written {
         if JsFuture::from(p).await.is_ok() {
             return true;
         }
@@ -91,7 +84,9 @@ pub async fn copy(text: &str, field: Option<web_sys::Element>) -> bool {
         } else if let Some(area) = field.dyn_ref::<web_sys::HtmlTextAreaElement>() {
             area.select();
         }
-        return exec_command("copy").unwrap_or(false);
+        return js_sys::Reflect::get(&js_sys::global(), &"document".into())
+            .and_then(|d| call(&d, "execCommand", &js_sys::Array::of1(&"copy".into())))
+            .is_ok_and(|ok| ok.is_truthy());
     }
     false
 }
