@@ -198,6 +198,7 @@ pub fn CardView(
                 {facts}
                 {(i.kind == CardKind::Question).then(|| view! { <QuestionAnswer map=map.get_value() card=card.get_value() /> })}
                 <Show when=move || !read_only.get()>
+                {view! {
                 <div class="card-actions">
                     <button type="button" class="small" on:click=move |_| canvas.editing.set(Some(card.get_value()))
                         aria-label=x.edit_named.clone()>{x.edit.clone()}</button>
@@ -212,6 +213,7 @@ pub fn CardView(
                     <button type="button" class="small icon danger" on:click=remove
                         aria-label=x.delete.clone()><span aria-hidden="true">"✕"</span></button>
                 </div>
+                }.into_any()}
                 </Show>
             </li>
         }

@@ -133,6 +133,7 @@ pub fn EmotionCell(
             </Show>
         </div>
     }
+    .into_any()
 }
 
 /// "+2", "+1", "0", "−1", "−2".

@@ -99,6 +99,7 @@ pub fn LaneHead(
                 </form>
             </Show>
             <Show when=move || !read_only.get()>
+            {view! {
             <div class="lane-actions">
                 <button type="button" class="small" on:click=move |_| { draft.set(name()); renaming.set(true); }
                     aria-label=move || t_string!(i18n, rename_lane_named, name = name()).to_string()>
@@ -124,7 +125,9 @@ pub fn LaneHead(
                     <span aria-hidden="true">"✕"</span>
                 </button>
             </div>
+            }.into_any()}
             </Show>
         </li>
     }
+    .into_any()
 }

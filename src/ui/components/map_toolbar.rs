@@ -122,4 +122,5 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
             </p>
         })}
     }
+    .into_any()
 }

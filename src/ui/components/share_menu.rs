@@ -199,6 +199,7 @@ pub fn ShareMenu(
             </Show>
         </div>
     }
+    .into_any()
 }
 
 /// Selects the whole text of the focused field, ready to copy.

@@ -124,9 +124,12 @@ pub fn StageColumn(
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="stage-description">{move || info.get().map(|i| i.1).unwrap_or_default()}</p>
             }>
-                <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) />
+                {view! { <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) /> }.into_any()}
             </Show>
+            // Type-erased: the nested view types otherwise give symbol names over the 100 KB
+            // that rustc's LTO reader accepts ("Invalid Wasm linking symbol").
             <Show when=move || !read_only.get()>
+            {view! {
             <div class="stage-actions">
                 <button type="button" class="small" on:click=move |_| editing.update(|e| *e = !*e)
                     aria-label=move || t_string!(i18n, edit_stage_named, name = name()).to_string()>
@@ -153,9 +156,10 @@ pub fn StageColumn(
                     <span aria-hidden="true">"+ "</span>{t!(i18n, add_card)}
                 </button>
             }>
-                <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
-                    on_done=Callback::new(move |_| adding.set(false)) />
+                {view! { <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
+                    on_done=Callback::new(move |_| adding.set(false)) /> }.into_any()}
             </Show>
+            }.into_any()}
             </Show>
             </div>
             <Show when=move || drawn.get()>
@@ -173,4 +177,5 @@ pub fn StageColumn(
             </Show>
         </li>
     }
+    .into_any()
 }

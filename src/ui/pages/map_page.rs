@@ -131,10 +131,10 @@ pub fn MapPage(id: Id) -> impl IntoView {
         >
             <div class="page map-page">
                 <Show when=show_toolbar>
-                    <MapToolbar id=id.get_value() />
+                    {view! { <MapToolbar id=id.get_value() /> }.into_any()}
                 </Show>
                 <Show when=show_tabs>
-                    <ViewTabs map=id.get_value() />
+                    {view! { <ViewTabs map=id.get_value() /> }.into_any()}
                 </Show>
                 <Show when=move || view_of.get() == MapView::Data>
                     {move || model.get().map(|model| view! { <DataPage map=id.get_value() model /> })}
@@ -169,9 +169,10 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 </Show>
                 </Show>
                 <Show when=move || embed.get().is_some()>
-                    <EmbedFooter name=name />
+                    {view! { <EmbedFooter name=name /> }.into_any()}
                 </Show>
             </div>
         </Show>
     }
+    .into_any()
 }
