@@ -4,7 +4,7 @@ use leptos::prelude::*;
 use leptos_router::components::Router;
 
 use super::components::Chrome;
-use super::pages::{MapList, MapPage, ShareGate};
+use super::pages::{provide_embed_read_only, use_share_payload, MapList, MapPage, SharedMap};
 use super::route::use_open_map;
 use super::state::AppState;
 use super::sync;
@@ -20,9 +20,7 @@ pub fn App() -> impl IntoView {
                 <Startup state />
                 <Chrome />
                 <main id="main" tabindex="-1">
-                    <ShareGate>
-                        <Screen />
-                    </ShareGate>
+                    <Screen />
                 </main>
             </Router>
         </I18nContextProvider>
@@ -39,8 +37,12 @@ fn Startup(state: AppState) -> impl IntoView {
 #[component]
 fn Screen() -> impl IntoView {
     let open = use_open_map();
-    move || match open.get() {
-        Some(id) => view! { <MapPage id /> }.into_any(),
-        None => view! { <MapList /> }.into_any(),
+    // A shared link (`#share=…`) shows its map instead; `?embed=view` makes maps read-only.
+    let shared = use_share_payload();
+    provide_embed_read_only();
+    move || match (shared.get(), open.get()) {
+        (Some(payload), _) => view! { <SharedMap payload /> }.into_any(),
+        (None, Some(id)) => view! { <MapPage id /> }.into_any(),
+        (None, None) => view! { <MapList /> }.into_any(),
     }
 }

@@ -140,4 +140,5 @@ pub fn Banners() -> impl IntoView {
             {notice}
         </div>
     }
+    .into_any()
 }

@@ -19,4 +19,5 @@ pub fn Chrome() -> impl IntoView {
             <Banners />
         </Show>
     }
+    .into_any()
 }

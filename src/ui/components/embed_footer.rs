@@ -31,4 +31,5 @@ pub fn EmbedFooter(
             </a>
         </footer>
     }
+    .into_any()
 }

@@ -59,4 +59,5 @@ pub fn SharedBanner(
             </Show>
         </section>
     }
+    .into_any()
 }

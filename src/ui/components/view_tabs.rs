@@ -54,4 +54,5 @@ pub fn ViewTabs(
             }).collect_view()}
         </nav>
     }
+    .into_any()
 }

@@ -20,6 +20,6 @@ pub use map_list::MapList;
 pub use map_page::MapPage;
 pub use metrics_page::MetricsPage;
 pub use responsibility_page::ResponsibilityPage;
-pub use share_gate::ShareGate;
+pub use share_gate::{provide_embed_read_only, use_share_payload};
 pub use shared_map::SharedMap;
 pub use shared_view::SharedView;
