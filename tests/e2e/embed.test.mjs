@@ -11,8 +11,9 @@ import { OUT, openApp, saved, shot, storedEntries, useServedApp } from './harnes
 
 const app = useServedApp();
 
-// The intranet page: on another origin (localhost, while the app is on 127.0.0.1: another site
-// too, so the frame's storage is partitioned), with one iframe whose address is `?src=`.
+// The intranet page: on another origin (another port of 127.0.0.1, so the same site: a frame on
+// another *site* gets partitioned storage, or none at all where third-party storage is blocked, as
+// in this headless Chromium), with one iframe whose address is `?src=`.
 let host;
 before(async () => {
   const server = createServer((req, res) => {
@@ -23,7 +24,7 @@ before(async () => {
 <body><main><h1>Team page</h1><iframe src="${attr}" title="Customer journey" width="1300" height="800"></iframe></main></body></html>`);
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  host = { url: `http://localhost:${server.address().port}/`, stop: () => server.close() };
+  host = { url: `http://127.0.0.1:${server.address().port}/`, stop: () => server.close() };
 });
 after(() => host?.stop());
 
@@ -77,7 +78,7 @@ test('embed=view in a frame on another origin: the map without chrome, readable,
   const errors = [];
   page.on('pageerror', (e) => errors.push(e));
   const demo = await demoInFrame(page);
-  assert.ok(demo.stages >= 5 && demo.cards >= 5, `the demo map has content (${demo.stages} stages, ${demo.cards} cards)`);
+  assert.ok(demo.stages >= 3 && demo.cards >= 5, `the demo map has content (${demo.stages} stages, ${demo.cards} cards)`);
   const storedBefore = mapsIn(await frameStorage(page));
 
   const frame = await framed(page, `?map=${demo.id}&embed=view`);
@@ -240,7 +241,7 @@ test('a shared link opens read-only in an empty browser, writes nothing, and a c
 
   // Save a copy: an ordinary, editable map in the list.
   await page.getByTestId('save-copy').click();
-  await page.waitForURL(/\?map=/);
+  await page.waitForFunction(() => location.search.startsWith('?map=') && location.hash === '');
   assert.equal(new URL(page.url()).hash, '');
   await page.locator('button.add-card').first().waitFor();
   await page.getByTestId('notice').filter({ hasText: 'copy of the shared map' }).waitFor();
@@ -333,16 +334,17 @@ test('a map too big for a link says so and points to the file', async () => {
   const lane = file.map.lanes[0].id;
   for (let i = 0; i < 400; i++) {
     const title = Array.from({ length: 30 }, () => Math.random().toString(36).slice(2, 8)).join(' ');
-    file.map.cards.push({ ...file.map.cards[0], id: `big-${i}`, stage, lane, title: { User: title } });
+    file.map.cards.push({ ...file.map.cards[0], id: `big-${i}`, stage, lane, title });
   }
   file.map.id = 'big-map';
+  file.map.name = 'Big map';
   const path = `${OUT}/big.journey.json`;
   await writeFile(path, JSON.stringify(file));
   await page.locator('.brand').click();
   await page.getByTestId('import-input').setInputFiles(path);
   await page.getByTestId('notice').waitFor();
   assert.match(await page.getByTestId('notice').innerText(), /Map imported/);
-  await page.locator('.map-row', { hasText: file.map.name.User ?? '' }).last().locator('.map-name').click();
+  await page.locator('.map-row', { hasText: 'Big map' }).locator('.map-name').click();
   await page.locator('li.stage').first().waitFor();
   await page.getByTestId('share-menu').click();
   const message = page.getByTestId('share-too-big');
