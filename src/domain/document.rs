@@ -128,6 +128,17 @@ pub fn export_json(map: &JourneyMap, now: Timestamp) -> String {
     .expect("a map always serialises")
 }
 
+/// The map as a file without indentation (what a shared link carries).
+pub fn export_json_compact(map: &JourneyMap, now: Timestamp) -> String {
+    serde_json::to_string(&FileOut {
+        format: FORMAT,
+        version: VERSION,
+        exported: now,
+        map,
+    })
+    .expect("a map always serialises")
+}
+
 /// A file name for the exported map: its name, made safe, and `.journey.json`.
 pub fn export_file_name(display_name: &str) -> String {
     let mut name: String = display_name

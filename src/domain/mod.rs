@@ -21,6 +21,7 @@ pub mod model;
 pub mod responsibility;
 pub mod rule_form;
 pub mod rules;
+pub mod share;
 pub mod template;
 pub mod text;
 pub mod workspace;

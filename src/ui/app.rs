@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 use leptos_router::components::Router;
 
-use super::components::{Banners, Header};
-use super::pages::{MapList, MapPage};
+use super::components::Chrome;
+use super::pages::{provide_embed_read_only, use_share_payload, MapList, MapPage, SharedMap};
 use super::route::use_open_map;
 use super::state::AppState;
 use super::sync;
@@ -18,8 +18,7 @@ pub fn App() -> impl IntoView {
         <I18nContextProvider>
             <Router>
                 <Startup state />
-                <Header />
-                <Banners />
+                <Chrome />
                 <main id="main" tabindex="-1">
                     <Screen />
                 </main>
@@ -38,14 +37,23 @@ fn Startup(state: AppState) -> impl IntoView {
 #[component]
 fn Screen() -> impl IntoView {
     let open = use_open_map();
-    move || match open.get() {
-        Some(id) => view! {
+    // A shared link (`#share=…`) shows its map instead; `?embed=view` makes maps read-only.
+    let shared = use_share_payload();
+    provide_embed_read_only();
+    move || match (shared.get(), open.get()) {
+        (Some(payload), _) => view! {
+            <Suspense fallback=|| view! { <LoadingMap /> }>
+                {Suspend::new(async move { shared_map(payload).await })}
+            </Suspense>
+        }
+        .into_any(),
+        (None, Some(id)) => view! {
             <Suspense fallback=|| view! { <LoadingMap /> }>
                 {Suspend::new(async move { map_page(id).await })}
             </Suspense>
         }
         .into_any(),
-        None => view! { <MapList /> }.into_any(),
+        (None, None) => view! { <MapList /> }.into_any(),
     }
 }
 
@@ -61,4 +69,11 @@ fn LoadingMap() -> impl IntoView {
 #[cfg_attr(feature = "split", leptos::lazy)]
 async fn map_page(id: crate::domain::Id) -> AnyView {
     view! { <MapPage id /> }.into_any()
+}
+
+/// A map opened from a shared link, read-only: in a chunk of its own too (with the split
+/// feature); the code it shares with the editor lands in a chunk both load.
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn shared_map(payload: String) -> AnyView {
+    view! { <SharedMap payload /> }.into_any()
 }

@@ -14,6 +14,19 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     download_blob(name, &blob)
 }
 
+/// Offers `map` as its map file (the export format), named after the map in `lang`.
+pub fn download_map(
+    map: &crate::domain::JourneyMap,
+    lang: crate::domain::Lang,
+) -> Result<(), String> {
+    let text = crate::domain::document::export_json(map, jiff::Timestamp::now());
+    download(
+        &crate::domain::document::export_file_name(map.name.get(lang)),
+        "application/json",
+        &text,
+    )
+}
+
 /// The first file picked in `input`, with its size in bytes.
 pub fn picked(input: &web_sys::HtmlInputElement) -> Option<(web_sys::File, usize)> {
     let file = input.files()?.get(0)?;

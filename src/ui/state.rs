@@ -31,6 +31,8 @@ pub enum Notice {
     Deleted,
     ReloadedFromOtherTab,
     Imported,
+    /// A shared map was saved to the user's maps.
+    SavedCopy,
     ImportFailed(crate::domain::ImportError),
     ActionFailed(String),
 }

@@ -41,8 +41,11 @@ pub fn start(state: AppState) {
             .map(|m| (m.id.clone(), m.updated))
             .collect(),
     ));
-    let first_visit =
-        loaded.maps.is_empty() && loaded.unreadable.is_empty() && store.pref("seeded").is_none();
+    // An embed or a shared link writes nothing, so it gets no demo map either.
+    let first_visit = loaded.maps.is_empty()
+        && loaded.unreadable.is_empty()
+        && store.pref("seeded").is_none()
+        && super::embed::opened_plain();
     state.unreadable.set(loaded.unreadable);
     state.workspace.set(if first_visit {
         let _ = store.set_pref("seeded", "1");

@@ -39,4 +39,5 @@ pub fn ChartDownloads(
             })}
         </div>
     }
+    .into_any()
 }

@@ -40,6 +40,7 @@ pub fn ChartFrame(
             {children()}
         </svg>
     }
+    .into_any()
 }
 
 /// A diagonal-line fill pattern (gaps of a heatmap, the second period of a comparison), with
@@ -59,4 +60,5 @@ pub fn LinePattern(
             </pattern>
         </defs>
     }
+    .into_any()
 }

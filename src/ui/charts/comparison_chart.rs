@@ -142,4 +142,5 @@ pub fn ComparisonChart(
             {legend_view}
         </ChartFrame>
     }
+    .into_any()
 }

@@ -77,4 +77,5 @@ pub fn FunnelChart(
             {rows}
         </ChartFrame>
     }
+    .into_any()
 }

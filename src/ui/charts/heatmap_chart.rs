@@ -168,4 +168,5 @@ pub fn HeatmapChart(
             {legend_view}
         </ChartFrame>
     }
+    .into_any()
 }

@@ -123,4 +123,5 @@ pub fn HistogramChart(
             {bars}
         </ChartFrame>
     }
+    .into_any()
 }

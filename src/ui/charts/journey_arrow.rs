@@ -81,4 +81,5 @@ pub fn JourneyArrow(
             {label}
         </g>
     }
+    .into_any()
 }

@@ -104,4 +104,5 @@ pub fn JourneyCircular(
             </ChartFrame>
         </div>
     }
+    .into_any()
 }

@@ -182,4 +182,5 @@ pub fn JourneyLinear(
             </ChartFrame>
         </div>
     }
+    .into_any()
 }

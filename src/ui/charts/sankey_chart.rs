@@ -175,4 +175,5 @@ pub fn SankeyChart(
             {legend_view}
         </ChartFrame>
     }
+    .into_any()
 }

@@ -255,4 +255,5 @@ pub fn AssetForm(
             </p>
         </form>
     }
+    .into_any()
 }

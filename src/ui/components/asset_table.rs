@@ -135,4 +135,5 @@ pub fn AssetTable(
             </div>
         </Show>
     }
+    .into_any()
 }

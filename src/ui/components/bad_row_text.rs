@@ -51,4 +51,5 @@ pub fn BadRowText(
             ": " {reason} " (" {fate} ")"
         </span>
     }
+    .into_any()
 }

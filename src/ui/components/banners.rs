@@ -99,6 +99,7 @@ pub fn Banners() -> impl IntoView {
                     view! { <p>{t!(i18n, notice_reloaded)}</p> }.into_any()
                 }
                 Notice::Imported => view! { <p>{t!(i18n, notice_imported)}</p> }.into_any(),
+                Notice::SavedCopy => view! { <p>{t!(i18n, shared_saved)}</p> }.into_any(),
                 Notice::ImportFailed(e) => view! {
                     <p>
                         <strong>{t!(i18n, import_failed)}</strong>
@@ -139,4 +140,5 @@ pub fn Banners() -> impl IntoView {
             {notice}
         </div>
     }
+    .into_any()
 }

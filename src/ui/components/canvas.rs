@@ -3,7 +3,8 @@
 //!
 //! Keyboard and drag events are handled here once for all cards (event delegation): arrow keys
 //! move focus between cards and cells, Alt+arrow moves the focused card, Enter edits it, Delete
-//! removes it; cards and stage headings can be dragged.
+//! removes it; cards and stage headings can be dragged. A read-only map keeps the arrow keys and
+//! nothing else (see [`crate::ui::embed::ReadOnly`]).
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -15,6 +16,7 @@ use super::{LaneHead, LaneManager, StageColumn};
 use crate::domain::canvas::{self, emotion_curve, CurvePiece, Direction, Grid, Target};
 use crate::domain::{Card, CardKind, Id, Lang};
 use crate::i18n::*;
+use crate::ui::embed::use_read_only;
 use crate::ui::state::{expect_state, use_lang};
 
 /// What the canvas shares with its columns, cells and cards.
@@ -188,6 +190,7 @@ pub fn Canvas(
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
+    let read_only = use_read_only();
     let map = StoredValue::new(map);
     let grid = Memo::new(move |_| {
         state
@@ -326,8 +329,12 @@ pub fn Canvas(
             return;
         };
         let key = ev.key();
+        let read_only = read_only.get_untracked();
         if let Some(dir) = Direction::from_key(&key) {
             ev.prevent_default();
+            if ev.alt_key() && read_only {
+                return;
+            }
             if ev.alt_key() {
                 let edit = state.workspace.with_untracked(|ws| {
                     ws.map(&map.get_value())
@@ -348,6 +355,9 @@ pub fn Canvas(
                     focus_now(&selector_of(&target));
                 }
             }
+            return;
+        }
+        if read_only {
             return;
         }
         match key.as_str() {
@@ -373,6 +383,10 @@ pub fn Canvas(
         }
     };
     let on_dragstart = move |ev: web_sys::DragEvent| {
+        if read_only.get_untracked() {
+            ev.prevent_default();
+            return;
+        }
         let Some(el) = target_element(&ev) else {
             return;
         };
@@ -433,6 +447,9 @@ pub fn Canvas(
         }
     };
     let on_drop = move |ev: web_sys::DragEvent| {
+        if read_only.get_untracked() {
+            return;
+        }
         if let Some(edit) = drop_place(&ev) {
             ev.prevent_default();
             state.edit(&map.get_value(), edit);
@@ -456,7 +473,11 @@ pub fn Canvas(
         >
             <ol class="lane-heads" aria-label=move || t_string!(i18n, lanes).to_string()>
                 <li class="corner">
-                    <span class="hint">{t!(i18n, canvas_keys_hint)}</span>
+                    <span class="hint">{move || if read_only.get() {
+                        t_string!(i18n, canvas_keys_hint_read_only).to_string()
+                    } else {
+                        t_string!(i18n, canvas_keys_hint).to_string()
+                    }}</span>
                 </li>
                 <For each=move || lane_ids.get() key=|l| l.clone() let:lane>
                     <LaneHead map=map.get_value() lane />
@@ -485,8 +506,11 @@ pub fn Canvas(
                 />
             </ol>
         </div>
-        <LaneManager map=map.get_value() />
+        <Show when=move || !read_only.get()>
+            <LaneManager map=map.get_value() />
+        </Show>
     }
+    .into_any()
 }
 
 fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {

@@ -7,6 +7,7 @@ use super::{expect_canvas, CardForm, CardView};
 use crate::domain::canvas::Slot;
 use crate::domain::{CardKind, Id};
 use crate::i18n::*;
+use crate::ui::embed::use_read_only;
 
 #[component]
 pub fn CanvasCell(
@@ -36,6 +37,7 @@ pub fn CanvasCell(
             })
         }
     });
+    let read_only = use_read_only();
     let adding = RwSignal::new(false);
     let kind = move || names.get().map_or(CardKind::Note, |n| n.1);
     let add_label = move || {
@@ -88,16 +90,22 @@ pub fn CanvasCell(
                     })) />
                 </For>
             </ul>
+            // Type-erased, as in the stage column (symbol name length).
+            <Show when=move || !read_only.get()>
+            {view! {
             <Show when=move || adding.get() fallback=move || view! {
                 <button type="button" class="cell-add small" on:click=move |_| adding.set(true)
                     aria-label=add_label>
                     <span aria-hidden="true">"+"</span>
                 </button>
             }>
-                <CardForm map=canvas.map.get_value() stage=stage_v.get_value() card=None
+                {view! { <CardForm map=canvas.map.get_value() stage=stage_v.get_value() card=None
                     kind=kind() lane=Some(lane_v.get_value())
-                    on_done=Callback::new(move |_| adding.set(false)) />
+                    on_done=Callback::new(move |_| adding.set(false)) /> }.into_any()}
+            </Show>
+            }.into_any()}
             </Show>
         </div>
     }
+    .into_any()
 }

@@ -8,6 +8,7 @@ use super::{expect_canvas, CardForm, QuestionAnswer};
 use crate::domain::canvas::{self, Direction};
 use crate::domain::{CardKind, Edit, Evidence, Id, Presence};
 use crate::i18n::*;
+use crate::ui::embed::use_read_only;
 use crate::ui::labels::Choice;
 use crate::ui::state::{expect_state, use_lang};
 
@@ -25,6 +26,7 @@ pub fn CardView(
     let state = expect_state();
     let lang = use_lang();
     let canvas = expect_canvas();
+    let read_only = use_read_only();
     let map = canvas.map;
     let card = StoredValue::new(card);
     // Everything shown, from the card's own signal and the canvas's lookups (not the workspace).
@@ -136,7 +138,7 @@ pub fn CardView(
             return ().into_any();
         };
         let style = (bar > 1).then(|| format!("--span: {bar}"));
-        if editing() {
+        if editing() && !read_only.get_untracked() {
             return view! {
                 <li class="card editing" style=style>
                     <CardForm map=map.get_value() stage=Id::from("") card=Some(card.get_value()) kind=i.kind
@@ -178,7 +180,7 @@ pub fn CardView(
                 style=style
                 data-card-id=card.get_value().0
                 tabindex="0"
-                draggable="true"
+                draggable=move || (!read_only.get()).to_string()
                 aria-label=i.title.clone()
             >
                 <p class="card-title">{i.title.clone()}</p>
@@ -195,6 +197,8 @@ pub fn CardView(
                 {touch}
                 {facts}
                 {(i.kind == CardKind::Question).then(|| view! { <QuestionAnswer map=map.get_value() card=card.get_value() /> })}
+                <Show when=move || !read_only.get()>
+                {view! {
                 <div class="card-actions">
                     <button type="button" class="small" on:click=move |_| canvas.editing.set(Some(card.get_value()))
                         aria-label=x.edit_named.clone()>{x.edit.clone()}</button>
@@ -209,6 +213,8 @@ pub fn CardView(
                     <button type="button" class="small icon danger" on:click=remove
                         aria-label=x.delete.clone()><span aria-hidden="true">"✕"</span></button>
                 </div>
+                }.into_any()}
+                </Show>
             </li>
         }
         .into_any()

@@ -46,4 +46,5 @@ pub fn ChoiceSelect<T: Choice + PartialEq + Send + Sync>(
             </select>
         </label>
     }
+    .into_any()
 }

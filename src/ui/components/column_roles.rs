@@ -70,4 +70,5 @@ pub fn ColumnRoles(
             </table>
         </div>
     }
+    .into_any()
 }

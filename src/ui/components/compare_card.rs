@@ -28,4 +28,5 @@ pub fn CompareCard(
             <span class="compare-lane">{row.lane}</span>
         </div>
     }
+    .into_any()
 }

@@ -117,4 +117,5 @@ pub fn CompareStage(
             </li>
         </Show>
     }
+    .into_any()
 }

@@ -103,4 +103,5 @@ pub fn ContactList(
             </div>
         </section>
     }
+    .into_any()
 }

@@ -187,4 +187,5 @@ pub fn ContactWhy(
             {body}
         </aside>
     }
+    .into_any()
 }

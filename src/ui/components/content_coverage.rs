@@ -121,4 +121,5 @@ pub fn ContentCoverage(
             </div>
         </section>
     }
+    .into_any()
 }

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::domain::{DecisionPoint, Destination, Edit, Id, Outcome, Text};
 use crate::i18n::*;
+use crate::ui::embed::use_read_only;
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
@@ -26,6 +27,7 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
             Some((m.stages[here].decision.clone(), names, here))
         })
     });
+    let read_only = use_read_only();
     let editing = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let new_target = RwSignal::new(String::new());
@@ -79,6 +81,9 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
             return ().into_any();
         };
         let Some(d) = decision else {
+            if read_only.get() {
+                return ().into_any();
+            }
             return view! {
                 <button type="button" class="small mark-decision" on:click=mark>
                     <span aria-hidden="true">"◆ "</span>{t!(i18n, mark_decision)}
@@ -141,11 +146,13 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
             <section class="decision" aria-label=move || t_string!(i18n, decision_point).to_string()>
                 <h3><span aria-hidden="true">"◆ "</span>{d.question.get(l).to_owned()}</h3>
                 <ul class="outcomes">{outcomes}</ul>
+                <Show when=move || !read_only.get()>
                 <button type="button" class="small" aria-expanded=move || editing.get().to_string()
                     on:click=move |_| editing.update(|e| *e = !*e)>
                     {move || if editing.get() { t!(i18n, done).into_any() } else { t!(i18n, edit_outcomes).into_any() }}
                 </button>
-                <Show when=move || editing.get()>
+                </Show>
+                <Show when=move || editing.get() && !read_only.get()>
                 <form class="outcome-form" on:submit=add_outcome>
                     <label for=fid.with_value(|f| format!("{f}-name"))>{t!(i18n, outcome_name)}</label>
                     <input id=fid.with_value(|f| format!("{f}-name")) bind:value=new_name />

@@ -131,4 +131,5 @@ pub fn DiagramExports(
             })}
         </div>
     }
+    .into_any()
 }

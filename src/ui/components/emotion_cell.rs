@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::expect_canvas;
 use crate::domain::{Edit, Emotion, Id};
 use crate::i18n::*;
+use crate::ui::embed::use_read_only;
 use crate::ui::state::expect_state;
 
 /// Height of the drawing, in its own units; a score of +2 is at the top.
@@ -30,6 +31,7 @@ pub fn EmotionCell(
     let i18n = use_i18n();
     let state = expect_state();
     let canvas = expect_canvas();
+    let read_only = use_read_only();
     let (persona, stage) = (StoredValue::new(persona), StoredValue::new(stage));
     let piece = Memo::new(move |_| {
         canvas
@@ -75,22 +77,36 @@ pub fn EmotionCell(
         }
     };
     let value = move || piece.get().map(|p| p.score.to_string()).unwrap_or_default();
-    let options = (Emotion::MIN..=Emotion::MAX)
-        .rev()
-        .map(|s| {
-            let text = move || {
-                let word = match s {
-                    2 => t_string!(i18n, emotion_very_positive),
-                    1 => t_string!(i18n, emotion_positive),
-                    0 => t_string!(i18n, emotion_neutral),
-                    -1 => t_string!(i18n, emotion_negative),
-                    _ => t_string!(i18n, emotion_very_negative),
-                };
-                format!("{} {}", signed(s), word)
-            };
-            view! { <option value=s.to_string()>{text}</option> }
-        })
-        .collect_view();
+    let word = move |s: i8| {
+        let word = match s {
+            2 => t_string!(i18n, emotion_very_positive),
+            1 => t_string!(i18n, emotion_positive),
+            0 => t_string!(i18n, emotion_neutral),
+            -1 => t_string!(i18n, emotion_negative),
+            _ => t_string!(i18n, emotion_very_negative),
+        };
+        format!("{} {}", signed(s), word)
+    };
+    // A closure, not a view: the `<Show>` may draw its children more than once.
+    let options = move || {
+        (Emotion::MIN..=Emotion::MAX)
+            .rev()
+            .map(|s| view! { <option value=s.to_string()>{move || word(s)}</option> })
+            .collect_view()
+    };
+    // Read-only: the score in words instead of the choice ("Emotion of …: +1 positive").
+    let read_text = {
+        let label = label.clone();
+        move || {
+            format!(
+                "{}: {}",
+                label(),
+                piece
+                    .get()
+                    .map_or_else(|| "—".to_owned(), |p| word(p.score))
+            )
+        }
+    };
     let drawing = move || {
         piece.get().map(|p| {
             let c = y(f64::from(p.score));
@@ -117,12 +133,18 @@ pub fn EmotionCell(
     view! {
         <div class="emotion-cell">
             <div class="curve-box">{drawing}</div>
-            <select class="emotion-pick" aria-label=label prop:value=value on:change=set>
-                <option value="">"—"</option>
-                {options}
-            </select>
+            <Show
+                when=move || !read_only.get()
+                fallback=move || view! { <span class="visually-hidden">{read_text.clone()}</span> }
+            >
+                <select class="emotion-pick" aria-label=label.clone() prop:value=value on:change=set>
+                    <option value="">"—"</option>
+                    {options}
+                </select>
+            </Show>
         </div>
     }
+    .into_any()
 }
 
 /// "+2", "+1", "0", "−1", "−2".

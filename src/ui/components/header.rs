@@ -20,4 +20,5 @@ pub fn Header() -> impl IntoView {
             <LangSwitch />
         </header>
     }
+    .into_any()
 }

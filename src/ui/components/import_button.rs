@@ -63,4 +63,5 @@ pub fn ImportButton() -> impl IntoView {
             {t!(i18n, import_map)}
         </label>
     }
+    .into_any()
 }

@@ -125,4 +125,5 @@ pub fn ImportWizard() -> impl IntoView {
             </div>
         </section>
     }
+    .into_any()
 }

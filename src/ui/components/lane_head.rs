@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Edit, Id, Text};
 use crate::i18n::*;
+use crate::ui::embed::use_read_only;
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
@@ -34,6 +35,7 @@ pub fn LaneHead(
         })
     });
     let name = move || info.get().map(|i| i.0).unwrap_or_default();
+    let read_only = use_read_only();
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let update = move |name: Option<Text>, hidden: Option<bool>| {
@@ -96,6 +98,8 @@ pub fn LaneHead(
                     <button type="submit" class="small">{t!(i18n, save)}</button>
                 </form>
             </Show>
+            <Show when=move || !read_only.get()>
+            {view! {
             <div class="lane-actions">
                 <button type="button" class="small" on:click=move |_| { draft.set(name()); renaming.set(true); }
                     aria-label=move || t_string!(i18n, rename_lane_named, name = name()).to_string()>
@@ -121,6 +125,9 @@ pub fn LaneHead(
                     <span aria-hidden="true">"✕"</span>
                 </button>
             </div>
+            }.into_any()}
+            </Show>
         </li>
     }
+    .into_any()
 }

@@ -108,4 +108,5 @@ pub fn LaneManager(
             </form>
         </section>
     }
+    .into_any()
 }

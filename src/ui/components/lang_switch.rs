@@ -52,4 +52,5 @@ pub fn LangSwitch() -> impl IntoView {
             </select>
         </label>
     }
+    .into_any()
 }

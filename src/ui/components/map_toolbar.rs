@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use crate::domain::document::{export_file_name, export_json};
 use crate::domain::{Action, Edit, Id, Stage, Text};
 use crate::i18n::*;
-use crate::ui::components::NewVersionButton;
-use crate::ui::file_io::download;
+use crate::ui::components::{NewVersionButton, ShareMenu};
+use crate::ui::embed::use_embed;
+use crate::ui::file_io::download_map;
 use crate::ui::route::href;
 use crate::ui::state::{expect_state, use_lang};
 
@@ -16,6 +16,9 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
+    // An (editable) embed has no map list and no other maps to open.
+    let embed = use_embed();
+    let full_app = move || embed.get().is_none();
     let id = StoredValue::new(id);
     let name = Memo::new(move |_| {
         state.workspace.with(|ws| {
@@ -60,12 +63,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
         state.flush_now();
         state.workspace.with_untracked(|ws| {
             if let Some(m) = ws.map(&id.get_value()) {
-                let text = export_json(m, jiff::Timestamp::now());
-                let _ = download(
-                    &export_file_name(m.name.get(lang.get_untracked())),
-                    "application/json",
-                    &text,
-                );
+                let _ = download_map(m, lang.get_untracked());
             }
         });
     };
@@ -77,10 +75,12 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
 
     view! {
         <div class="toolbar" role="toolbar" aria-label=move || t_string!(i18n, map_tools).to_string()>
-            <a class="button" href=move || href(None)>
-                <span aria-hidden="true">"← "</span>
-                {t!(i18n, back_to_maps)}
-            </a>
+            <Show when=full_app>
+                <a class="button" href=move || href(None)>
+                    <span aria-hidden="true">"← "</span>
+                    {t!(i18n, back_to_maps)}
+                </a>
+            </Show>
             <label class="map-title">
                 <span class="visually-hidden">{t!(i18n, map_name)}</span>
                 <input id="map-name" prop:value=move || name.get() on:change=rename />
@@ -107,8 +107,11 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 <span aria-hidden="true">"+ "</span>
                 {t!(i18n, add_stage)}
             </button>
-            <NewVersionButton map=id.get_value() />
+            <Show when=full_app>
+                <NewVersionButton map=id.get_value() />
+            </Show>
             <button type="button" on:click=export>{t!(i18n, export_json)}</button>
+            <ShareMenu map=id.get_value() />
             <button type="button" on:click=print>{t!(i18n, print)}</button>
         </div>
         {move || original.get().map(|(of, of_name)| view! {
@@ -119,4 +122,5 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
             </p>
         })}
     }
+    .into_any()
 }

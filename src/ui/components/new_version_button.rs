@@ -37,4 +37,5 @@ pub fn NewVersionButton(
             {t!(i18n, version_new)}
         </button>
     }
+    .into_any()
 }

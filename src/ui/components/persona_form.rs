@@ -142,4 +142,5 @@ pub fn PersonaForm(
             </p>
         </form>
     }
+    .into_any()
 }

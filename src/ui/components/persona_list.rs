@@ -118,4 +118,5 @@ pub fn PersonaList(
             <PersonaForm map=map.get_value() persona=None />
         </section>
     }
+    .into_any()
 }

@@ -190,4 +190,5 @@ pub fn RuleBuilder(
             <button type="submit" data-testid="add-rule">{t!(i18n, add_this_rule)}</button>
         </form>
     }
+    .into_any()
 }

@@ -147,4 +147,5 @@ pub fn RulesEditor(
             <RuleBuilder map=map.get_value() on_add />
         </section>
     }
+    .into_any()
 }

@@ -26,4 +26,5 @@ pub fn SaveIndicator() -> impl IntoView {
             }}
         </p>
     }
+    .into_any()
 }

@@ -7,6 +7,7 @@ use super::{expect_canvas, CanvasCell, CardForm, DecisionView, EmotionCell, Stag
 use crate::domain::{CardKind, Edit, Id};
 use crate::i18n::*;
 use crate::ui::data::DataSession;
+use crate::ui::embed::use_read_only;
 use crate::ui::state::{expect_state, use_lang};
 
 #[component]
@@ -39,6 +40,7 @@ pub fn StageColumn(
         })
     });
     let canvas = expect_canvas();
+    let read_only = use_read_only();
     let editing = RwSignal::new(false);
     let adding = RwSignal::new(false);
     let name = move || info.get().map(|i| i.0).unwrap_or_default();
@@ -105,8 +107,8 @@ pub fn StageColumn(
     view! {
         <li class="stage" data-stage-id=stage.get_value().0 aria-labelledby=labelled_by>
             <div class="stage-top">
-            <div class="stage-head" draggable="true" data-stage-drag=stage.get_value().0
-                title=move || t_string!(i18n, drag_stage_hint).to_string()>
+            <div class="stage-head" draggable=move || (!read_only.get()).to_string() data-stage-drag=stage.get_value().0
+                title=move || (!read_only.get()).then(|| t_string!(i18n, drag_stage_hint).to_string())>
                 <span class="stage-number" aria-hidden="true">{index + 1}</span>
                 <h2 id=heading_id>{name}</h2>
             </div>
@@ -122,8 +124,12 @@ pub fn StageColumn(
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="stage-description">{move || info.get().map(|i| i.1).unwrap_or_default()}</p>
             }>
-                <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) />
+                {view! { <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) /> }.into_any()}
             </Show>
+            // Type-erased: the nested view types otherwise give symbol names over the 100 KB
+            // that rustc's LTO reader accepts ("Invalid Wasm linking symbol").
+            <Show when=move || !read_only.get()>
+            {view! {
             <div class="stage-actions">
                 <button type="button" class="small" on:click=move |_| editing.update(|e| *e = !*e)
                     aria-label=move || t_string!(i18n, edit_stage_named, name = name()).to_string()>
@@ -150,8 +156,10 @@ pub fn StageColumn(
                     <span aria-hidden="true">"+ "</span>{t!(i18n, add_card)}
                 </button>
             }>
-                <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
-                    on_done=Callback::new(move |_| adding.set(false)) />
+                {view! { <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
+                    on_done=Callback::new(move |_| adding.set(false)) /> }.into_any()}
+            </Show>
+            }.into_any()}
             </Show>
             </div>
             <Show when=move || drawn.get()>
@@ -169,4 +177,5 @@ pub fn StageColumn(
             </Show>
         </li>
     }
+    .into_any()
 }

@@ -188,4 +188,5 @@ pub fn StageTallyTable(
             {scoring}
         </section>
     }
+    .into_any()
 }

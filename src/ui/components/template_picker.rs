@@ -59,4 +59,5 @@ pub fn TemplatePicker() -> impl IntoView {
             <ul class="template-grid">{items.into_iter().collect_view()}</ul>
         </section>
     }
+    .into_any()
 }

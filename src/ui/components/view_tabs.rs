@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::domain::Id;
 use crate::i18n::*;
+use crate::ui::embed::{use_embed, use_read_only};
 use crate::ui::route::{href_view, use_map_view, MapView};
 
 /// Links to the map's views; the open one is marked `aria-current`.
@@ -15,7 +16,25 @@ pub fn ViewTabs(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let view = use_map_view();
+    let embed = use_embed();
+    let read_only = use_read_only();
+    let location = leptos_router::hooks::use_location();
     let map = StoredValue::new(map);
+    // In an embed the tabs keep the embed (and a shared link's fragment).
+    let href = move |v: MapView| {
+        let plain = href_view(&map.get_value(), v);
+        match embed.get() {
+            None => plain,
+            Some(mode) => format!(
+                "{plain}&embed={}&tabs=1{}",
+                mode.slug(),
+                location.hash.get()
+            ),
+        }
+    };
+    // A read-only map has the views that change nothing.
+    let shown =
+        move |v: MapView| !read_only.get() || matches!(v, MapView::Canvas | MapView::Diagram);
     let current = move |v: MapView| move || (view.get() == v).then_some("page");
     let label = move |v: MapView| match v {
         MapView::Canvas => t_string!(i18n, view_canvas).to_string(),
@@ -30,7 +49,8 @@ pub fn ViewTabs(
         <nav class="view-tabs" aria-label=move || t_string!(i18n, map_views).to_string()>
             {MapView::ALL.into_iter().map(|v| view! {
                 <a
-                    href=move || href_view(&map.get_value(), v)
+                    href=move || href(v)
+                    hidden=move || !shown(v)
                     aria-current=current(v)
                     data-testid=format!("{}-tab", v.slug().unwrap_or("canvas"))
                 >
@@ -39,4 +59,5 @@ pub fn ViewTabs(
             }).collect_view()}
         </nav>
     }
+    .into_any()
 }

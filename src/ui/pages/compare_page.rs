@@ -185,4 +185,5 @@ pub fn ComparePage(
             </Show>
         </section>
     }
+    .into_any()
 }

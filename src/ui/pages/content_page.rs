@@ -43,4 +43,5 @@ pub fn ContentPage(
             </Show>
         </section>
     }
+    .into_any()
 }

@@ -37,4 +37,5 @@ pub fn DataPage(
             <RulesEditor map=map.get_value() />
         </div>
     }
+    .into_any()
 }

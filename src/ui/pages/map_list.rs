@@ -41,4 +41,5 @@ pub fn MapList() -> impl IntoView {
             <TemplatePicker />
         </div>
     }
+    .into_any()
 }

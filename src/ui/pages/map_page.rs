@@ -5,8 +5,9 @@ use wasm_bindgen::{closure::Closure, JsCast};
 
 use crate::domain::{Action, Id};
 use crate::i18n::*;
-use crate::ui::components::{Canvas, MapToolbar, ViewTabs};
+use crate::ui::components::{Canvas, EmbedFooter, MapToolbar, ViewTabs};
 use crate::ui::data::DataSession;
+use crate::ui::embed::{use_embed, use_read_only, use_tabs_asked};
 use crate::ui::pages::{
     ComparePage, ContentPage, DataPage, DiagramPage, MetricsPage, ResponsibilityPage,
 };
@@ -19,7 +20,25 @@ pub fn MapPage(id: Id) -> impl IntoView {
     let state = expect_state();
     let lang = use_lang();
     DataSession::provide(id.clone());
-    let view_of = use_map_view();
+    let read_only = use_read_only();
+    let embed = use_embed();
+    let tabs_asked = use_tabs_asked();
+    // A read-only map shows the views that change nothing: the canvas and the diagram.
+    let asked_view = use_map_view();
+    let view_of = Memo::new(move |_| match asked_view.get() {
+        v @ (MapView::Canvas | MapView::Diagram) => v,
+        _ if read_only.get() => MapView::Canvas,
+        v => v,
+    });
+    // The toolbar changes the map; the tabs are chrome (in an embed, only when asked).
+    let show_toolbar = move || !read_only.get();
+    let show_tabs = move || {
+        if embed.get().is_some() {
+            tabs_asked.get()
+        } else {
+            !read_only.get()
+        }
+    };
     let id = StoredValue::new(id);
     let model = Memo::new(move |_| {
         state
@@ -39,6 +58,13 @@ pub fn MapPage(id: Id) -> impl IntoView {
             .workspace
             .with(|ws| ws.map(&id.get_value()).is_some_and(|m| m.circular))
     });
+    let name = Memo::new(move |_| {
+        state.workspace.with(|ws| {
+            ws.map(&id.get_value())
+                .map(|m| m.name.get(lang.get()).to_owned())
+                .unwrap_or_default()
+        })
+    });
     let first_stage = Memo::new(move |_| {
         state.workspace.with(|ws| {
             ws.map(&id.get_value())
@@ -50,7 +76,7 @@ pub fn MapPage(id: Id) -> impl IntoView {
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) outside text fields, where the browser's own undo applies.
     let on_key =
         Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-            if !(ev.ctrl_key() || ev.meta_key()) {
+            if !(ev.ctrl_key() || ev.meta_key()) || read_only.get_untracked() {
                 return;
             }
             let in_field = ev
@@ -93,14 +119,23 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 view! {
                     <div class="page">
                         <h1>{t!(i18n, map_not_found)}</h1>
-                        <a href=move || href(None)>{t!(i18n, back_to_maps)}</a>
+                        <Show
+                            when=move || embed.get().is_some()
+                            fallback=move || view! { <a href=move || href(None)>{t!(i18n, back_to_maps)}</a> }
+                        >
+                            <p data-testid="embed-not-found">{t!(i18n, embed_not_found_hint)}</p>
+                        </Show>
                     </div>
                 }
             }
         >
             <div class="page map-page">
-                <MapToolbar id=id.get_value() />
-                <ViewTabs map=id.get_value() />
+                <Show when=show_toolbar>
+                    {view! { <MapToolbar id=id.get_value() /> }.into_any()}
+                </Show>
+                <Show when=show_tabs>
+                    {view! { <ViewTabs map=id.get_value() /> }.into_any()}
+                </Show>
                 <Show when=move || view_of.get() == MapView::Data>
                     {move || model.get().map(|model| view! { <DataPage map=id.get_value() model /> })}
                 </Show>
@@ -133,7 +168,11 @@ pub fn MapPage(id: Id) -> impl IntoView {
                     <Canvas map=id.get_value() />
                 </Show>
                 </Show>
+                <Show when=move || embed.get().is_some()>
+                    {view! { <EmbedFooter name=name /> }.into_any()}
+                </Show>
             </div>
         </Show>
     }
+    .into_any()
 }

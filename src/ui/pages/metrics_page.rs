@@ -106,4 +106,5 @@ pub fn MetricsPage(
             </Show>
         </div>
     }
+    .into_any()
 }

@@ -72,4 +72,5 @@ pub fn ResponsibilityPage(
             </Show>
         </section>
     }
+    .into_any()
 }

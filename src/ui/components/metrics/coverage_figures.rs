@@ -85,4 +85,5 @@ pub fn CoverageFigures() -> impl IntoView {
             {casting}
         </div>
     }
+    .into_any()
 }

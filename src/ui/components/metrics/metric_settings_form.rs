@@ -71,4 +71,5 @@ pub fn MetricSettingsForm(
             </label>
         </form>
     }
+    .into_any()
 }

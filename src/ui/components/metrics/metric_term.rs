@@ -32,4 +32,5 @@ pub fn MetricTerm(
             </span>
         </span>
     }
+    .into_any()
 }

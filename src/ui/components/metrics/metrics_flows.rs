@@ -107,4 +107,5 @@ pub fn MetricsFlows(
             <ChartDownloads svg_id="metrics-flows" file_name=Signal::derive(|| "flows".to_owned()) />
         </figure>
     }
+    .into_any()
 }

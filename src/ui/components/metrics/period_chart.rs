@@ -71,4 +71,5 @@ pub fn PeriodChart(
             <ChartDownloads svg_id="metrics-periods" file_name=file_name />
         </figure>
     }
+    .into_any()
 }

@@ -175,4 +175,5 @@ pub fn PeriodComparison(
             </Show>
         </section>
     }
+    .into_any()
 }

@@ -129,4 +129,5 @@ pub fn SegmentTable(
             </Show>
         </section>
     }
+    .into_any()
 }

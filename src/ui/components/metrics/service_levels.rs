@@ -179,4 +179,5 @@ pub fn ServiceLevels(
             </form>
         </section>
     }
+    .into_any()
 }

@@ -78,4 +78,5 @@ pub fn MetricsStageTable(
             </table>
         </div>
     }
+    .into_any()
 }

@@ -88,6 +88,7 @@ pub fn TerraList(
             {items}
         </section>
     }
+    .into_any()
 }
 
 /// A gap's kind as a stable slug (for tests and styling).

@@ -108,4 +108,5 @@ pub fn TimeHistogram(
             <ChartDownloads svg_id="metrics-time-histogram" file_name=file_name />
         </figure>
     }
+    .into_any()
 }

@@ -140,4 +140,5 @@ pub fn WhatIfForm(
             </table>
         </section>
     }
+    .into_any()
 }

@@ -54,4 +54,5 @@ pub fn DepartmentForm(
             </Show>
         </form>
     }
+    .into_any()
 }

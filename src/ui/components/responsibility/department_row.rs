@@ -103,4 +103,5 @@ pub fn DepartmentRow(
             {cells}
         </tr>
     }
+    .into_any()
 }

@@ -87,4 +87,5 @@ pub fn FlagSummary(
             </ul>
         </div>
     }
+    .into_any()
 }

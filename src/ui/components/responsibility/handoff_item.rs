@@ -112,4 +112,5 @@ pub fn HandoffItem(
             </p>
         </li>
     }
+    .into_any()
 }

@@ -53,4 +53,5 @@ pub fn HandoffList(
             </Show>
         </section>
     }
+    .into_any()
 }

@@ -103,4 +103,5 @@ pub fn ResponsibilityCell(
             </select>
         </td>
     }
+    .into_any()
 }

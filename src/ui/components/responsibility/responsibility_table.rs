@@ -96,4 +96,5 @@ pub fn ResponsibilityTable(
             </table>
         </div>
     }
+    .into_any()
 }
