@@ -22,7 +22,7 @@ fn call(obj: &JsValue, name: &str, args: &js_sys::Array) -> Result<JsValue, JsVa
 fn construct(class: &str, args: &js_sys::Array) -> Result<JsValue, JsValue> {
     let ctor: js_sys::Function =
         js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(class))?.dyn_into()?;
-    js_sys::Reflect::construct(&ctor, args).map(Into::into)
+    js_sys::Reflect::construct(&ctor, args)
 }
 
 /// Runs `bytes` through a `CompressionStream` or `DecompressionStream` (deflate-raw) and
@@ -76,7 +76,7 @@ pub async fn copy(text: &str, field: Option<web_sys::Element>) -> bool {
     let written = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
         .and_then(|n| js_sys::Reflect::get(&n, &"clipboard".into()))
         .and_then(|c| call(&c, "writeText", &js_sys::Array::of1(&text.into())))
-        .and_then(|p| p.dyn_into::<js_sys::Promise>().map_err(Into::into));
+        .and_then(|p| p.dyn_into::<js_sys::Promise>());
     if let Ok(p) = written {
         if JsFuture::from(p).await.is_ok() {
             return true;
