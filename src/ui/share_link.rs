@@ -3,8 +3,7 @@
 //!
 //! web-sys has `CompressionStream` only behind `--cfg=web_sys_unstable_apis`, which would switch
 //! on every unstable API for the whole build (and rebuild it). So the few calls used are made
-//! through `js_sys::Reflect` (a `#[wasm_bindgen] extern` block here broke the release build's
-//! LTO with rustc 1.95: "Invalid Wasm linking symbol").
+//! through `js_sys::Reflect`.
 
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;

@@ -39,5 +39,4 @@ pub fn ChartDownloads(
             })}
         </div>
     }
-    .into_any()
 }

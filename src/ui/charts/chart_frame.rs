@@ -40,7 +40,6 @@ pub fn ChartFrame(
             {children()}
         </svg>
     }
-    .into_any()
 }
 
 /// A diagonal-line fill pattern (gaps of a heatmap, the second period of a comparison), with
@@ -60,5 +59,4 @@ pub fn LinePattern(
             </pattern>
         </defs>
     }
-    .into_any()
 }

@@ -142,5 +142,4 @@ pub fn ComparisonChart(
             {legend_view}
         </ChartFrame>
     }
-    .into_any()
 }

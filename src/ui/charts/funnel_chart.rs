@@ -77,5 +77,4 @@ pub fn FunnelChart(
             {rows}
         </ChartFrame>
     }
-    .into_any()
 }

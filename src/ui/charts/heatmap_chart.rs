@@ -168,5 +168,4 @@ pub fn HeatmapChart(
             {legend_view}
         </ChartFrame>
     }
-    .into_any()
 }

@@ -123,5 +123,4 @@ pub fn HistogramChart(
             {bars}
         </ChartFrame>
     }
-    .into_any()
 }

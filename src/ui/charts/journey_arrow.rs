@@ -81,5 +81,4 @@ pub fn JourneyArrow(
             {label}
         </g>
     }
-    .into_any()
 }

@@ -104,5 +104,4 @@ pub fn JourneyCircular(
             </ChartFrame>
         </div>
     }
-    .into_any()
 }

@@ -182,5 +182,4 @@ pub fn JourneyLinear(
             </ChartFrame>
         </div>
     }
-    .into_any()
 }

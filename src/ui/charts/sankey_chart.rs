@@ -175,5 +175,4 @@ pub fn SankeyChart(
             {legend_view}
         </ChartFrame>
     }
-    .into_any()
 }

@@ -255,5 +255,4 @@ pub fn AssetForm(
             </p>
         </form>
     }
-    .into_any()
 }

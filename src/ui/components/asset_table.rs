@@ -135,5 +135,4 @@ pub fn AssetTable(
             </div>
         </Show>
     }
-    .into_any()
 }

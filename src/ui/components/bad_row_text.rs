@@ -51,5 +51,4 @@ pub fn BadRowText(
             ": " {reason} " (" {fate} ")"
         </span>
     }
-    .into_any()
 }

@@ -140,5 +140,4 @@ pub fn Banners() -> impl IntoView {
             {notice}
         </div>
     }
-    .into_any()
 }

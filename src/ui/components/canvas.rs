@@ -510,7 +510,6 @@ pub fn Canvas(
             <LaneManager map=map.get_value() />
         </Show>
     }
-    .into_any()
 }
 
 fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {

@@ -107,5 +107,4 @@ pub fn CanvasCell(
             </Show>
         </div>
     }
-    .into_any()
 }

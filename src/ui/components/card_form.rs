@@ -362,7 +362,6 @@ pub fn CardForm(
             </div>
         </form>
     }
-    .into_any()
 }
 
 /// The `<select>` value of an optional choice (empty for none).

@@ -46,5 +46,4 @@ pub fn ChoiceSelect<T: Choice + PartialEq + Send + Sync>(
             </select>
         </label>
     }
-    .into_any()
 }

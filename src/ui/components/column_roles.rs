@@ -70,5 +70,4 @@ pub fn ColumnRoles(
             </table>
         </div>
     }
-    .into_any()
 }

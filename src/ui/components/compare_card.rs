@@ -28,5 +28,4 @@ pub fn CompareCard(
             <span class="compare-lane">{row.lane}</span>
         </div>
     }
-    .into_any()
 }

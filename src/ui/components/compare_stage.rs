@@ -117,5 +117,4 @@ pub fn CompareStage(
             </li>
         </Show>
     }
-    .into_any()
 }

@@ -103,5 +103,4 @@ pub fn ContactList(
             </div>
         </section>
     }
-    .into_any()
 }

@@ -187,5 +187,4 @@ pub fn ContactWhy(
             {body}
         </aside>
     }
-    .into_any()
 }

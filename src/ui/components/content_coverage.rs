@@ -121,5 +121,4 @@ pub fn ContentCoverage(
             </div>
         </section>
     }
-    .into_any()
 }

@@ -137,7 +137,6 @@ pub fn DataSource(
             <p class="hint" data-testid="data-stored">{stored}</p>
         </div>
     }
-    .into_any()
 }
 
 /// A byte count as KB, MB or GB.

@@ -131,5 +131,4 @@ pub fn DiagramExports(
             })}
         </div>
     }
-    .into_any()
 }

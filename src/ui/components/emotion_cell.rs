@@ -144,7 +144,6 @@ pub fn EmotionCell(
             </Show>
         </div>
     }
-    .into_any()
 }
 
 /// "+2", "+1", "0", "−1", "−2".

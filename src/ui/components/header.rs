@@ -20,5 +20,4 @@ pub fn Header() -> impl IntoView {
             <LangSwitch />
         </header>
     }
-    .into_any()
 }

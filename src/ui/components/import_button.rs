@@ -63,5 +63,4 @@ pub fn ImportButton() -> impl IntoView {
             {t!(i18n, import_map)}
         </label>
     }
-    .into_any()
 }

@@ -125,5 +125,4 @@ pub fn ImportWizard() -> impl IntoView {
             </div>
         </section>
     }
-    .into_any()
 }

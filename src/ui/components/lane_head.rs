@@ -129,5 +129,4 @@ pub fn LaneHead(
             </Show>
         </li>
     }
-    .into_any()
 }

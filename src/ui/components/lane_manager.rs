@@ -108,5 +108,4 @@ pub fn LaneManager(
             </form>
         </section>
     }
-    .into_any()
 }

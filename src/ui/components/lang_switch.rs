@@ -52,5 +52,4 @@ pub fn LangSwitch() -> impl IntoView {
             </select>
         </label>
     }
-    .into_any()
 }

@@ -115,7 +115,6 @@ pub fn MapRow(id: Id) -> impl IntoView {
             </span>
         </li>
     }
-    .into_any()
 }
 
 /// A moment in the reader's time zone and date format.

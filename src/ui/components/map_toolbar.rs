@@ -122,5 +122,4 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
             </p>
         })}
     }
-    .into_any()
 }

@@ -37,5 +37,4 @@ pub fn NewVersionButton(
             {t!(i18n, version_new)}
         </button>
     }
-    .into_any()
 }

@@ -142,5 +142,4 @@ pub fn PersonaForm(
             </p>
         </form>
     }
-    .into_any()
 }

@@ -118,5 +118,4 @@ pub fn PersonaList(
             <PersonaForm map=map.get_value() persona=None />
         </section>
     }
-    .into_any()
 }

@@ -190,5 +190,4 @@ pub fn RuleBuilder(
             <button type="submit" data-testid="add-rule">{t!(i18n, add_this_rule)}</button>
         </form>
     }
-    .into_any()
 }

@@ -57,5 +57,4 @@ pub fn RuleErrorText(error: RuleError) -> impl IntoView {
             {t_string!(i18n, rule_error, line = error.line, column = error.column, message = message).to_string()}
         </span>
     }
-    .into_any()
 }

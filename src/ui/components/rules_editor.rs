@@ -147,5 +147,4 @@ pub fn RulesEditor(
             <RuleBuilder map=map.get_value() on_add />
         </section>
     }
-    .into_any()
 }

@@ -26,5 +26,4 @@ pub fn SaveIndicator() -> impl IntoView {
             }}
         </p>
     }
-    .into_any()
 }

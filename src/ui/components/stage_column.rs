@@ -177,5 +177,4 @@ pub fn StageColumn(
             </Show>
         </li>
     }
-    .into_any()
 }

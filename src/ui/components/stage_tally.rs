@@ -188,5 +188,4 @@ pub fn StageTallyTable(
             {scoring}
         </section>
     }
-    .into_any()
 }

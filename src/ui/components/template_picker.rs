@@ -59,5 +59,4 @@ pub fn TemplatePicker() -> impl IntoView {
             <ul class="template-grid">{items.into_iter().collect_view()}</ul>
         </section>
     }
-    .into_any()
 }

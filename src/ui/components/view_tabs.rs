@@ -59,5 +59,4 @@ pub fn ViewTabs(
             }).collect_view()}
         </nav>
     }
-    .into_any()
 }

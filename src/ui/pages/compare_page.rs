@@ -185,5 +185,4 @@ pub fn ComparePage(
             </Show>
         </section>
     }
-    .into_any()
 }

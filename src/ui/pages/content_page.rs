@@ -43,5 +43,4 @@ pub fn ContentPage(
             </Show>
         </section>
     }
-    .into_any()
 }

@@ -37,5 +37,4 @@ pub fn DataPage(
             <RulesEditor map=map.get_value() />
         </div>
     }
-    .into_any()
 }

@@ -172,7 +172,6 @@ pub fn DiagramPage(
             </Show>
         </section>
     }
-    .into_any()
 }
 
 /// A map with nothing in it, to lay out while the open map is missing.

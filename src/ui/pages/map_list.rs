@@ -41,5 +41,4 @@ pub fn MapList() -> impl IntoView {
             <TemplatePicker />
         </div>
     }
-    .into_any()
 }

@@ -174,5 +174,4 @@ pub fn MapPage(id: Id) -> impl IntoView {
             </div>
         </Show>
     }
-    .into_any()
 }

@@ -106,5 +106,4 @@ pub fn MetricsPage(
             </Show>
         </div>
     }
-    .into_any()
 }

@@ -72,5 +72,4 @@ pub fn ResponsibilityPage(
             </Show>
         </section>
     }
-    .into_any()
 }

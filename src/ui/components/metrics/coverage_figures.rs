@@ -85,5 +85,4 @@ pub fn CoverageFigures() -> impl IntoView {
             {casting}
         </div>
     }
-    .into_any()
 }

@@ -60,5 +60,4 @@ pub fn CoverageHeatmap(
             <ChartDownloads svg_id="metrics-coverage" file_name=Signal::derive(|| "content-coverage".to_owned()) />
         </figure>
     }
-    .into_any()
 }

@@ -41,5 +41,4 @@ pub fn MetricsExportButton(
             <p class="error" role="alert">{t_string!(i18n, metrics_export_failed, error = e).to_string()}</p>
         })}
     }
-    .into_any()
 }

@@ -71,5 +71,4 @@ pub fn MetricSettingsForm(
             </label>
         </form>
     }
-    .into_any()
 }

@@ -32,5 +32,4 @@ pub fn MetricTerm(
             </span>
         </span>
     }
-    .into_any()
 }

@@ -107,5 +107,4 @@ pub fn MetricsFlows(
             <ChartDownloads svg_id="metrics-flows" file_name=Signal::derive(|| "flows".to_owned()) />
         </figure>
     }
-    .into_any()
 }

@@ -52,5 +52,4 @@ pub fn MetricsFunnel(
             <ChartDownloads svg_id="metrics-funnel" file_name=Signal::derive(|| "funnel".to_owned()) />
         </figure>
     }
-    .into_any()
 }

@@ -71,5 +71,4 @@ pub fn PeriodChart(
             <ChartDownloads svg_id="metrics-periods" file_name=file_name />
         </figure>
     }
-    .into_any()
 }

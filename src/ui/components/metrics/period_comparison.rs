@@ -175,5 +175,4 @@ pub fn PeriodComparison(
             </Show>
         </section>
     }
-    .into_any()
 }

@@ -129,5 +129,4 @@ pub fn SegmentTable(
             </Show>
         </section>
     }
-    .into_any()
 }

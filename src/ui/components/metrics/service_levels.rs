@@ -179,5 +179,4 @@ pub fn ServiceLevels(
             </form>
         </section>
     }
-    .into_any()
 }

@@ -78,5 +78,4 @@ pub fn MetricsStageTable(
             </table>
         </div>
     }
-    .into_any()
 }

@@ -88,7 +88,6 @@ pub fn TerraList(
             {items}
         </section>
     }
-    .into_any()
 }
 
 /// A gap's kind as a stable slug (for tests and styling).

@@ -108,5 +108,4 @@ pub fn TimeHistogram(
             <ChartDownloads svg_id="metrics-time-histogram" file_name=file_name />
         </figure>
     }
-    .into_any()
 }

@@ -140,5 +140,4 @@ pub fn WhatIfForm(
             </table>
         </section>
     }
-    .into_any()
 }

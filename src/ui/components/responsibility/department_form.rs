@@ -54,5 +54,4 @@ pub fn DepartmentForm(
             </Show>
         </form>
     }
-    .into_any()
 }

@@ -103,5 +103,4 @@ pub fn DepartmentRow(
             {cells}
         </tr>
     }
-    .into_any()
 }

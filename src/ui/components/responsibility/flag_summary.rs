@@ -87,5 +87,4 @@ pub fn FlagSummary(
             </ul>
         </div>
     }
-    .into_any()
 }

@@ -112,5 +112,4 @@ pub fn HandoffItem(
             </p>
         </li>
     }
-    .into_any()
 }

@@ -53,5 +53,4 @@ pub fn HandoffList(
             </Show>
         </section>
     }
-    .into_any()
 }

@@ -103,5 +103,4 @@ pub fn ResponsibilityCell(
             </select>
         </td>
     }
-    .into_any()
 }

@@ -96,5 +96,4 @@ pub fn ResponsibilityTable(
             </table>
         </div>
     }
-    .into_any()
 }
