@@ -227,13 +227,9 @@ pub fn embed_code(src: &str, title: &str) -> String {
 /// The query string (with its `?`, or empty) without the `embed` and `tabs` parameters: the
 /// address of the full app at the same map and view.
 pub fn without_embed(search: &str) -> String {
-    let kept: Vec<&str> = search
-        .strip_prefix('?')
-        .unwrap_or(search)
-        .split('&')
-        .filter(|p| !p.is_empty())
+    let kept: Vec<&str> = params(search)
         .filter(|p| {
-            let name = p.split('=').next().unwrap_or("");
+            let name = param_name(p);
             name != "embed" && name != "tabs"
         })
         .collect();
@@ -244,10 +240,40 @@ pub fn without_embed(search: &str) -> String {
     }
 }
 
+/// The `name=value` parts of a query string (`?a=1&b` → `a=1`, `b`).
+fn params(search: &str) -> impl Iterator<Item = &str> {
+    search
+        .strip_prefix('?')
+        .unwrap_or(search)
+        .split('&')
+        .filter(|p| !p.is_empty())
+}
+
+fn param_name(part: &str) -> &str {
+    part.split('=').next().unwrap_or("")
+}
+
+/// Whether an address (its `?query` and `#hash`) opens the plain app: not embedded and not a
+/// shared link. Only such a first visit gets the demo map (an embed or a link writes nothing).
+pub fn opens_plain_app(search: &str, hash: &str) -> bool {
+    !params(search).any(|p| param_name(p) == "embed") && payload(hash).is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::{template, SourceModel, Text};
+
+    #[test]
+    fn plain_app_is_neither_embedded_nor_a_shared_link() {
+        assert!(opens_plain_app("", ""));
+        assert!(opens_plain_app("?map=a&view=data", "#top"));
+        assert!(opens_plain_app("?embedded=1", ""));
+        assert!(!opens_plain_app("?map=a&embed=view", ""));
+        assert!(!opens_plain_app("?embed", ""));
+        assert!(!opens_plain_app("", "#share=abc"));
+        assert!(!opens_plain_app("?embed=view", "#x=1&share=abc"));
+    }
 
     #[test]
     fn base64url_of_rfc_4648_vectors_without_padding() {

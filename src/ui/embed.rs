@@ -38,16 +38,12 @@ pub fn use_read_only() -> Signal<bool> {
 /// Whether this page was opened as the plain app: not embedded and not with a shared link. Only
 /// then does a first visit get the demo map (an embed or a link must write nothing to storage).
 pub fn opened_plain() -> bool {
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return true;
-    };
-    let search = location.search().unwrap_or_default();
-    let hash = location.hash().unwrap_or_default();
-    let embedded = search
-        .trim_start_matches('?')
-        .split('&')
-        .any(|p| p == "embed" || p.starts_with("embed="));
-    !embedded && share::payload(&hash).is_none()
+    web_sys::window().map(|w| w.location()).is_none_or(|l| {
+        share::opens_plain_app(
+            &l.search().unwrap_or_default(),
+            &l.hash().unwrap_or_default(),
+        )
+    })
 }
 
 /// The address of this page without embed parameters: the full app at the same map, view and

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use crate::domain::Id;
+use crate::domain::{share, Id};
 
 /// The map open in the editor, if any.
 pub fn use_open_map() -> Memo<Option<Id>> {
@@ -75,7 +75,7 @@ pub fn href(map: Option<&Id>) -> String {
         .and_then(|w| w.location().pathname().ok())
         .unwrap_or_else(|| "/".into());
     match map {
-        Some(id) => format!("{path}?map={}", js_sys::encode_uri_component(id.as_str())),
+        Some(id) => format!("{path}?map={}", share::encode_component(id.as_str())),
         None => path,
     }
 }

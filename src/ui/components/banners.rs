@@ -3,10 +3,9 @@
 use leptos::prelude::*;
 
 use super::ImportErrorText;
-use crate::domain::document::{export_file_name, export_json};
 use crate::domain::Action;
 use crate::i18n::*;
-use crate::ui::file_io::download;
+use crate::ui::file_io::download_map;
 use crate::ui::state::{expect_state, use_lang, Notice, SaveStatus};
 
 #[component]
@@ -17,12 +16,10 @@ pub fn Banners() -> impl IntoView {
 
     let export_unsaved = move |_| {
         let lang = lang.get_untracked();
-        let now = jiff::Timestamp::now();
         let ids = state.unsaved.get_untracked();
         state.workspace.with_untracked(|ws| {
             for map in ws.maps.iter().filter(|m| ids.contains(&m.id)) {
-                let name = export_file_name(map.name.get(lang));
-                let _ = download(&name, "application/json", &export_json(map, now));
+                let _ = download_map(map, lang);
             }
         });
     };

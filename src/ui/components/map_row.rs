@@ -2,10 +2,9 @@
 
 use leptos::prelude::*;
 
-use crate::domain::document::{export_file_name, export_json};
 use crate::domain::{Action, Id, Text};
 use crate::i18n::*;
-use crate::ui::file_io::download;
+use crate::ui::file_io::download_map;
 use crate::ui::route::href;
 use crate::ui::state::{expect_state, use_lang, Notice};
 
@@ -53,12 +52,7 @@ pub fn MapRow(id: Id) -> impl IntoView {
         state.flush_now();
         state.workspace.with_untracked(|ws| {
             if let Some(m) = ws.map(&id.get_value()) {
-                let text = export_json(m, jiff::Timestamp::now());
-                let _ = download(
-                    &export_file_name(m.name.get(lang.get_untracked())),
-                    "application/json",
-                    &text,
-                );
+                let _ = download_map(m, lang.get_untracked());
             }
         });
     };
