@@ -41,7 +41,7 @@ pub fn SharedBanner(
         <section class="banner share-banner" data-testid="shared-banner" aria-labelledby="shared-title">
             <div class="share-banner-text">
                 <p class="share-banner-kind">
-                    <span aria-hidden="true">"👁 "</span>
+                    <span aria-hidden="true">"◉ "</span>
                     <strong>{t!(i18n, shared_banner)}</strong>
                 </p>
                 <h1 id="shared-title" class="shared-title">{name}</h1>
