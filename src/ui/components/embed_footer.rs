@@ -21,7 +21,7 @@ pub fn EmbedFooter(
             <span class="embed-name">{name}</span>
             <Show when=move || read_only.get()>
                 <span class="embed-mode">
-                    <span aria-hidden="true">"👁 "</span>{t!(i18n, embed_read_only)}
+                    <span aria-hidden="true">"◉ "</span>{t!(i18n, embed_read_only)}
                 </span>
             </Show>
             <a class="embed-open" href=href target="_blank" rel="noopener">

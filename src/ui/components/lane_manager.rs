@@ -85,7 +85,7 @@ pub fn LaneManager(
                                 })
                             }
                             aria-label=t_string!(i18n, show_lane_named, name = lane.1.clone()).to_string()>
-                            <span aria-hidden="true">"👁 "</span>{lane.1.clone()}
+                            <span aria-hidden="true">"◉ "</span>{lane.1.clone()}
                         </button>
                     </For>
                 </p>
