@@ -16,6 +16,7 @@ use super::rules::{classify, Classification, RuleError, RuleSet};
 pub struct DatasetMeta {
     pub file_name: String,
     pub bytes: u64,
+    #[serde(with = "crate::domain::model::rfc3339")]
     pub imported_at: Timestamp,
     /// How the file was read (encoding, separator, dates, column mapping).
     pub options: Options,

@@ -113,6 +113,7 @@ pub enum ImportError {
 struct FileOut<'a> {
     format: &'static str,
     version: u32,
+    #[serde(with = "crate::domain::model::rfc3339")]
     exported: Timestamp,
     map: &'a JourneyMap,
 }
@@ -438,6 +439,7 @@ pub struct Envelope {
     pub rev: u64,
     /// The tab that wrote it.
     pub writer: String,
+    #[serde(with = "crate::domain::model::rfc3339")]
     pub saved_at: Timestamp,
     pub map: JourneyMap,
 }

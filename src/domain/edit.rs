@@ -647,12 +647,17 @@ impl History {
     /// Applies a new edit; clears the redo stack.
     pub fn apply(&mut self, map: &mut JourneyMap, edit: Edit) -> Result<(), EditError> {
         let inverse = apply(map, edit)?;
+        self.record(inverse);
+        Ok(())
+    }
+
+    /// Records an edit made without [`apply`], as its inverse (what undoes it).
+    pub fn record(&mut self, inverse: Edit) {
         self.undo.push(inverse);
         if self.undo.len() > Self::LIMIT {
             self.undo.remove(0);
         }
         self.redo.clear();
-        Ok(())
     }
 
     /// Undoes the last edit. Returns false when there is nothing to undo.

@@ -69,13 +69,36 @@ impl SourceModel {
     }
 }
 
+/// A moment in a file or stored entry: RFC 3339 text, as jiff writes and reads it.
+///
+/// jiff's own serde impl gives the same text; this one puts a fixed message in a parse error
+/// instead of jiff's. Formatting a jiff error links jiff's whole error catalogue (about 40 KB of
+/// wasm), and stored maps are read at start, so it would be in the app's first download.
+pub mod rfc3339 {
+    use jiff::Timestamp;
+    use serde::{de, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(t: &Timestamp, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(t)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Timestamp, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        text.parse().map_err(|_| {
+            de::Error::invalid_value(de::Unexpected::Str(&text), &"an RFC 3339 timestamp")
+        })
+    }
+}
+
 /// One journey map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JourneyMap {
     pub id: Id,
     pub name: Text,
     pub source_model: SourceModel,
+    #[serde(with = "rfc3339")]
     pub created: Timestamp,
+    #[serde(with = "rfc3339")]
     pub updated: Timestamp,
     /// Whether the last stage leads back to the first (Scaleo: loyalty → trigger).
     #[serde(default)]
@@ -685,5 +708,39 @@ impl Card {
             expects: String::new(),
             method: None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct At(#[serde(with = "rfc3339")] Timestamp);
+
+    #[test]
+    fn timestamps_are_rfc3339_text_as_jiff_writes_them() {
+        let t = Timestamp::from_millisecond(1_700_000_000_123).unwrap();
+        let text = serde_json::to_string(&At(t)).unwrap();
+        assert_eq!(text, "\"2023-11-14T22:13:20.123Z\"");
+        assert_eq!(text, serde_json::to_string(&t).unwrap());
+        assert_eq!(serde_json::from_str::<At>(&text).unwrap(), At(t));
+        // Any offset is read, as jiff reads it.
+        let seoul: At = serde_json::from_str("\"2023-11-15T07:13:20.123+09:00\"").unwrap();
+        assert_eq!(seoul, At(t));
+    }
+
+    #[test]
+    fn a_bad_timestamp_names_the_text_and_what_was_expected() {
+        let err = serde_json::from_str::<At>("\"yesterday\"").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid value: string \"yesterday\", expected an RFC 3339 timestamp"
+        );
+        assert!(
+            serde_json::from_str::<At>("\"2023-11-14T22:13:20\"").is_err(),
+            "no offset"
+        );
+        assert!(serde_json::from_str::<At>("17").is_err());
     }
 }

@@ -47,16 +47,6 @@ pub enum Action {
     Reload {
         map: JourneyMap,
     },
-    Edit {
-        map: Id,
-        edit: Edit,
-    },
-    Undo {
-        map: Id,
-    },
-    Redo {
-        map: Id,
-    },
 }
 
 /// What a successful action did, for the UI to follow up (open the new map, show a notice).
@@ -127,13 +117,19 @@ impl Workspace {
                 self.maps.push(map);
                 Ok(Done::Created(id))
             }
-            Action::Rename { map, name } => self.dispatch(
-                Action::Edit {
-                    map,
-                    edit: Edit::RenameMap { name },
-                },
-                now,
-            ),
+            // The same undo step as `Edit::RenameMap`, without going through `edit::apply`: the
+            // map list then needs none of the editor's code (it stays out of the app's first
+            // wasm module; see `src/ui/app.rs`).
+            Action::Rename { map, name } => {
+                let target = find_mut(&mut self.maps, &map)?;
+                let was = std::mem::replace(&mut target.name, name);
+                target.updated = now;
+                self.histories
+                    .entry(map)
+                    .or_default()
+                    .record(Edit::RenameMap { name: was });
+                Ok(Done::Changed)
+            }
             Action::Duplicate { map, name } | Action::NewVersion { map, name } => {
                 let mut copy = self
                     .map(&map)
@@ -192,27 +188,32 @@ impl Workspace {
                 self.histories.remove(&id);
                 Ok(Done::Changed)
             }
-            Action::Edit { map, edit } => {
-                let target = self
-                    .maps
-                    .iter_mut()
-                    .find(|m| m.id == map)
-                    .ok_or_else(|| ActionError::NoMap(map.clone()))?;
-                self.histories.entry(map).or_default().apply(target, edit)?;
-                target.updated = now;
-                Ok(Done::Changed)
-            }
-            Action::Undo { map } => self.step(map, now, true),
-            Action::Redo { map } => self.step(map, now, false),
         }
     }
 
+    /// Applies one edit to a map, as an undo step. On error nothing has changed.
+    pub fn edit(&mut self, map: &Id, edit: Edit, now: Timestamp) -> Result<Done, ActionError> {
+        let target = find_mut(&mut self.maps, map)?;
+        self.histories
+            .entry(map.clone())
+            .or_default()
+            .apply(target, edit)?;
+        target.updated = now;
+        Ok(Done::Changed)
+    }
+
+    /// Undoes a map's last edit.
+    pub fn undo(&mut self, map: &Id, now: Timestamp) -> Result<Done, ActionError> {
+        self.step(map.clone(), now, true)
+    }
+
+    /// Redoes a map's last undone edit.
+    pub fn redo(&mut self, map: &Id, now: Timestamp) -> Result<Done, ActionError> {
+        self.step(map.clone(), now, false)
+    }
+
     fn step(&mut self, id: Id, now: Timestamp, undo: bool) -> Result<Done, ActionError> {
-        let map = self
-            .maps
-            .iter_mut()
-            .find(|m| m.id == id)
-            .ok_or_else(|| ActionError::NoMap(id.clone()))?;
+        let map = find_mut(&mut self.maps, &id)?;
         let history = self.histories.entry(id).or_default();
         let moved = if undo {
             history.undo(map)?
@@ -226,6 +227,12 @@ impl Workspace {
             Ok(Done::Nothing)
         }
     }
+}
+
+fn find_mut<'a>(maps: &'a mut [JourneyMap], id: &Id) -> Result<&'a mut JourneyMap, ActionError> {
+    maps.iter_mut()
+        .find(|m| &m.id == id)
+        .ok_or_else(|| ActionError::NoMap(id.clone()))
 }
 
 #[cfg(test)]
@@ -262,6 +269,23 @@ mod tests {
         assert_eq!(ws.map(&a).unwrap().name, Text::from("Ours"));
         assert_eq!(ws.map(&a).unwrap().updated, t(3));
         assert_eq!(ws.recent_first()[0].id, a);
+        // Renaming from the list is an undo step of the map, like a rename in the editor.
+        assert!(ws.can_undo(&a));
+        ws.undo(&a, t(4)).unwrap();
+        let hinge = template::build(SourceModel::Hinge, t(1));
+        assert_eq!(ws.map(&a).unwrap().name, hinge.name);
+        ws.redo(&a, t(5)).unwrap();
+        assert_eq!(ws.map(&a).unwrap().name, Text::from("Ours"));
+        assert_eq!(
+            ws.dispatch(
+                Action::Rename {
+                    map: Id::from("zz"),
+                    name: Text::from("x"),
+                },
+                t(6)
+            ),
+            Err(ActionError::NoMap(Id::from("zz")))
+        );
     }
 
     #[test]
@@ -282,12 +306,10 @@ mod tests {
         };
         assert_ne!(a, b);
         assert_eq!(ws.map(&b).unwrap().stages, ws.map(&a).unwrap().stages);
-        ws.dispatch(
-            Action::Edit {
-                map: b.clone(),
-                edit: Edit::RemoveStage {
-                    id: Id::from("attract"),
-                },
+        ws.edit(
+            &b,
+            Edit::RemoveStage {
+                id: Id::from("attract"),
             },
             t(6),
         )
@@ -330,25 +352,16 @@ mod tests {
         let mut ws = Workspace::default();
         let a = created(&mut ws, SourceModel::Scaleo, 1);
         assert!(!ws.can_undo(&a));
-        ws.dispatch(
-            Action::Edit {
-                map: a.clone(),
-                edit: Edit::SetCircular { circular: false },
-            },
-            t(2),
-        )
-        .unwrap();
+        ws.edit(&a, Edit::SetCircular { circular: false }, t(2))
+            .unwrap();
         assert!(!ws.map(&a).unwrap().circular);
         assert!(ws.can_undo(&a));
-        ws.dispatch(Action::Undo { map: a.clone() }, t(3)).unwrap();
+        ws.undo(&a, t(3)).unwrap();
         assert!(ws.map(&a).unwrap().circular);
         assert!(ws.can_redo(&a));
-        ws.dispatch(Action::Redo { map: a.clone() }, t(4)).unwrap();
+        ws.redo(&a, t(4)).unwrap();
         assert!(!ws.map(&a).unwrap().circular);
-        assert_eq!(
-            ws.dispatch(Action::Redo { map: a.clone() }, t(5)),
-            Ok(Done::Nothing)
-        );
+        assert_eq!(ws.redo(&a, t(5)), Ok(Done::Nothing));
     }
 
     #[test]
@@ -357,12 +370,10 @@ mod tests {
         let a = created(&mut ws, SourceModel::Hinge, 1);
         let before = ws.maps.clone();
         let err = ws
-            .dispatch(
-                Action::Edit {
-                    map: a.clone(),
-                    edit: Edit::RemoveCard {
-                        id: Id::from("nope"),
-                    },
+            .edit(
+                &a,
+                Edit::RemoveCard {
+                    id: Id::from("nope"),
                 },
                 t(9),
             )
@@ -371,12 +382,7 @@ mod tests {
         assert_eq!(ws.maps, before);
         assert!(!ws.can_undo(&a));
         assert_eq!(
-            ws.dispatch(
-                Action::Undo {
-                    map: Id::from("zz")
-                },
-                t(9)
-            ),
+            ws.undo(&Id::from("zz"), t(9)),
             Err(ActionError::NoMap(Id::from("zz")))
         );
     }

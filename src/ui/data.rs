@@ -7,7 +7,6 @@
 
 use std::sync::Arc;
 
-use jiff::Timestamp;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
@@ -112,7 +111,7 @@ impl DataSession {
             let data = loaded.get()?;
             state.workspace.with(|ws| {
                 let map = ws.map(&map_id)?;
-                Some(classify_for(map, &data.dataset, Timestamp::now()).map(Arc::new))
+                Some(classify_for(map, &data.dataset, crate::platform::clock::now()).map(Arc::new))
             })
         });
         // What an analysis reads from the map: its rules and stage ids. Editing cards, names or
@@ -132,7 +131,7 @@ impl DataSession {
             basis.read().as_ref()?;
             state.workspace.with_untracked(|ws| {
                 let map = ws.map(&analysis_id)?;
-                Some(Analysis::new(map, &data.dataset, Timestamp::now()).map(Arc::new))
+                Some(Analysis::new(map, &data.dataset, crate::platform::clock::now()).map(Arc::new))
             })
         });
         let report_id = map.clone();
@@ -281,7 +280,7 @@ impl DataSession {
         let meta = DatasetMeta {
             file_name: pending.file_name,
             bytes: pending.bytes,
-            imported_at: Timestamp::now(),
+            imported_at: crate::platform::clock::now(),
             options,
         };
         self.pending.set(None);
@@ -301,7 +300,7 @@ impl DataSession {
         let meta = DatasetMeta {
             file_name,
             bytes: text.len() as u64,
-            imported_at: Timestamp::now(),
+            imported_at: crate::platform::clock::now(),
             options: Options::default(),
         };
         self.problem.set(None);

@@ -19,7 +19,7 @@ pub fn download_map(
     map: &crate::domain::JourneyMap,
     lang: crate::domain::Lang,
 ) -> Result<(), String> {
-    let text = crate::domain::document::export_json(map, jiff::Timestamp::now());
+    let text = crate::domain::document::export_json(map, crate::platform::clock::now());
     download(
         &crate::domain::document::export_file_name(map.name.get(lang)),
         "application/json",

@@ -52,7 +52,7 @@ pub enum LinkError {
 
 /// The fragment (`#share=…`) that carries `map`.
 pub async fn fragment_of(map: &JourneyMap) -> Result<String, LinkError> {
-    let text = share::map_text(map, jiff::Timestamp::now());
+    let text = share::map_text(map, crate::platform::clock::now());
     let compressed = through("CompressionStream", text.as_bytes())
         .await
         .map_err(|_| LinkError::Browser)?;

@@ -70,10 +70,33 @@ impl AppState {
 
     /// Applies an action to the workspace; a failure is shown as a notice and changes nothing.
     pub fn dispatch(&self, action: Action) -> Option<Done> {
-        let result = self
+        self.run(|ws, now| ws.dispatch(action, now))
+    }
+
+    /// Applies an edit to one map (an undo step); a failure is shown as a notice.
+    ///
+    /// Apart from [`AppState::dispatch`] so that the map list, which never edits a map's
+    /// content, links none of `edit::apply`: it stays in the editor's wasm chunk.
+    pub fn edit(&self, map: &Id, edit: crate::domain::Edit) {
+        self.run(|ws, now| ws.edit(map, edit, now));
+    }
+
+    pub fn undo(&self, map: &Id) {
+        self.run(|ws, now| ws.undo(map, now));
+    }
+
+    pub fn redo(&self, map: &Id) {
+        self.run(|ws, now| ws.redo(map, now));
+    }
+
+    fn run(
+        &self,
+        f: impl FnOnce(&mut Workspace, Timestamp) -> Result<Done, ActionError>,
+    ) -> Option<Done> {
+        match self
             .workspace
-            .try_update(|ws| ws.dispatch(action, Timestamp::now()));
-        match result {
+            .try_update(|ws| f(ws, crate::platform::clock::now()))
+        {
             Some(Ok(done)) => Some(done),
             Some(Err(e)) => {
                 self.report(e);
@@ -85,14 +108,6 @@ impl AppState {
 
     fn report(&self, e: ActionError) {
         self.notice.set(Some(Notice::ActionFailed(e.to_string())));
-    }
-
-    /// Shorthand for an edit of one map.
-    pub fn edit(&self, map: &Id, edit: crate::domain::Edit) {
-        self.dispatch(Action::Edit {
-            map: map.clone(),
-            edit,
-        });
     }
 
     pub fn flush_now(&self) {

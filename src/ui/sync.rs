@@ -89,7 +89,7 @@ pub fn start(state: AppState) {
                         .with_untracked(|ws| ws.map(&theirs.id).cloned());
                     state.status.set(SaveStatus::Pending);
                     if let Some(mine) = mine {
-                        let result = store.overwrite(&mine, Timestamp::now());
+                        let result = store.overwrite(&mine, crate::platform::clock::now());
                         finish(&written, state, &mine.id, mine.updated, result);
                     }
                 } else {
@@ -180,7 +180,7 @@ fn first_run_workspace() -> Workspace {
         Action::Create {
             model: SourceModel::Hinge,
         },
-        Timestamp::now(),
+        crate::platform::clock::now(),
     );
     ws
 }
@@ -192,7 +192,7 @@ fn save_changes(store: &MapStore, written: &Written, state: AppState) {
     ) {
         return;
     }
-    let now = Timestamp::now();
+    let now = crate::platform::clock::now();
     let (changed, live): (Vec<_>, Vec<Id>) = state.workspace.with_untracked(|ws| {
         let w = written.borrow();
         (

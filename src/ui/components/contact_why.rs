@@ -36,7 +36,7 @@ pub fn ContactWhy(
                 set,
                 &rules,
                 contact as usize,
-                as_of(set, jiff::Timestamp::now()),
+                as_of(set, crate::platform::clock::now()),
             )?;
             let c = &set.contacts[contact as usize];
             let label = c.name.clone().unwrap_or_else(|| c.key.clone());

@@ -89,7 +89,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 type="button"
                 disabled=move || !can_undo.get()
                 aria-keyshortcuts="Control+Z"
-                on:click=move |_| { state.dispatch(Action::Undo { map: id.get_value() }); }
+                on:click=move |_| { state.undo(&id.get_value()); }
             >
                 <span aria-hidden="true">"↶ "</span>
                 {t!(i18n, undo)}
@@ -98,7 +98,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 type="button"
                 disabled=move || !can_redo.get()
                 aria-keyshortcuts="Control+Shift+Z"
-                on:click=move |_| { state.dispatch(Action::Redo { map: id.get_value() }); }
+                on:click=move |_| { state.redo(&id.get_value()); }
             >
                 <span aria-hidden="true">"↷ "</span>
                 {t!(i18n, redo)}

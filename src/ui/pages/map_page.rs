@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::domain::{Action, Id};
+use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::components::{Canvas, EmbedFooter, MapToolbar, ViewTabs};
 use crate::ui::data::DataSession;
@@ -89,17 +89,17 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 return;
             }
             let key = ev.key().to_lowercase();
-            let action = match (key.as_str(), ev.shift_key()) {
-                ("z", false) => Action::Undo {
-                    map: id.get_value(),
-                },
-                ("z", true) | ("y", _) => Action::Redo {
-                    map: id.get_value(),
-                },
+            let undo = match (key.as_str(), ev.shift_key()) {
+                ("z", false) => true,
+                ("z", true) | ("y", _) => false,
                 _ => return,
             };
             ev.prevent_default();
-            state.dispatch(action);
+            if undo {
+                state.undo(&id.get_value());
+            } else {
+                state.redo(&id.get_value());
+            }
         });
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
