@@ -22,6 +22,7 @@ pub mod responsibility;
 pub mod rule_form;
 pub mod rules;
 pub mod share;
+pub mod summary;
 pub mod template;
 pub mod text;
 pub mod workspace;

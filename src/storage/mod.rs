@@ -23,6 +23,7 @@ use thiserror::Error;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::domain::document::{Envelope, StoredError, VERSION};
+use crate::domain::summary::{self, MapSummary};
 use crate::domain::{Id, JourneyMap};
 
 const MAP_KEY: &str = "map:";
@@ -135,6 +136,37 @@ impl MapStore {
             }
         }
         loaded
+    }
+
+    /// The map list's row of every stored map, without reading the maps in full; entries that
+    /// cannot be read are listed apart, as by [`MapStore::load_all`].
+    pub fn summaries(&self) -> (Vec<MapSummary>, Vec<Unreadable>) {
+        let (mut rows, mut unreadable) = (Vec::new(), Vec::new());
+        for key in self.keys() {
+            let Ok(Some(raw)) = self.get(&key) else {
+                continue;
+            };
+            match summary::read_entry(&raw) {
+                Ok(row) => rows.push(row),
+                Err(reason) => unreadable.push(Unreadable { key, raw, reason }),
+            }
+        }
+        (rows, unreadable)
+    }
+
+    /// Whether any map entry is stored, readable or not.
+    pub fn is_empty(&self) -> bool {
+        self.keys().is_empty()
+    }
+
+    /// Stores the first-run demo map (see [`summary::demo_entry`]) under a new id, made `now`
+    /// (RFC 3339), and returns its id.
+    pub fn add_demo(&self, now: &str) -> Result<Id, StorageError> {
+        let id = Id::random();
+        self.storage
+            .set_item(&self.map_key(&id), &summary::demo_entry(&id, now))
+            .map_err(to_error)?;
+        Ok(id)
     }
 
     /// Reads one stored map.

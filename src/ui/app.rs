@@ -6,8 +6,8 @@ use leptos_router::components::Router;
 use super::components::Chrome;
 use super::pages::{provide_embed_read_only, use_share_payload, MapList, MapPage, SharedMap};
 use super::route::use_open_map;
+use super::start;
 use super::state::AppState;
-use super::sync;
 use crate::i18n::*;
 
 #[component]
@@ -31,7 +31,7 @@ pub fn App() -> impl IntoView {
 #[component]
 fn Startup(state: AppState) -> impl IntoView {
     super::components::lang_switch::restore_language();
-    sync::start(state);
+    start::start(state);
 }
 
 #[component]

@@ -3,6 +3,7 @@
 use jiff::Timestamp;
 use leptos::prelude::*;
 
+use crate::domain::summary::MapSummary;
 use crate::domain::{Action, ActionError, Done, Id, JourneyMap, Lang, Workspace};
 use crate::i18n::{use_i18n, Locale};
 use crate::storage::Unreadable;
@@ -43,7 +44,14 @@ pub type Hook<T> = std::rc::Rc<dyn Fn(T)>;
 /// Everything the components share. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
+    /// The map list's rows. Read from storage at start; once the workspace is loaded, kept in
+    /// step with it (`sync::ensure_started`).
+    pub rows: RwSignal<Vec<MapSummary>>,
+    /// The maps in full: empty until the first action that needs them loads them
+    /// (`sync::ensure_started`, in a lazily loaded wasm chunk).
     pub workspace: RwSignal<Workspace>,
+    /// Whether the workspace has been loaded and the storage sync started.
+    pub started: StoredValue<bool>,
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
@@ -58,7 +66,9 @@ pub struct AppState {
 impl AppState {
     pub fn new() -> Self {
         AppState {
+            rows: RwSignal::new(Vec::new()),
             workspace: RwSignal::new(Workspace::default()),
+            started: StoredValue::new(false),
             status: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
             unreadable: RwSignal::new(Vec::new()),

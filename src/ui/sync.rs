@@ -1,6 +1,6 @@
-//! Keeps browser storage in step with the workspace: load at start, debounced autosave, save
-//! when the page is hidden, and changes from other tabs. Calls the storage module; never
-//! touches storage itself.
+//! Keeps browser storage in step with the workspace: load (on first need), debounced autosave,
+//! save when the page is hidden, and changes from other tabs. Calls the storage module; never
+//! touches storage itself. What the first screen needs before that is in `super::start`.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -11,19 +11,37 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::state::{AppState, Notice, SaveStatus};
+use crate::domain::summary::MapSummary;
 use crate::domain::{Action, Id, SourceModel, Workspace};
 use crate::storage::{ExternalChange, MapStore, StorageError};
 
-/// The key prefix of the app's entries.
-pub const PREFIX: &str = "journey-mapper:";
+pub use super::start::{DEMO_MAP_PREF, PREFIX};
 /// Wait this long after the last edit before saving.
 const DEBOUNCE_MS: i32 = 400;
 
 /// What was last written for each map: its `updated` stamp.
 type Written = Rc<RefCell<HashMap<Id, Timestamp>>>;
 
+/// Loads the maps in full and starts the storage sync, the first time anything needs the
+/// workspace (opening a map, an action on the map list). Called only from code in lazily
+/// loaded wasm chunks, so the first screen carries none of this module.
+pub fn ensure_started(state: AppState) {
+    if state.started.get_value() {
+        return;
+    }
+    state.started.set_value(true);
+    start(state);
+    // From now on the list's rows follow the workspace.
+    Effect::new(move |_| {
+        let rows = state
+            .workspace
+            .with(|ws| ws.maps.iter().map(MapSummary::of).collect::<Vec<_>>());
+        state.rows.set(rows);
+    });
+}
+
 /// Loads the maps, then keeps storage in sync for the life of the app.
-pub fn start(state: AppState) {
+fn start(state: AppState) {
     let store = match MapStore::open(PREFIX) {
         Ok(s) => Rc::new(s),
         Err(_) => {
@@ -41,23 +59,9 @@ pub fn start(state: AppState) {
             .map(|m| (m.id.clone(), m.updated))
             .collect(),
     ));
-    // An embed or a shared link writes nothing, so it gets no demo map either.
-    let first_visit = loaded.maps.is_empty()
-        && loaded.unreadable.is_empty()
-        && store.pref("seeded").is_none()
-        && super::embed::opened_plain();
+    // The first-run demo map is already stored (`super::start`).
     state.unreadable.set(loaded.unreadable);
-    state.workspace.set(if first_visit {
-        let _ = store.set_pref("seeded", "1");
-        let ws = first_run_workspace();
-        if let Some(demo) = ws.recent_first().first() {
-            // The demo map gets the sample data on its first visit to the data view.
-            let _ = store.set_pref(DEMO_MAP_PREF, demo.id.as_str());
-        }
-        ws
-    } else {
-        Workspace::new(loaded.maps)
-    });
+    state.workspace.set(Workspace::new(loaded.maps));
 
     let timer: Rc<RefCell<Option<i32>>> = Rc::default();
     let flush: Rc<dyn Fn(())> = {
@@ -158,9 +162,6 @@ pub fn start(state: AppState) {
     }
 }
 
-/// The preference naming the first-run demo map, until its sample data is loaded.
-pub const DEMO_MAP_PREF: &str = "demo_map";
-
 /// Whether `map` is the first-run demo map that has not had its sample data yet; the answer is
 /// yes only once.
 pub fn take_demo_sample(map: &crate::domain::Id) -> bool {
@@ -173,7 +174,7 @@ pub fn take_demo_sample(map: &crate::domain::Id) -> bool {
     store.set_pref(DEMO_MAP_PREF, "").is_ok()
 }
 
-/// A new user's first look: the Hinge model as a demo map.
+/// With no storage, a new user's first look in memory: the Hinge model as a demo map.
 fn first_run_workspace() -> Workspace {
     let mut ws = Workspace::default();
     let _ = ws.dispatch(

@@ -31,7 +31,10 @@ async function visit(path = '') {
   return { context, page, requested, errors };
 }
 
-const isChunk = (f) => /-split_[a-z_]+_\d+\.wasm$/.test(f);
+const isChunk = (f) => /-(split_[a-z_]+_\d+|chunk_\d+)\.wasm$/.test(f);
+const isSplit = (name) => (f) => new RegExp(`-split_${name}_\\d+\\.wasm$`).test(f);
+/** Files fetched more than once. */
+const twice = (files) => files.filter((f, i) => files.indexOf(f) !== i);
 const isEngine = (f) => /^engine/.test(f);
 
 test('the map list loads without the map chunk; opening a map fetches it once', async () => {
@@ -42,18 +45,28 @@ test('the map list loads without the map chunk; opening a map fetches it once', 
   assert.ok(requested.some((f) => /_bg\.wasm$/.test(f)), `the main module is loaded: ${requested}`);
   assert.equal(requested.filter(isChunk).length, 0, `no chunk before a map is opened: ${requested}`);
   assert.equal(requested.filter(isEngine).length, 0, `the app does not load the engine: ${requested}`);
+  // The first-run demo map is listed from its stored entry, with its stage and card counts.
+  const demo = page.locator('.map-row');
+  assert.equal(await demo.count(), 1);
+  assert.match(await demo.innerText(), /Hinge client journey[\s\S]*4 stages · \d+ cards/);
 
+  // A new map from a template: the workspace's chunk loads (every list action runs there), then
+  // the editor's.
   await page.locator('[data-template="hinge"]').click();
   await page.locator('li.stage').first().waitFor();
-  assert.equal(requested.filter(isChunk).length, 1, `one chunk once a map is open: ${requested}`);
+  assert.equal(requested.filter(isSplit('run')).length, 1, `the list actions' chunk: ${requested}`);
+  assert.equal(requested.filter(isSplit('map_page')).length, 1, `the editor's chunk: ${requested}`);
   assert.ok((await page.locator('li.stage').count()) >= 4, 'Hinge has its stages');
+  const opened = requested.filter(isChunk).length;
 
-  // Back to the list and into the map again: the chunk is not fetched a second time.
+  // Back to the list and into the map again: no chunk is fetched a second time.
   await page.getByRole('link', { name: 'All maps' }).first().click();
   await page.locator('[data-template="hinge"]').waitFor();
+  assert.equal(await page.locator('.map-row').count(), 2, 'the list shows the new map');
   await page.locator('.map-row a.map-name').first().click();
   await page.locator('li.stage').first().waitFor();
-  assert.equal(requested.filter(isChunk).length, 1, 'the chunk is loaded once per visit');
+  assert.equal(requested.filter(isChunk).length, opened, 'the chunks are loaded once per visit');
+  assert.deepEqual(twice(requested.filter(isChunk)), []);
   await shot(page, 'loading-map-open');
   assert.deepEqual(errors, []);
   await context.close();
@@ -76,7 +89,43 @@ test('a link straight to a map opens it (the chunk loads on start)', async () =>
   await page.goto(url);
   await page.locator('li.stage').first().waitFor();
   assert.equal(await page.locator('li.stage').count(), stages);
-  assert.equal(requested.filter(isChunk).length, 1);
+  assert.equal(requested.filter(isSplit('map_page')).length, 1);
+  assert.equal(requested.filter(isSplit('run')).length, 0, 'no list action ran');
+  assert.deepEqual(twice(requested.filter(isChunk)), []);
+  await context.close();
+});
+
+test("a returning user's list is read from storage without loading a chunk", async () => {
+  const first = await visit();
+  await first.page.locator('[data-template="act_on"]').click();
+  await first.page.locator('li.stage').first().waitFor();
+  await saved(first.page);
+  const state = await first.context.storageState();
+  await first.context.close();
+
+  const context = await browser.newContext({ serviceWorkers: 'block', storageState: state });
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
+  await page.goto(server.url);
+  await page.locator('.map-row').nth(1).waitFor();
+  await page.waitForLoadState('networkidle');
+  const rows = await page.locator('.map-row a.map-name').allInnerTexts();
+  // Most recently changed first: the Act-On map was made after the demo.
+  assert.equal(rows.length, 2);
+  assert.match(rows[0], /Act-On/);
+  assert.match(rows[1], /Hinge/);
+  assert.equal(requested.filter(isChunk).length, 0, `no chunk for the list: ${requested}`);
+
+  // Renaming from the list loads the workspace; the name is saved.
+  await page.locator('.map-row').first().getByRole('button', { name: 'Rename' }).click();
+  await page.locator('.map-row input.rename').fill('Our lifecycle');
+  await page.locator('.map-row input.rename').press('Enter');
+  await page.locator('.map-row a.map-name', { hasText: 'Our lifecycle' }).waitFor();
+  assert.equal(requested.filter(isSplit('run')).length, 1);
+  await saved(page);
+  await page.reload();
+  await page.locator('.map-row a.map-name', { hasText: 'Our lifecycle' }).waitFor();
   await context.close();
 });
 

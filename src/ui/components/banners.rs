@@ -3,9 +3,8 @@
 use leptos::prelude::*;
 
 use super::ImportErrorText;
-use crate::domain::Action;
 use crate::i18n::*;
-use crate::ui::file_io::download_map;
+use crate::ui::list_actions::{run_now, ListAction};
 use crate::ui::state::{expect_state, use_lang, Notice, SaveStatus};
 
 #[component]
@@ -15,13 +14,12 @@ pub fn Banners() -> impl IntoView {
     let lang = use_lang();
 
     let export_unsaved = move |_| {
-        let lang = lang.get_untracked();
-        let ids = state.unsaved.get_untracked();
-        state.workspace.with_untracked(|ws| {
-            for map in ws.maps.iter().filter(|m| ids.contains(&m.id)) {
-                let _ = download_map(map, lang);
-            }
-        });
+        run_now(
+            state,
+            ListAction::ExportUnsaved {
+                lang: lang.get_untracked(),
+            },
+        )
     };
     let resolve = move |keep_mine: bool| {
         if let Some(f) = state.resolve.get_value() {
@@ -84,8 +82,7 @@ pub fn Banners() -> impl IntoView {
                         type="button"
                         class="primary"
                         on:click=move |_| {
-                            state.dispatch(Action::UndoDelete);
-                            state.notice.set(None);
+                            run_now(state, ListAction::UndoDelete);
                         }
                     >
                         {t!(i18n, undo)}

@@ -4,10 +4,10 @@ use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::domain::document::{import_json, limits, ImportError};
-use crate::domain::Action;
+use crate::domain::document::{limits, ImportError};
 use crate::i18n::*;
 use crate::ui::file_io::{picked, read_text};
+use crate::ui::list_actions::{run, ListAction};
 use crate::ui::state::{expect_state, Notice};
 
 #[component]
@@ -32,21 +32,19 @@ pub fn ImportButton() -> impl IntoView {
             return;
         }
         spawn_local(async move {
-            let notice = match read_text(&file).await {
-                Err(e) => Notice::ImportFailed(ImportError::NotJson {
-                    message: e,
-                    line: 0,
-                    column: 0,
-                }),
-                Ok(text) => match import_json(&text) {
-                    Ok(map) => {
-                        state.dispatch(Action::Import { map });
-                        Notice::Imported
-                    }
-                    Err(e) => Notice::ImportFailed(e),
-                },
-            };
-            state.notice.set(Some(notice));
+            match read_text(&file).await {
+                Err(e) => state
+                    .notice
+                    .set(Some(Notice::ImportFailed(ImportError::NotJson {
+                        message: e,
+                        line: 0,
+                        column: 0,
+                    }))),
+                // Sets the notice.
+                Ok(text) => {
+                    run(state, ListAction::Import(text)).await;
+                }
+            }
         });
     };
     view! {

@@ -2,13 +2,14 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Action, Id, Text};
+use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::file_io::download_map;
+use crate::platform::clock::millis_of;
+use crate::ui::list_actions::{run_now, ListAction};
 use crate::ui::route::href;
-use crate::ui::state::{expect_state, use_lang, Notice};
+use crate::ui::state::{expect_state, use_lang};
 
-/// `id` is the map shown; the row reads the rest from the workspace.
+/// `id` is the map shown; the row reads the rest from the list's rows.
 #[component]
 pub fn MapRow(id: Id) -> impl IntoView {
     let i18n = use_i18n();
@@ -16,14 +17,13 @@ pub fn MapRow(id: Id) -> impl IntoView {
     let lang = use_lang();
     let id = StoredValue::new(id);
     let summary = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value()).map(|m| {
+        state.rows.with(|rows| {
+            rows.iter().find(|r| r.id == id.get_value()).map(|r| {
                 (
-                    m.name.get(lang.get()).to_owned(),
-                    m.source_model,
-                    m.stages.len(),
-                    m.cards.len(),
-                    m.updated,
+                    r.name.get(lang.get()).to_owned(),
+                    r.stages,
+                    r.cards,
+                    r.updated.clone(),
                 )
             })
         })
@@ -35,37 +35,35 @@ pub fn MapRow(id: Id) -> impl IntoView {
         renaming.set(false);
         let value = value.trim().to_owned();
         if !value.is_empty() && value != name() {
-            state.dispatch(Action::Rename {
-                map: id.get_value(),
-                name: Text::User(value),
-            });
+            run_now(
+                state,
+                ListAction::Rename {
+                    map: id.get_value(),
+                    name: value,
+                },
+            );
         }
     };
     let duplicate = move |_| {
         let copy = t_string!(i18n, copy_of, name = name()).to_string();
-        state.dispatch(Action::Duplicate {
-            map: id.get_value(),
-            name: Text::User(copy),
-        });
+        run_now(
+            state,
+            ListAction::Duplicate {
+                map: id.get_value(),
+                name: copy,
+            },
+        );
     };
     let export = move |_| {
-        state.flush_now();
-        state.workspace.with_untracked(|ws| {
-            if let Some(m) = ws.map(&id.get_value()) {
-                let _ = download_map(m, lang.get_untracked());
-            }
-        });
-    };
-    let delete = move |_| {
-        if state
-            .dispatch(Action::Delete {
+        run_now(
+            state,
+            ListAction::Export {
                 map: id.get_value(),
-            })
-            .is_some()
-        {
-            state.notice.set(Some(Notice::Deleted));
-        }
+                lang: lang.get_untracked(),
+            },
+        );
     };
+    let delete = move |_| run_now(state, ListAction::Delete(id.get_value()));
 
     view! {
         <li class="map-row" data-map-id=move || id.get_value().0>
@@ -93,11 +91,11 @@ pub fn MapRow(id: Id) -> impl IntoView {
             <span class="map-meta">
                 {move || summary.get().map(|s| {
                     view! {
-                        <span>{t!(i18n, stage_count, count = move || s.2)}</span>
+                        <span>{t!(i18n, stage_count, count = move || s.1)}</span>
                         " · "
-                        <span>{t!(i18n, card_count, count = move || s.3)}</span>
+                        <span>{t!(i18n, card_count, count = move || s.2)}</span>
                         " · "
-                        <time datetime=s.4.to_string()>{local_time(s.4, lang.get())}</time>
+                        <time datetime=s.3.clone()>{local_time(&s.3, lang.get())}</time>
                     }
                 })}
             </span>
@@ -112,8 +110,8 @@ pub fn MapRow(id: Id) -> impl IntoView {
 }
 
 /// A moment in the reader's time zone and date format.
-fn local_time(t: jiff::Timestamp, lang: crate::domain::Lang) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(t.as_millisecond() as f64));
+fn local_time(t: &str, lang: crate::domain::Lang) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis_of(t)));
     let opts = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&opts, &"dateStyle".into(), &"medium".into());
     let _ = js_sys::Reflect::set(&opts, &"timeStyle".into(), &"short".into());

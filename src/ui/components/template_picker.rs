@@ -2,19 +2,26 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Action, Done, SourceModel};
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+use crate::domain::{Done, SourceModel};
 use crate::i18n::*;
-use crate::ui::route::go;
+use crate::ui::list_actions::{run, ListAction};
+use crate::ui::route::href;
 use crate::ui::state::expect_state;
 
 #[component]
 pub fn TemplatePicker() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
+    let navigate = StoredValue::new_local(use_navigate());
     let create = move |model: SourceModel| {
-        if let Some(Done::Created(id)) = state.dispatch(Action::Create { model }) {
-            go(Some(&id));
-        }
+        spawn_local(async move {
+            if let Some(Done::Created(id)) = run(state, ListAction::Create(model)).await {
+                navigate.with_value(|go| go(&href(Some(&id)), Default::default()));
+            }
+        });
     };
     let items = SourceModel::ALL.map(|model| {
         let (name, about) = match model {

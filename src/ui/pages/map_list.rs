@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::*;
+use crate::platform::clock::millis_of;
 use crate::ui::components::{ImportButton, MapRow, TemplatePicker, UnreadableList};
 use crate::ui::state::expect_state;
 
@@ -10,12 +11,15 @@ use crate::ui::state::expect_state;
 pub fn MapList() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
+    // Most recently changed first.
     let ids = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.recent_first()
-                .into_iter()
-                .map(|m| m.id.clone())
-                .collect::<Vec<_>>()
+        state.rows.with(|rows| {
+            let mut by_time: Vec<_> = rows
+                .iter()
+                .map(|r| (-millis_of(&r.updated), r.id.clone()))
+                .collect();
+            by_time.sort_by(|a, b| a.0.total_cmp(&b.0));
+            by_time.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });
     view! {

@@ -18,6 +18,7 @@ use crate::ui::state::{expect_state, use_lang};
 pub fn MapPage(id: Id) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
+    crate::ui::sync::ensure_started(state);
     let lang = use_lang();
     DataSession::provide(id.clone());
     let read_only = use_read_only();

@@ -21,6 +21,8 @@ pub fn SharedMap(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let embed = use_embed();
+    // "Save a copy" adds to the user's maps.
+    crate::ui::sync::ensure_started(crate::ui::state::expect_state());
     let opened = RwSignal::new(None::<Result<JourneyMap, ShareError>>);
     spawn_local(async move {
         let result = share_link::open(&payload).await;

@@ -1,0 +1,52 @@
+//! What the first screen needs at start, in the app's first wasm module: the rows of the stored
+//! maps and, on a new user's first visit, the demo map. Loading the maps in full and the storage
+//! sync wait for the first action that needs them (`sync::ensure_started`).
+
+use leptos::prelude::*;
+use wasm_bindgen::{closure::Closure, JsCast};
+
+use super::state::{AppState, SaveStatus};
+use crate::storage::MapStore;
+
+/// The key prefix of the app's entries.
+pub const PREFIX: &str = "journey-mapper:";
+/// The preference naming the first-run demo map, until its sample data is loaded.
+pub const DEMO_MAP_PREF: &str = "demo_map";
+
+/// Reads the map list's rows; stores the demo map on a first visit; follows other tabs' changes
+/// until the workspace is loaded (then `sync` does).
+pub fn start(state: AppState) {
+    let Ok(store) = MapStore::open(PREFIX) else {
+        // No storage (private mode, a policy): the workspace keeps a demo map in memory.
+        state.status.set(SaveStatus::Unavailable);
+        super::list_actions::run_now(state, super::list_actions::ListAction::Load);
+        return;
+    };
+    // An embed or a shared link writes nothing, so it gets no demo map either.
+    if store.is_empty() && store.pref("seeded").is_none() && super::embed::opened_plain() {
+        let _ = store.set_pref("seeded", "1");
+        if let Ok(id) = store.add_demo(&crate::platform::clock::now_text()) {
+            // The demo map gets the sample data on its first visit to the data view.
+            let _ = store.set_pref(DEMO_MAP_PREF, id.as_str());
+        }
+    }
+    read_rows(&store, state);
+    let on_storage =
+        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            let ours = ev.key().is_none_or(|k| k.starts_with(PREFIX));
+            if ours && !state.started.get_value() {
+                read_rows(&store, state);
+            }
+        });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
+    }
+    // The listener lives as long as the page.
+    on_storage.forget();
+}
+
+fn read_rows(store: &MapStore, state: AppState) {
+    let (rows, unreadable) = store.summaries();
+    state.rows.set(rows);
+    state.unreadable.set(unreadable);
+}
