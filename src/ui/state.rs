@@ -52,6 +52,9 @@ pub struct AppState {
     pub workspace: RwSignal<Workspace>,
     /// Whether the workspace has been loaded and the storage sync started.
     pub started: StoredValue<bool>,
+    /// The app's root owner: the sync's effects are made under it, wherever it is started from,
+    /// so they live as long as the app and not only as long as the screen that started them.
+    pub root: StoredValue<Option<Owner>, LocalStorage>,
     pub status: RwSignal<SaveStatus>,
     pub notice: RwSignal<Option<Notice>>,
     pub unreadable: RwSignal<Vec<Unreadable>>,
@@ -69,6 +72,7 @@ impl AppState {
             rows: RwSignal::new(Vec::new()),
             workspace: RwSignal::new(Workspace::default()),
             started: StoredValue::new(false),
+            root: StoredValue::new_local(Owner::current()),
             status: RwSignal::new(SaveStatus::Saved),
             notice: RwSignal::new(None),
             unreadable: RwSignal::new(Vec::new()),

@@ -30,14 +30,20 @@ pub fn ensure_started(state: AppState) {
         return;
     }
     state.started.set_value(true);
-    start(state);
-    // From now on the list's rows follow the workspace.
-    Effect::new(move |_| {
-        let rows = state
-            .workspace
-            .with(|ws| ws.maps.iter().map(MapSummary::of).collect::<Vec<_>>());
-        state.rows.set(rows);
-    });
+    let run = move || {
+        start(state);
+        // From now on the list's rows follow the workspace.
+        Effect::new(move |_| {
+            let rows = state
+                .workspace
+                .with(|ws| ws.maps.iter().map(MapSummary::of).collect::<Vec<_>>());
+            state.rows.set(rows);
+        });
+    };
+    match state.root.get_value() {
+        Some(owner) => owner.with(run),
+        None => run(),
+    }
 }
 
 /// Loads the maps, then keeps storage in sync for the life of the app.

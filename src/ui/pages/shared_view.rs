@@ -20,6 +20,9 @@ pub fn SharedView(
     let id = map.id.clone();
     let state = AppState::new();
     state.workspace.set(Workspace::new(vec![map]));
+    // This state holds only the shared map, in memory: it is never loaded from or saved to
+    // storage, so the map page must not start the storage sync on it.
+    state.started.set_value(true);
     view! {
         <Provider value=state>
             <Provider value=ReadOnly(Signal::stored(true))>
