@@ -129,6 +129,25 @@ test("a returning user's list is read from storage without loading a chunk", asy
   await context.close();
 });
 
+test('the list follows another tab before its own workspace is loaded', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1400, height: 900 } });
+  const list = await context.newPage();
+  const requested = [];
+  list.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
+  await list.goto(server.url);
+  await list.locator('.map-row').first().waitFor();
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await other.locator('[data-template="scaleo"]').click();
+  await other.locator('li.stage').first().waitFor();
+  await saved(other);
+  // The new map shows up in the first tab's list, which still has loaded no chunk.
+  await list.locator('.map-row a.map-name', { hasText: 'Scaleo' }).waitFor();
+  assert.equal(await list.locator('.map-row').count(), 2);
+  assert.equal(requested.filter(isChunk).length, 0, `no chunk: ${requested}`);
+  await context.close();
+});
+
 test('the engine page uses only the engine module', async () => {
   const { context, page, requested, errors } = await visit('examples/engine.html');
   await page.locator('#sample').click();
