@@ -13,10 +13,20 @@
 //   move      — Alt+→ on a focused card (a MoveCard edit) until it is drawn in the next stage
 //   emotion   — picking an emotion score (a SetEmotion edit) until its dot is drawn
 // Printed as median, p90 and max in ms over the runs; nothing is asserted (see the README).
+//
+//   --dist DIR       the build to measure (default dist/)
+//   --profile FILE   also record a CPU profile of the timed edits (Chrome's .cpuprofile) and print
+//                    the functions with the most self time. For wasm function names, measure a
+//                    build made with KEEP_NAMES=1 (scripts/post-build.mjs keeps the name section).
+import { writeFileSync } from 'node:fs';
 import { launch, serve } from '../tests/e2e/harness.mjs';
 
 const args = Object.fromEntries(
-  process.argv.slice(2).reduce((acc, a, i, all) => (a.startsWith('--') ? [...acc, [a.slice(2), Number(all[i + 1])]] : acc), []),
+  process.argv.slice(2).reduce((acc, a, i, all) => {
+    if (!a.startsWith('--')) return acc;
+    const v = all[i + 1];
+    return [...acc, [a.slice(2), /^\d+$/.test(v) ? Number(v) : v]];
+  }, []),
 );
 const STAGES = args.stages ?? 50;
 const CARDS = args.cards ?? 2000;
@@ -57,7 +67,7 @@ const fmt = (name, xs) => {
   return `${name.padEnd(10)} median ${median.toFixed(1).padStart(7)} ms   p90 ${p90.toFixed(1).padStart(7)} ms   max ${max.toFixed(1).padStart(7)} ms   (n = ${n})`;
 };
 
-const server = await serve('dist');
+const server = await serve(args.dist ?? 'dist');
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
 const envelope = JSON.stringify({ schema: 1, rev: 1, writer: 'bench', saved_at: '2026-12-01T00:00:00Z', map: bigMap() });
@@ -87,6 +97,12 @@ const save = [];
 const move = [];
 const emotion = [];
 const drawnCards = await page.locator('.card').count();
+const cdp = args.profile ? await context.newCDPSession(page) : null;
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+}
 for (let run = 0; run < RUNS; run++) {
   // A card among those drawn now (focus scrolls the canvas, which changes the columns drawn).
   const id = await page.evaluate((run) => {
@@ -147,6 +163,24 @@ for (let run = 0; run < RUNS; run++) {
   }, { nf: nextFrame, run }));
 }
 
+if (cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  writeFileSync(args.profile, JSON.stringify(profile));
+  // Self time per function: samples × the mean interval.
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  for (const id of profile.samples) {
+    const f = byId.get(id).callFrame;
+    const name = f.functionName || `(${f.url.split('/').pop() || 'program'})`;
+    self.set(name, (self.get(name) ?? 0) + dt);
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`CPU profile of the timed edits: ${args.profile} (${total.toFixed(0)} ms sampled); most self time:`);
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) {
+    console.log(`  ${ms.toFixed(1).padStart(8)} ms  ${(100 * ms / total).toFixed(1).padStart(5)} %  ${name.slice(0, 140)}`);
+  }
+}
 console.log(`Canvas benchmark: ${STAGES} stages × ${CARDS} cards (${LANES.length} lanes), release build, Chromium headless`);
 console.log(`cards drawn at open: ${drawnCards} of ${CARDS} (columns in view + buffer)`);
 console.log(fmt('open', opens));

@@ -58,11 +58,13 @@ function stripLinking(file) {
   writeFileSync(file, Buffer.concat(keep));
 }
 
-/** wasm-opt -Oz in place (release only), without debug names or producers. */
+/** wasm-opt -Oz in place (release only), without debug names or producers (unless KEEP_NAMES). */
 function optimize(file) {
   if (!release) return;
+  // KEEP_NAMES=1 keeps the function names, for profiling (scripts/bench-canvas.mjs --profile).
+  const names = process.env.KEEP_NAMES ? ['-g'] : ['--strip-debug', '--strip-producers'];
   run('wasm-opt', [
-    '-Oz', '--strip-debug', '--strip-producers',
+    '-Oz', ...names,
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     file, '-o', file,
