@@ -106,3 +106,36 @@ test('a damaged saved map is offered for recovery, not overwritten', async () =>
   assert.match(download.suggestedFilename(), /recovered\.json$/);
   await context.close();
 });
+
+test('with storage blocked the user is told, and still has a map to work on and export', async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 900 } });
+  // As in a browser whose policy disables site storage: reading localStorage throws.
+  await context.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(app.server.url);
+  await page.getByTestId('save-status').filter({ hasText: 'storage unavailable' }).waitFor();
+  assert.match(await page.getByRole('alert').first().innerText(), /does not let Journey Mapper save/);
+  // The demo map, in memory only: it opens and takes an edit.
+  await page.locator('.map-row a.map-name', { hasText: 'Hinge client journey' }).click();
+  await page.locator('li.stage').first().waitFor();
+  await page.locator('#map-name').fill('Kept in this tab');
+  await page.locator('#map-name').press('Enter');
+  await page.getByRole('link', { name: 'All maps' }).first().click();
+  await page.locator('.map-row a.map-name', { hasText: 'Kept in this tab' }).waitFor();
+  await shot(page, 'storage-blocked');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('.map-row').first().getByRole('button', { name: 'Export JSON' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.journey\.json$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
