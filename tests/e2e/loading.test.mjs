@@ -57,6 +57,15 @@ test('the map list loads without the map chunk; opening a map fetches it once', 
   assert.equal(requested.filter(isSplit('run')).length, 1, `the list actions' chunk: ${requested}`);
   assert.equal(requested.filter(isSplit('map_page')).length, 1, `the editor's chunk: ${requested}`);
   assert.ok((await page.locator('li.stage').count()) >= 4, 'Hinge has its stages');
+  assert.equal(requested.filter(isSplit('view_page')).length, 0, `the other views wait for their tab: ${requested}`);
+  // The other views are one chunk, fetched with the first of their tabs.
+  await page.getByTestId('metrics-tab').click();
+  await page.locator('.metrics-page').waitFor();
+  await page.getByTestId('diagram-tab').click();
+  await page.getByTestId('diagram-page').waitFor();
+  assert.equal(requested.filter(isSplit('view_page')).length, 1, `one chunk for the other views: ${requested}`);
+  await page.getByTestId('canvas-tab').click();
+  await page.locator('li.stage').first().waitFor();
   const opened = requested.filter(isChunk).length;
 
   // Back to the list and into the map again: no chunk is fetched a second time.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
-use crate::domain::Id;
+use crate::domain::{Id, SourceModel};
 use crate::i18n::*;
 use crate::ui::components::{Canvas, EmbedFooter, MapToolbar, ViewTabs};
 use crate::ui::data::DataSession;
@@ -113,6 +113,8 @@ pub fn MapPage(id: Id) -> impl IntoView {
         }
     });
 
+    let loading = move || view! { <p class="loading" role="status">{t!(i18n, loading_view)}</p> };
+
     view! {
         <Show
             when=move || exists.get()
@@ -138,22 +140,34 @@ pub fn MapPage(id: Id) -> impl IntoView {
                     {view! { <ViewTabs map=id.get_value() /> }.into_any()}
                 </Show>
                 <Show when=move || view_of.get() == MapView::Data>
-                    {move || model.get().map(|model| view! { <DataPage map=id.get_value() model /> })}
+                    <Suspense fallback=loading>
+                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Data, id.get_value(), model)))}
+                    </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Metrics>
-                    <MetricsPage map=id.get_value() />
+                    <Suspense fallback=loading>
+                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Metrics, id.get_value(), model)))}
+                    </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Responsibility>
-                    <ResponsibilityPage map=id.get_value() />
+                    <Suspense fallback=loading>
+                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Responsibility, id.get_value(), model)))}
+                    </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Content>
-                    <ContentPage map=id.get_value() />
+                    <Suspense fallback=loading>
+                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Content, id.get_value(), model)))}
+                    </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Diagram>
-                    <DiagramPage map=id.get_value() />
+                    <Suspense fallback=loading>
+                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Diagram, id.get_value(), model)))}
+                    </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Compare>
-                    <ComparePage map=id.get_value() />
+                    <Suspense fallback=loading>
+                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Compare, id.get_value(), model)))}
+                    </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Canvas>
                 <Show when=move || circular.get()>
@@ -174,5 +188,23 @@ pub fn MapPage(id: Id) -> impl IntoView {
                 </Show>
             </div>
         </Show>
+    }
+}
+
+// The views other than the canvas are one wasm chunk (with the `split` feature), fetched the
+// first time one of their tabs is opened: opening a map then loads the canvas and what it needs,
+// not the data import, the metrics, the charts and the diagram too. (One lazy function for them
+// all: one per view would cut the shared code into a hundred small files.)
+#[cfg_attr(feature = "split", leptos::lazy)]
+async fn view_page(view: MapView, map: Id, model: SourceModel) -> AnyView {
+    match view {
+        MapView::Data => view! { <DataPage map model /> }.into_any(),
+        MapView::Metrics => view! { <MetricsPage map /> }.into_any(),
+        MapView::Responsibility => view! { <ResponsibilityPage map /> }.into_any(),
+        MapView::Content => view! { <ContentPage map /> }.into_any(),
+        MapView::Diagram => view! { <DiagramPage map /> }.into_any(),
+        MapView::Compare => view! { <ComparePage map /> }.into_any(),
+        // Drawn by the map page itself.
+        MapView::Canvas => ().into_any(),
     }
 }
