@@ -15,7 +15,7 @@ use crate::domain::summary::MapSummary;
 use crate::domain::{Action, Id, SourceModel, Workspace};
 use crate::storage::{ExternalChange, MapStore, StorageError};
 
-pub use super::start::{DEMO_MAP_PREF, PREFIX};
+use super::start::{DEMO_MAP_PREF, PREFIX};
 /// Wait this long after the last edit before saving.
 const DEBOUNCE_MS: i32 = 400;
 

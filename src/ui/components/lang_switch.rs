@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use crate::domain::Lang;
 use crate::i18n::*;
 use crate::storage::MapStore;
+use crate::ui::start::PREFIX;
 use crate::ui::state::{locale_of, use_lang};
-use crate::ui::sync::PREFIX;
 
 const PREF: &str = "lang";
 

@@ -6,8 +6,8 @@ use crate::domain::StoredError;
 use crate::i18n::*;
 use crate::storage::MapStore;
 use crate::ui::file_io::download;
+use crate::ui::start::PREFIX;
 use crate::ui::state::expect_state;
-use crate::ui::sync::PREFIX;
 
 #[component]
 pub fn UnreadableList() -> impl IntoView {
