@@ -12,7 +12,8 @@
 //               drawn and the next frame has started
 //   move      — Alt+→ on a focused card (a MoveCard edit) until it is drawn in the next stage
 //   emotion   — picking an emotion score (a SetEmotion edit) until its dot is drawn
-// Printed as median, p90 and max in ms over the runs; nothing is asserted (see the README).
+// Printed as median, p90 and max in ms over the runs, with the DOM nodes each action added and
+// removed (median); nothing is asserted (see the README).
 //
 //   --dist DIR       the build to measure (default dist/)
 //   --profile FILE   also record a CPU profile of the timed edits (Chrome's .cpuprofile) and print
@@ -88,8 +89,23 @@ for (let i = 0; i < 3; i++) {
   opens.push(Date.now() - t0);
 }
 
-// Time from an action done inside the page to the first frame after `done()` holds.
-const timed = (fn, arg) => page.evaluate(fn, arg);
+// Time from an action done inside the page to the first frame after `done()` holds. Each action
+// also counts the DOM nodes added and removed while it ran (a MutationObserver), so a change in
+// how much of the page an edit redraws shows up as a number.
+const churn = { keystroke: [], save: [], move: [], emotion: [] };
+await page.evaluate(() => {
+  window.__churn = 0;
+  new MutationObserver((list) => {
+    for (const m of list) window.__churn += m.addedNodes.length + m.removedNodes.length;
+  }).observe(document.body, { childList: true, subtree: true });
+});
+const timedAs = async (name, fn, arg) => {
+  await page.evaluate(() => { window.__churn = 0; });
+  const ms = await page.evaluate(fn, arg);
+  // Mutation records are delivered after the action's task; wait a frame for the last ones.
+  churn[name].push(await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(window.__churn), 0)))));
+  return ms;
+};
 const nextFrame = 'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))';
 
 const keystroke = [];
@@ -114,7 +130,7 @@ for (let run = 0; run < RUNS; run++) {
   await page.keyboard.press('Enter');
   const input = page.locator('.card.editing input[id^="title-"]');
   await input.waitFor();
-  keystroke.push(await timed(async (nf) => {
+  keystroke.push(await timedAs('keystroke', async (nf) => {
     const el = document.querySelector('.card.editing input[id^="title-"]');
     const t0 = performance.now();
     el.value += 'x';
@@ -122,7 +138,7 @@ for (let run = 0; run < RUNS; run++) {
     await eval(nf);
     return performance.now() - t0;
   }, nextFrame));
-  save.push(await timed(async ({ nf, id }) => {
+  save.push(await timedAs('save', async ({ nf, id }) => {
     const el = document.querySelector('.card.editing input[id^="title-"]');
     const want = el.value;
     const t0 = performance.now();
@@ -135,7 +151,7 @@ for (let run = 0; run < RUNS; run++) {
   }, { nf: nextFrame, id }));
   // Alt+→ on the card: moved to the next stage.
   await page.locator(`[data-card-id="${id}"]`).focus();
-  move.push(await timed(async ({ nf, id }) => {
+  move.push(await timedAs('move', async ({ nf, id }) => {
     const el = document.querySelector(`[data-card-id="${id}"]`);
     const from = el.closest('.cell').dataset.cellStage;
     const last = !el.closest('li.stage').nextElementSibling;
@@ -147,7 +163,7 @@ for (let run = 0; run < RUNS; run++) {
     await eval(nf);
     return performance.now() - t0;
   }, { nf: nextFrame, id }));
-  emotion.push(await timed(async ({ nf, run }) => {
+  emotion.push(await timedAs('emotion', async ({ nf, run }) => {
     const selects = document.querySelectorAll('.emotion-pick');
     const el = selects[(run * 7) % selects.length];
     const score = el.value === '2' ? -2 : el.value === '' ? (run % 5) - 2 : Number(el.value) + 1;
@@ -188,6 +204,8 @@ console.log(fmt('keystroke', keystroke));
 console.log(fmt('save', save));
 console.log(fmt('move', move));
 console.log(fmt('emotion', emotion));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+console.log(`DOM nodes added + removed per action (median): ${Object.entries(churn).map(([k, v]) => `${k} ${median(v)}`).join(', ')}`);
 if (errors.length) console.log('page errors:', errors);
 await browser.close();
 server.stop();
