@@ -39,6 +39,15 @@ impl MapSummary {
     }
 }
 
+/// The rows' ids, most recently changed first. `millis` reads a row's `updated` text; the
+/// browser's date parser in the app (which keeps jiff's parser out of the first wasm module), jiff
+/// in the tests. RFC 3339 text cannot simply be compared: `…:20Z` and `…:20.5Z` sort wrong.
+pub fn recent_first(rows: &[MapSummary], millis: impl Fn(&str) -> f64) -> Vec<Id> {
+    let mut by_time: Vec<_> = rows.iter().map(|r| (millis(&r.updated), &r.id)).collect();
+    by_time.sort_by(|a, b| b.0.total_cmp(&a.0));
+    by_time.into_iter().map(|(_, id)| id.clone()).collect()
+}
+
 #[derive(Deserialize)]
 struct Schema {
     schema: Option<u64>,
@@ -149,6 +158,29 @@ mod tests {
         }
         let hinge = template::build(SourceModel::Hinge, Timestamp::UNIX_EPOCH);
         assert!(read_entry(&entry(&hinge)).unwrap().cards > 0);
+    }
+
+    #[test]
+    fn rows_are_listed_most_recent_first_by_time_not_by_text() {
+        let row = |id: &str, updated: &str| MapSummary {
+            id: Id::from(id),
+            name: Text::from(id),
+            stages: 0,
+            cards: 0,
+            updated: updated.into(),
+        };
+        let rows = [
+            row("older", "2026-12-01T10:00:20Z"),
+            // Later by half a second, but before "older" as text ('.' < 'Z').
+            row("newer", "2026-12-01T10:00:20.5Z"),
+            // The earliest (10:00:19Z), though its text, with an offset, sorts last.
+            row("seoul", "2026-12-01T19:00:19+09:00"),
+        ];
+        let millis = |t: &str| t.parse::<Timestamp>().unwrap().as_millisecond() as f64;
+        assert_eq!(
+            recent_first(&rows, millis),
+            [Id::from("newer"), Id::from("older"), Id::from("seoul")]
+        );
     }
 
     #[test]

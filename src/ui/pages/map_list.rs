@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::summary::recent_first;
 use crate::i18n::*;
 use crate::platform::clock::millis_of;
 use crate::ui::components::{ImportButton, MapRow, TemplatePicker, UnreadableList};
@@ -11,17 +12,7 @@ use crate::ui::state::expect_state;
 pub fn MapList() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
-    // Most recently changed first.
-    let ids = Memo::new(move |_| {
-        state.rows.with(|rows| {
-            let mut by_time: Vec<_> = rows
-                .iter()
-                .map(|r| (-millis_of(&r.updated), r.id.clone()))
-                .collect();
-            by_time.sort_by(|a, b| a.0.total_cmp(&b.0));
-            by_time.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
-        })
-    });
+    let ids = Memo::new(move |_| state.rows.with(|rows| recent_first(rows, millis_of)));
     view! {
         <div class="page list-page">
             <h1>{t!(i18n, maps_heading)}</h1>
