@@ -16,10 +16,8 @@ after(async () => {
   server?.stop();
 });
 
-/** A fresh profile with the service worker blocked (its precache would fetch everything). */
-async function visit(path = '') {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1400, height: 900 } });
-  const page = await context.newPage();
+/** The files a page fetches (by name) and its errors, from now on. */
+function watch(page) {
   const requested = [];
   const errors = [];
   page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
@@ -27,8 +25,30 @@ async function visit(path = '') {
   page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && errors.push(`${r.status()} ${r.url()}`));
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && errors.push(m.text()));
-  await page.goto(server.url + path);
-  return { context, page, requested, errors };
+  return { requested, errors };
+}
+
+/**
+ * A profile with the service worker blocked (its precache would fetch everything), fresh or with
+ * `storageState`, at `url` (default: the app).
+ */
+async function visit(url = server.url, storageState = undefined) {
+  const context = await browser.newContext({ serviceWorkers: 'block', storageState, viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  const watched = watch(page);
+  await page.goto(url);
+  return { context, page, ...watched };
+}
+
+/** A first visit that makes a map from `template`: the profile's storage, the map's address and its stage count. */
+async function withNewMap(template) {
+  const { context, page } = await visit();
+  await page.locator(`[data-template="${template}"]`).click();
+  await page.locator('li.stage').first().waitFor();
+  await saved(page);
+  const made = { state: await context.storageState(), url: page.url(), stages: await page.locator('li.stage').count() };
+  await context.close();
+  return made;
 }
 
 const isChunk = (f) => /-(split_[a-z_]+_\d+|chunk_\d+)\.wasm$/.test(f);
@@ -82,41 +102,20 @@ test('the map list loads without the map chunk; opening a map fetches it once', 
 });
 
 test('a link straight to a map opens it (the chunk loads on start)', async () => {
-  const first = await visit();
-  await first.page.locator('[data-template="scaleo"]').click();
-  await first.page.locator('li.stage').first().waitFor();
-  await saved(first.page);
-  const url = first.page.url();
-  const stages = await first.page.locator('li.stage').count();
-  const state = await first.context.storageState();
-  await first.context.close();
-
-  const context = await browser.newContext({ serviceWorkers: 'block', storageState: state });
-  const page = await context.newPage();
-  const requested = [];
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
-  await page.goto(url);
+  const { state, url, stages } = await withNewMap('scaleo');
+  const { context, page, requested, errors } = await visit(url, state);
   await page.locator('li.stage').first().waitFor();
   assert.equal(await page.locator('li.stage').count(), stages);
   assert.equal(requested.filter(isSplit('map_page')).length, 1);
   assert.equal(requested.filter(isSplit('run')).length, 0, 'no list action ran');
   assert.deepEqual(twice(requested.filter(isChunk)), []);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
 test("a returning user's list is read from storage without loading a chunk", async () => {
-  const first = await visit();
-  await first.page.locator('[data-template="act_on"]').click();
-  await first.page.locator('li.stage').first().waitFor();
-  await saved(first.page);
-  const state = await first.context.storageState();
-  await first.context.close();
-
-  const context = await browser.newContext({ serviceWorkers: 'block', storageState: state });
-  const page = await context.newPage();
-  const requested = [];
-  page.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
-  await page.goto(server.url);
+  const { state } = await withNewMap('act_on');
+  const { context, page, requested, errors } = await visit(server.url, state);
   await page.locator('.map-row').nth(1).waitFor();
   await page.waitForLoadState('networkidle');
   const rows = await page.locator('.map-row a.map-name').allInnerTexts();
@@ -135,15 +134,12 @@ test("a returning user's list is read from storage without loading a chunk", asy
   await saved(page);
   await page.reload();
   await page.locator('.map-row a.map-name', { hasText: 'Our lifecycle' }).waitFor();
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('the list follows another tab before its own workspace is loaded', async () => {
-  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1400, height: 900 } });
-  const list = await context.newPage();
-  const requested = [];
-  list.on('request', (r) => requested.push(new URL(r.url()).pathname.split('/').pop()));
-  await list.goto(server.url);
+  const { context, page: list, requested, errors } = await visit();
   await list.locator('.map-row').first().waitFor();
   const other = await context.newPage();
   await other.goto(server.url);
@@ -154,11 +150,12 @@ test('the list follows another tab before its own workspace is loaded', async ()
   await list.locator('.map-row a.map-name', { hasText: 'Scaleo' }).waitFor();
   assert.equal(await list.locator('.map-row').count(), 2);
   assert.equal(requested.filter(isChunk).length, 0, `no chunk: ${requested}`);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('the engine page uses only the engine module', async () => {
-  const { context, page, requested, errors } = await visit('examples/engine.html');
+  const { context, page, requested, errors } = await visit(server.url + 'examples/engine.html');
   await page.locator('#sample').click();
   await page.locator('#run').click();
   await page.locator('#stages tbody tr').first().waitFor();
