@@ -82,6 +82,15 @@ impl AppState {
         }
     }
 
+    /// A state of its own for `workspace`, kept in memory only: never loaded from or saved to
+    /// storage (the map page does not start the storage sync on it). A shared link's map.
+    pub fn in_memory(workspace: Workspace) -> Self {
+        let state = Self::new();
+        state.workspace.set(workspace);
+        state.started.set_value(true);
+        state
+    }
+
     /// Applies an action to the workspace; a failure is shown as a notice and changes nothing.
     pub fn dispatch(&self, action: Action) -> Option<Done> {
         self.run(|ws, now| ws.dispatch(action, now))

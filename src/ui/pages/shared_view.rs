@@ -18,11 +18,7 @@ pub fn SharedView(
     map: JourneyMap,
 ) -> impl IntoView {
     let id = map.id.clone();
-    let state = AppState::new();
-    state.workspace.set(Workspace::new(vec![map]));
-    // This state holds only the shared map, in memory: it is never loaded from or saved to
-    // storage, so the map page must not start the storage sync on it.
-    state.started.set_value(true);
+    let state = AppState::in_memory(Workspace::new(vec![map]));
     view! {
         <Provider value=state>
             <Provider value=ReadOnly(Signal::stored(true))>
