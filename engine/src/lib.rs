@@ -32,7 +32,21 @@ fn options_from(options: JsValue) -> Result<EngineOptions, JsError> {
     if options.is_undefined() || options.is_null() {
         return Ok(EngineOptions::default());
     }
-    serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("options: {e}")))
+    // Through JSON text rather than serde-wasm-bindgen: serde_json rejects unknown keys
+    // (naming the valid ones) and nesting past its recursion limit, where a JS object nested
+    // thousands deep would otherwise overflow the wasm stack.
+    let text = js_sys::JSON::stringify(&options)
+        .map_err(|e| {
+            JsError::new(&format!(
+                "options: cannot be read as JSON ({})",
+                e.as_string()
+                    .or_else(|| js_sys::Error::from(e).message().as_string())
+                    .unwrap_or_default()
+            ))
+        })?
+        .as_string()
+        .unwrap_or_default();
+    EngineOptions::from_json(&text).map_err(engine_error)
 }
 
 fn model_from(model: &str) -> Result<SourceModel, JsError> {
@@ -114,6 +128,12 @@ pub fn default_rules(model: &str) -> Result<String, JsError> {
 /// A deterministic sample event log for a template: `contacts` contacts, from `seed`.
 #[wasm_bindgen(js_name = sampleCsv)]
 pub fn sample_csv(model: &str, contacts: u32, seed: u32) -> Result<String, JsError> {
+    if contacts > engine::SAMPLE_CONTACTS {
+        return Err(JsError::new(&format!(
+            "contacts: {contacts} is more than the {} a sample can have",
+            engine::SAMPLE_CONTACTS
+        )));
+    }
     Ok(demo_data::events_csv(
         model_from(model)?,
         contacts as usize,

@@ -201,7 +201,13 @@ pub fn format_date(t: Time) -> String {
 
 /// The time at midnight UTC of a calendar date, if the date exists.
 pub fn time_from_date(year: i32, month: u32, day: u32) -> Option<Time> {
-    let date = jiff::civil::Date::new(year as i16, month as i8, day as i8).ok()?;
+    // Out-of-range parts are no date (an `as` cast would wrap 67536 to 2000).
+    let date = jiff::civil::Date::new(
+        i16::try_from(year).ok()?,
+        i8::try_from(month).ok()?,
+        i8::try_from(day).ok()?,
+    )
+    .ok()?;
     let days = date.since(jiff::civil::date(1970, 1, 1)).ok()?.get_days();
     Some(days as Time * DAY)
 }

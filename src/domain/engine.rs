@@ -46,6 +46,19 @@ pub struct EngineOptions {
     pub lang: Option<Lang>,
 }
 
+impl EngineOptions {
+    /// Reads options from their JSON text (the JS API hands them over as `JSON.stringify`
+    /// gives them). An unknown key is an error that lists the valid ones; nesting deeper than
+    /// serde_json's limit (128) is an error, never a stack overflow.
+    pub fn from_json(text: &str) -> Result<EngineOptions, EngineError> {
+        serde_json::from_str(text).map_err(|e| EngineError::Options(e.to_string()))
+    }
+}
+
+/// The most contacts [`super::demo_data::events_csv`] is asked for through the engine: more
+/// would take minutes and gigabytes.
+pub const SAMPLE_CONTACTS: u32 = 1_000_000;
+
 /// Why the engine did not run.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
 pub enum EngineError {
@@ -553,6 +566,57 @@ mod tests {
             run(CSV.as_bytes(), &bad_map, Timestamp::UNIX_EPOCH),
             Err(EngineError::Map(_))
         ));
+    }
+
+    #[test]
+    fn options_reject_unknown_keys_and_deep_nesting() {
+        let o = EngineOptions::from_json(r#"{"asOf": "2024-03-02", "dateOrder": "european"}"#).unwrap();
+        assert_eq!(o.as_of.as_deref(), Some("2024-03-02"));
+        for key in ["asof", "date_order"] {
+            let Err(EngineError::Options(m)) =
+                EngineOptions::from_json(&format!("{{\"{key}\": 1}}"))
+            else {
+                panic!("{key} accepted");
+            };
+            assert!(
+                m.contains(key) && m.contains("asOf") && m.contains("dateOrder"),
+                "{m}"
+            );
+        }
+        // A map nested 5,000 deep: an error, not a stack overflow.
+        let deep = format!(
+            "{{\"map\": {}{}}}",
+            "{\"a\":".repeat(5_000),
+            "1".to_owned() + &"}".repeat(5_000)
+        );
+        assert!(
+            matches!(EngineOptions::from_json(&deep), Err(EngineError::Options(m)) if m.contains("recursion"))
+        );
+        let deep = format!(
+            "{{\"map\": {}{}}}",
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        assert!(EngineOptions::from_json(&deep).is_err());
+    }
+
+    #[test]
+    fn as_of_out_of_range_is_an_error_not_a_wrapped_date() {
+        let session = Session::import([CSV.as_bytes()], Options::default()).unwrap();
+        for day in [
+            "67536-01-01",
+            "2024-13-01",
+            "2024-02-30",
+            "2024-256-01",
+            "-40000-01-01",
+        ] {
+            let mut o = options();
+            o.as_of = Some(day.into());
+            assert!(
+                matches!(as_of_for(&o, &session.dataset, Timestamp::UNIX_EPOCH), Err(EngineError::Options(m)) if m.contains(day)),
+                "{day}"
+            );
+        }
     }
 
     #[test]

@@ -84,7 +84,7 @@ pub mod text;
 pub use classify::{classify, explain, Classification, Explanation};
 pub use eval::{Placement, Qualification, Score, Seen, Step, Temperature};
 pub use model::*;
-pub use text::{Expected, RuleError, RuleErrorKind};
+pub use text::{Expected, RuleError, RuleErrorKind, MAX_DEPTH};
 
 #[cfg(test)]
 mod tests;

@@ -441,3 +441,43 @@ fn non_canonical_text_prints_canonically() {
     let r = rules("  fit   +10 when ((x = \"a\"))  \r\n\n  hot at 007\r\n#c  ");
     assert_eq!(r.to_string(), "fit +10 when x = \"a\"\nhot at 7\n#c\n");
 }
+
+#[test]
+fn nesting_is_limited_with_a_message_not_a_stack_overflow() {
+    let depth = MAX_DEPTH as usize;
+    // At the limit: parses, prints the same text, and classifies.
+    let at_limit = format!(
+        "stage a when {}x = 1{}",
+        "(".repeat(depth),
+        ")".repeat(depth)
+    );
+    let r = rules(&at_limit);
+    assert_eq!(rules(&r.to_string()), r);
+    let nots = format!("stage a when {}x = 1", "not ".repeat(depth));
+    assert_eq!(rules(&rules(&nots).to_string()), rules(&nots));
+    // One level more: an error at the token that opens it (columns are 1-based).
+    let column = ("stage a when ".len() + depth + 1) as u32;
+    let over = format!(
+        "stage a when {}x = 1{}",
+        "(".repeat(depth + 1),
+        ")".repeat(depth + 1)
+    );
+    assert_eq!(
+        err(&over),
+        (1, column, RuleErrorKind::TooDeep { limit: MAX_DEPTH })
+    );
+    let nots = format!("stage a when {}x = 1", "not ".repeat(depth + 1));
+    assert_eq!(
+        err(&nots),
+        (
+            1,
+            ("stage a when ".len() + 4 * depth + 1) as u32,
+            RuleErrorKind::TooDeep { limit: MAX_DEPTH }
+        )
+    );
+    // Mixed, and far past the limit: still an error, on the right line.
+    let mixed = format!("warm at 1\nfit +1 when {}", "not (".repeat(50_000));
+    assert!(matches!(err(&mixed), (2, _, RuleErrorKind::TooDeep { .. })));
+    let deep = format!("stage a when {}", "(".repeat(1_000_000));
+    assert!(matches!(err(&deep), (1, _, RuleErrorKind::TooDeep { .. })));
+}

@@ -47,7 +47,15 @@ pub enum RuleErrorKind {
     EmptyRange,
     /// `<`, `<=`, `>`, `>=` against text.
     OrderOnText,
+    /// Parentheses or `not` nested deeper than [`MAX_DEPTH`]: the column is where the level
+    /// past the limit opens.
+    TooDeep { limit: u32 },
 }
+
+/// How deep parentheses and `not` may nest in one condition. Far beyond what a person writes;
+/// it keeps the parser, the compiler, the evaluator and the printer (all recursive) from
+/// running out of stack on hostile text.
+pub const MAX_DEPTH: u32 = 64;
 
 /// What the parser was looking for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -284,6 +292,8 @@ struct Parser {
     line: u32,
     /// Column just past the end of the line, for errors at the end.
     end_column: u32,
+    /// How many parentheses and `not` enclose the condition being read.
+    depth: u32,
 }
 
 impl Parser {
@@ -562,24 +572,42 @@ impl Parser {
         Ok(Condition::And { all })
     }
 
+    /// Reads `f` one nesting level deeper; past [`MAX_DEPTH`] it is an error at the token that
+    /// opens the level.
+    fn nested<T>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<T, RuleError>,
+    ) -> Result<T, RuleError> {
+        if self.depth >= MAX_DEPTH {
+            return Err(self.error(RuleErrorKind::TooDeep { limit: MAX_DEPTH }));
+        }
+        self.depth += 1;
+        let r = f(self);
+        self.depth -= 1;
+        r
+    }
+
     fn unary(&mut self) -> Result<Condition, RuleError> {
         match self.peek() {
-            Some(Tok::LParen) => {
-                self.pos += 1;
-                let c = self.condition()?;
-                if self.peek() != Some(&Tok::RParen) {
-                    return Err(self.expected(Expected::CloseParen));
+            Some(Tok::LParen) => self.nested(|p| {
+                p.pos += 1;
+                let c = p.condition()?;
+                if p.peek() != Some(&Tok::RParen) {
+                    return Err(p.expected(Expected::CloseParen));
                 }
-                self.pos += 1;
+                p.pos += 1;
                 Ok(c)
-            }
+            }),
+            Some(Tok::Word(w)) if w == "not" => self.nested(|p| {
+                p.pos += 1;
+                Ok(Condition::Not {
+                    not: Box::new(p.unary()?),
+                })
+            }),
             Some(Tok::Word(w)) => {
                 let w = w.clone();
                 self.pos += 1;
                 match w.as_str() {
-                    "not" => Ok(Condition::Not {
-                        not: Box::new(self.unary()?),
-                    }),
                     "score" | "fit" | "engagement" => {
                         let measure = match w.as_str() {
                             "score" => Measure::Score,
@@ -770,6 +798,7 @@ impl RuleSet {
                 pos: 0,
                 line: line_no,
                 end_column: line.chars().count() as u32 + 1,
+                depth: 0,
             };
             rules.push(p.rule()?);
         }

@@ -51,6 +51,9 @@ pub fn RuleErrorText(error: RuleError) -> impl IntoView {
         RuleErrorKind::RangeKinds => t_string!(i18n, rerr_range_kinds).to_string(),
         RuleErrorKind::EmptyRange => t_string!(i18n, rerr_empty_range).to_string(),
         RuleErrorKind::OrderOnText => t_string!(i18n, rerr_order_on_text).to_string(),
+        RuleErrorKind::TooDeep { limit } => {
+            t_string!(i18n, rerr_too_deep, limit = limit).to_string()
+        }
     };
     view! {
         <span>
