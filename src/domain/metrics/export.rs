@@ -1,7 +1,8 @@
 //! The figures of a report as CSV: one row per figure (`section, stage, metric, value, n`),
 //! stage and outcome names in the chosen language. Safe to open in a spreadsheet: a cell that
 //! starts with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`, so it is
-//! read as text, never as a formula.
+//! read as text, never as a formula — except a negative number such as `-3` or `-12.5`,
+//! which stays a number.
 
 use std::fmt::Write;
 
@@ -10,9 +11,10 @@ use crate::domain::dataset::format_date;
 use crate::domain::model::JourneyMap;
 use crate::domain::text::Lang;
 
-/// A cell as a spreadsheet reads it safely: formula starters neutralised, quoted when needed.
+/// A cell as a spreadsheet reads it safely: formula starters neutralised (negative numbers
+/// left as they are), quoted when needed.
 pub fn cell(text: &str) -> String {
-    let safe = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    let safe = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_negative_number(text) {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -21,6 +23,20 @@ pub fn cell(text: &str) -> String {
         format!("\"{}\"", safe.replace('"', "\"\""))
     } else {
         safe
+    }
+}
+
+/// A minus sign then digits, maybe with a decimal point between digits (`-3`, `-12.5`): a
+/// number to a spreadsheet, never a formula. Anything else that starts with `-` (`-inf`,
+/// `-1e5`, `-2+3`, `--1`) is not.
+fn is_negative_number(text: &str) -> bool {
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let Some(rest) = text.strip_prefix('-') else {
+        return false;
+    };
+    match rest.split_once('.') {
+        Some((int, frac)) => all_digits(int) && all_digits(frac),
+        None => all_digits(rest),
     }
 }
 
@@ -219,12 +235,31 @@ mod tests {
     fn cells_never_start_a_formula() {
         assert_eq!(cell("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("-2"), "'-2");
         assert_eq!(cell("@cmd"), "'@cmd");
+        assert_eq!(cell("\tx"), "'\tx");
+        assert_eq!(cell("\rx"), "\"'\rx\"");
         assert_eq!(cell("a,b"), "\"a,b\"");
         assert_eq!(cell("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(cell("=1,2"), "\"'=1,2\"");
         assert_eq!(cell("plain"), "plain");
+    }
+
+    #[test]
+    fn negative_numbers_stay_numbers() {
+        for n in ["-3", "-12.5", "-0.2500", "-1234567"] {
+            assert_eq!(cell(n), n);
+        }
+        assert_eq!(cell(&num(-12.5)), "-12.5000");
+        assert_eq!(cell(&num(-3.0)), "-3");
+        // Text that starts with a minus sign is still neutralised.
+        for t in [
+            "-", "-x", "-A1", "-1+2", "--1", "-1e5", "-inf", "-NaN", "-1.", "-.5", "-1.2.3", "- 1",
+            "-1 ",
+        ] {
+            assert_eq!(cell(t), format!("'{t}"), "{t:?}");
+        }
+        assert_eq!(cell("-2,5"), "\"'-2,5\"");
+        assert_eq!(cell("-SUM(A1)"), "'-SUM(A1)");
     }
 
     #[test]
