@@ -44,9 +44,11 @@ use super::decode::{self, ChunkDecoder};
 #[serde(rename_all = "snake_case")]
 pub enum TextEncoding {
     Utf8,
-    /// Only chosen from a byte-order mark.
+    /// Guessed only from a byte-order mark; a file without one is read as UTF-16LE when the
+    /// user chooses it.
     Utf16Le,
-    /// Only chosen from a byte-order mark.
+    /// Guessed only from a byte-order mark; a file without one is read as UTF-16BE when the
+    /// user chooses it.
     Utf16Be,
     Windows1251,
     /// EUC-KR, read as its superset CP949 (Windows code page 949, "UHC").
@@ -76,6 +78,12 @@ impl TextEncoding {
             TextEncoding::EucKr => "EUC-KR",
             TextEncoding::Windows1252 => "windows-1252",
         }
+    }
+
+    /// UTF-16 (either byte order), where a NUL byte is half of an ordinary character rather
+    /// than a sign of binary data.
+    pub fn is_utf16(self) -> bool {
+        matches!(self, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
     }
 
     /// A streaming decoder that drops this encoding's byte-order mark if the text starts

@@ -19,8 +19,19 @@
 //!
 //! **Line numbers** are physical lines of the file, 1-based, the header being line 1 (when
 //! the file starts with it); a quoted field spanning lines moves the following rows down.
+//!
+//! **Long records.** A record longer than [`MAX_RECORD_BYTES`] is nearly always a stray `"`
+//! that made the rest of the file one quoted field. It is not buffered past the limit: it is
+//! read on to its end (the end of the file if the quote never closes) keeping nothing, then
+//! dropped and reported as [`RowProblem::TooLong`] with the line its quote opened on — or,
+//! for the header, the whole file fails with [`ImportError::HeaderTooLong`] as soon as the
+//! limit is passed. The rows before it are kept.
+//!
+//! **Binary data.** A NUL byte anywhere in a file that is not UTF-16 fails the whole file
+//! with [`ImportError::NotText`], whichever chunk it is in.
 
 use std::borrow::Cow;
+use std::collections::hash_map::{Entry, HashMap};
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -39,6 +50,15 @@ pub const SNIFF_BYTES: usize = 64 * 1024;
 
 /// How many bad rows are reported in full.
 pub const MAX_BAD_ROWS: usize = 100;
+
+/// Longest record read, in bytes of its fields' text (as UTF-8) plus one per field — about
+/// its length in the file. A longer one is read to its end without being kept (see the
+/// [module documentation](self)), so one record holds at most this much text and this many
+/// field ends (8 bytes each) in memory.
+pub const MAX_RECORD_BYTES: usize = 1024 * 1024;
+
+// The start of a file (decoded, at most three bytes of UTF-8 per byte) is always read whole.
+const _: () = assert!(MAX_RECORD_BYTES > 3 * SNIFF_BYTES);
 
 /// How many data rows a [`Preview`] shows.
 pub const PREVIEW_ROWS: usize = 20;
@@ -72,9 +92,15 @@ pub enum ImportError {
     /// The file has bytes but no header record (only blank lines).
     #[error("the file has no header")]
     NoHeader,
-    /// Binary data (a NUL byte in text that is not UTF-16): a spreadsheet, an archive.
+    /// Binary data (a NUL byte anywhere in text that is not UTF-16): a spreadsheet, an
+    /// archive.
     #[error("the file is not text")]
     NotText,
+    /// The header record is longer than [`MAX_RECORD_BYTES`]: most likely a `"` in it that
+    /// is never closed. `quote_line` is the line that quote opened on, when the field that
+    /// passed the limit is quoted (spans lines); `None` for a single overlong line.
+    #[error("the header is longer than {} bytes", MAX_RECORD_BYTES)]
+    HeaderTooLong { quote_line: Option<u64> },
     /// Two header columns have the same name, case-insensitively (0-based columns).
     #[error("header {name:?} appears in columns {first} and {second}")]
     DuplicateHeader {
@@ -106,6 +132,15 @@ pub enum RowProblem {
     MissingTime,
     /// The event type cell is empty.
     MissingType,
+    /// The record is longer than [`MAX_RECORD_BYTES`]; it was read to its end without being
+    /// kept. Nearly always a stray `"`: `quote_line` is the line that quote opened on, when
+    /// the field that passed the limit is quoted (spans lines); `None` for a single overlong
+    /// line. `end_line` is the record's last line (the file's last line when the quote is
+    /// never closed): lines from the row's line to `end_line` were read as this one record.
+    TooLong {
+        quote_line: Option<u64>,
+        end_line: u64,
+    },
 }
 
 /// One reported row.
@@ -201,6 +236,7 @@ pub fn preview(first_chunk: &[u8], overrides: &Overrides) -> Result<Preview, Imp
     let rows = sample
         .records
         .iter()
+        .filter_map(Item::record)
         .take(PREVIEW_ROWS)
         .map(|r| r.fields().map(|f| f.trim().to_owned()).collect())
         .collect();
@@ -265,9 +301,11 @@ impl Importer {
         }
         match &mut self.state {
             State::Running(run) => {
-                let Running { parser, rows } = &mut **run;
-                parser.feed(bytes, false, &mut |rec| rows.record(rec));
-                rows.error()
+                let fed = run.feed(bytes, false);
+                if let Err(e) = &fed {
+                    self.state = State::Failed(e.clone());
+                }
+                fed
             }
             State::Failed(e) => Err(e.clone()),
             State::Head(_) => unreachable!("start leaves the head state"),
@@ -279,8 +317,8 @@ impl Importer {
         if let State::Head(_) = self.state {
             self.start(true);
         } else if let State::Running(run) = &mut self.state {
-            let Running { parser, rows } = &mut **run;
-            parser.feed(&[], true, &mut |rec| rows.record(rec));
+            // An error is kept in `rows` and returned by its `finish`.
+            let _ = run.feed(&[], true);
         }
         match self.state {
             State::Running(run) => run.rows.finish(),
@@ -321,8 +359,11 @@ impl Running {
             });
             rows.record(h.as_record());
             rows.error()?;
-            for r in &sample.records {
-                rows.record(r.as_record());
+            for item in &sample.records {
+                match item {
+                    Item::Record(r) => rows.record(r.as_record()),
+                    Item::TooLong(t) => rows.too_long(*t),
+                }
             }
         } else if sample.at_end {
             return Err(ImportError::NoHeader);
@@ -332,6 +373,27 @@ impl Running {
             rows,
         })
     }
+
+    /// Reads the next chunk of the file (after the head); `last` at the end of the file.
+    fn feed(&mut self, bytes: &[u8], last: bool) -> Result<(), ImportError> {
+        let Running { parser, rows } = self;
+        rows.error()?;
+        // The same rule as for the head, chunk by chunk.
+        if !rows.encoding.is_utf16() && bytes.contains(&0) {
+            rows.error = Some(ImportError::NotText);
+            return rows.error();
+        }
+        parser.feed(bytes, last, &mut |p| rows.parsed(p));
+        if rows.error.is_none() && rows.table.is_none() {
+            // A header past the limit fails the file now, not at the end of its record.
+            if let Some(t) = parser.too_long {
+                rows.error = Some(ImportError::HeaderTooLong {
+                    quote_line: t.quote_line,
+                });
+            }
+        }
+        rows.error()
+    }
 }
 
 /// The start of a file, decoded and split into records.
@@ -340,8 +402,24 @@ struct Sample {
     delimiter: Delimiter,
     parser: Parser,
     header_record: Option<OwnedRecord>,
-    records: Vec<OwnedRecord>,
+    /// The records after the header, in order.
+    records: Vec<Item>,
     at_end: bool,
+}
+
+/// A record of the sample, or one too long to keep.
+enum Item {
+    Record(OwnedRecord),
+    TooLong(TooLong),
+}
+
+impl Item {
+    fn record(&self) -> Option<&OwnedRecord> {
+        match self {
+            Item::Record(r) => Some(r),
+            Item::TooLong(_) => None,
+        }
+    }
 }
 
 impl Sample {
@@ -350,8 +428,7 @@ impl Sample {
             return Err(ImportError::Empty);
         }
         let encoding = overrides.encoding.unwrap_or_else(|| encoding::guess(head));
-        let wide = matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be);
-        if !wide && head.contains(&0) {
+        if !encoding.is_utf16() && head.contains(&0) {
             return Err(ImportError::NotText);
         }
         let mut parser = Parser::new(encoding);
@@ -361,20 +438,37 @@ impl Sample {
             .unwrap_or_else(|| sniff_delimiter(&String::from_utf8_lossy(&parser.decoded)));
         parser.set_delimiter(delimiter);
         let mut records = Vec::new();
-        parser.parse(last, &mut |rec| {
-            records.push(OwnedRecord {
-                text: rec.text.to_owned(),
-                ends: rec.ends.to_vec(),
-                end_line: rec.end_line,
+        parser.parse(last, &mut |p| {
+            records.push(match p {
+                Parsed::Record(rec) => Item::Record(OwnedRecord {
+                    text: rec.text.to_owned(),
+                    ends: rec.ends.to_vec(),
+                    end_line: rec.end_line,
+                }),
+                Parsed::TooLong(t) => Item::TooLong(t),
             })
         });
         let header_record = if records.is_empty() {
             None
         } else {
-            Some(records.remove(0))
+            match records.remove(0) {
+                Item::Record(r) => Some(r),
+                Item::TooLong(t) => {
+                    return Err(ImportError::HeaderTooLong {
+                        quote_line: t.quote_line,
+                    })
+                }
+            }
         };
-        if header_record.is_none() && last {
-            return Err(ImportError::NoHeader);
+        if header_record.is_none() {
+            if let Some(t) = parser.too_long {
+                return Err(ImportError::HeaderTooLong {
+                    quote_line: t.quote_line,
+                });
+            }
+            if last {
+                return Err(ImportError::NoHeader);
+            }
         }
         Ok(Sample {
             encoding,
@@ -394,7 +488,7 @@ impl Sample {
 
     fn guess_order(&self, mapping: &Mapping) -> DateOrder {
         let mut g = DateOrderGuess::default();
-        for r in &self.records {
+        for r in self.records.iter().filter_map(Item::record) {
             let rec = r.as_record();
             for (i, role) in mapping.roles.iter().enumerate() {
                 if role.is_date() && i < rec.len() {
@@ -411,17 +505,23 @@ fn header_names(rec: Record<'_>) -> Result<Vec<String>, ImportError> {
     if names.iter().all(String::is_empty) {
         return Err(ImportError::NoHeader);
     }
-    let lower: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
-    for (i, n) in lower.iter().enumerate() {
+    // Each name lower-cased and the first column it is in: one pass, however wide the header.
+    let mut first: HashMap<String, usize> = HashMap::with_capacity(names.len());
+    for (i, n) in names.iter().enumerate() {
         if n.is_empty() {
             continue;
         }
-        if let Some(j) = lower[..i].iter().position(|m| m == n) {
-            return Err(ImportError::DuplicateHeader {
-                name: names[i].clone(),
-                first: j,
-                second: i,
-            });
+        match first.entry(n.to_lowercase()) {
+            Entry::Occupied(j) => {
+                return Err(ImportError::DuplicateHeader {
+                    name: n.clone(),
+                    first: *j.get(),
+                    second: i,
+                })
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(i);
+            }
         }
     }
     Ok(names)
@@ -481,17 +581,70 @@ impl OwnedRecord {
     }
 }
 
+/// A record longer than [`MAX_RECORD_BYTES`], read to its end without being kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct TooLong {
+    /// Physical line where the record starts.
+    start_line: u64,
+    /// Line where the field that passed the limit starts, when it spans lines — which only
+    /// a quoted field can, so that is where its quote opened.
+    quote_line: Option<u64>,
+    /// Physical line of the record's last byte; until it has ended, the line reached.
+    end_line: u64,
+}
+
+impl TooLong {
+    /// Finds where a record passes the limit from its first bytes: `text` and `ends` as
+    /// parsed so far (together longer than [`MAX_RECORD_BYTES`]), `line` the physical line
+    /// of the last byte read. Only what lies before the limit is looked at, so the answer
+    /// is the same however far past it the record was read (which depends on the chunks).
+    fn find(text: &[u8], ends: &[usize], line: u64) -> TooLong {
+        let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count() as u64;
+        // Every newline read since the record started is in its text (an unquoted one
+        // would have ended it).
+        let start_line = line.saturating_sub(newlines(text));
+        // The field in which the text so far plus one byte per field passes the limit: the
+        // first finished one that does (its delimiter counted), else the one being read.
+        let k = ends
+            .iter()
+            .enumerate()
+            .position(|(k, &end)| end + k + 1 > MAX_RECORD_BYTES)
+            .unwrap_or(ends.len());
+        let from = if k == 0 { 0 } else { ends[k - 1] }.min(text.len());
+        let to = ends.get(k).map_or(text.len(), |&end| end.min(text.len()));
+        let to = to.min((MAX_RECORD_BYTES + 1).saturating_sub(k)).max(from);
+        let quoted = text[from..to].iter().any(|&b| b == b'\n' || b == b'\r');
+        TooLong {
+            start_line,
+            quote_line: quoted.then(|| start_line + newlines(&text[..from])),
+            end_line: line,
+        }
+    }
+}
+
+/// What the parser hands on: a record, or the end of one too long to keep.
+enum Parsed<'a> {
+    Record(Record<'a>),
+    TooLong(TooLong),
+}
+
 /// Decoding and CSV parsing, chunk by chunk.
 struct Parser {
     decoder: Box<dyn ChunkDecoder>,
     /// The current chunk, decoded to UTF-8.
     decoded: Vec<u8>,
     csv: csv_core::Reader,
-    /// The record being parsed: its field bytes and field ends so far.
+    /// The record being parsed: its field bytes and field ends so far (each at most
+    /// [`MAX_RECORD_BYTES`] + 1 long).
     out: Vec<u8>,
     ends: Vec<usize>,
     outlen: usize,
     endlen: usize,
+    /// Set while reading a record past the limit: its bytes are dropped as they come.
+    too_long: Option<TooLong>,
+    /// Whether the last byte read was a newline (so it ends the line before
+    /// [`csv_core::Reader::line`]).
+    after_newline: bool,
 }
 
 impl Parser {
@@ -504,6 +657,8 @@ impl Parser {
             ends: vec![0; 64],
             outlen: 0,
             endlen: 0,
+            too_long: None,
+            after_newline: false,
         }
     }
 
@@ -517,14 +672,15 @@ impl Parser {
         self.decoder.decode(bytes, last, &mut self.decoded);
     }
 
-    fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn FnMut(Record<'_>)) {
+    fn feed(&mut self, bytes: &[u8], last: bool, sink: &mut dyn FnMut(Parsed<'_>)) {
         self.decode(bytes, last);
         self.parse(last, sink);
     }
 
     /// Parses `self.decoded`, calling `sink` for each complete record (and, when `last`,
-    /// for an unterminated final one).
-    fn parse(&mut self, last: bool, sink: &mut dyn FnMut(Record<'_>)) {
+    /// for an unterminated final one). A record that passes [`MAX_RECORD_BYTES`] is read
+    /// on to its end, dropping its bytes, and handed on as [`Parsed::TooLong`].
+    fn parse(&mut self, last: bool, sink: &mut dyn FnMut(Parsed<'_>)) {
         use csv_core::ReadRecordResult as R;
         let Parser {
             decoded,
@@ -533,6 +689,8 @@ impl Parser {
             ends,
             outlen,
             endlen,
+            too_long,
+            after_newline,
             ..
         } = self;
         let mut pos = 0;
@@ -544,34 +702,57 @@ impl Parser {
             let (res, nin, nout, nend) =
                 csv.read_record(input, &mut out[*outlen..], &mut ends[*endlen..]);
             let ended_by_newline = nin > 0 && input[nin - 1] == b'\n';
+            if nin > 0 {
+                *after_newline = ended_by_newline;
+            }
             pos += nin;
             *outlen += nout;
             *endlen += nend;
+            let is_record = matches!(res, R::Record);
+            // The physical line of the last byte read that belongs to the record.
+            let line = csv.line() - u64::from(is_record && ended_by_newline);
+            if too_long.is_none() && *outlen + *endlen > MAX_RECORD_BYTES {
+                *too_long = Some(TooLong::find(&out[..*outlen], &ends[..*endlen], line));
+            }
+            if too_long.is_some() {
+                // Nothing of it is kept: csv-core writes the rest of it over these bytes.
+                *outlen = 0;
+                *endlen = 0;
+            }
             match res {
                 R::InputEmpty => {
                     if !last || input.is_empty() {
                         return;
                     }
                 }
-                R::OutputFull => {
-                    let n = out.len() * 2;
+                // Dropped bytes above made room when the record is too long.
+                R::OutputFull if too_long.is_none() => {
+                    let n = (out.len() * 2).min(MAX_RECORD_BYTES + 1);
                     out.resize(n, 0);
                 }
-                R::OutputEndsFull => {
-                    let n = ends.len() * 2;
+                R::OutputEndsFull if too_long.is_none() => {
+                    let n = (ends.len() * 2).min(MAX_RECORD_BYTES + 1);
                     ends.resize(n, 0);
                 }
+                R::OutputFull | R::OutputEndsFull => {}
                 R::Record => {
-                    let bytes = &out[..*outlen];
-                    let text = match std::str::from_utf8(bytes) {
-                        Ok(s) => Cow::Borrowed(s),
-                        Err(_) => String::from_utf8_lossy(bytes),
-                    };
-                    sink(Record {
-                        text: &text,
-                        ends: &ends[..*endlen],
-                        end_line: csv.line() - u64::from(ended_by_newline),
-                    });
+                    if let Some(t) = too_long.take() {
+                        // Its last byte: a newline read in an earlier chunk (inside its
+                        // quotes, when the file ends) still ends the line before.
+                        let end_line = csv.line() - u64::from(*after_newline);
+                        sink(Parsed::TooLong(TooLong { end_line, ..t }));
+                    } else {
+                        let bytes = &out[..*outlen];
+                        let text = match std::str::from_utf8(bytes) {
+                            Ok(s) => Cow::Borrowed(s),
+                            Err(_) => String::from_utf8_lossy(bytes),
+                        };
+                        sink(Parsed::Record(Record {
+                            text: &text,
+                            ends: &ends[..*endlen],
+                            end_line: line,
+                        }));
+                    }
                     *outlen = 0;
                     *endlen = 0;
                 }
@@ -653,6 +834,44 @@ impl Rows {
         match &self.error {
             Some(e) => Err(e.clone()),
             None => Ok(()),
+        }
+    }
+
+    fn parsed(&mut self, p: Parsed<'_>) {
+        match p {
+            Parsed::Record(rec) => self.record(rec),
+            Parsed::TooLong(t) => self.too_long(t),
+        }
+    }
+
+    /// A record too long to keep: a header fails the file, a row is dropped and reported.
+    fn too_long(&mut self, t: TooLong) {
+        if self.error.is_some() {
+            return;
+        }
+        if self.table.is_none() {
+            self.error = Some(ImportError::HeaderTooLong {
+                quote_line: t.quote_line,
+            });
+            return;
+        }
+        self.rows += 1;
+        let problem = RowProblem::TooLong {
+            quote_line: t.quote_line,
+            end_line: t.end_line,
+        };
+        self.bad_row(t.start_line, problem, false);
+    }
+
+    /// Counts a bad row, and keeps it when fewer than [`MAX_BAD_ROWS`] are.
+    fn bad_row(&mut self, line: u64, problem: RowProblem, kept: bool) {
+        self.bad_row_count += 1;
+        if self.bad_rows.len() < MAX_BAD_ROWS {
+            self.bad_rows.push(BadRow {
+                line,
+                problem,
+                kept,
+            });
         }
     }
 
@@ -757,14 +976,7 @@ impl Rows {
                 if !dropped {
                     self.imported += 1;
                 }
-                self.bad_row_count += 1;
-                if self.bad_rows.len() < MAX_BAD_ROWS {
-                    self.bad_rows.push(BadRow {
-                        line: rec.start_line(),
-                        problem,
-                        kept: !dropped,
-                    });
-                }
+                self.bad_row(rec.start_line(), problem, !dropped);
             }
         }
     }
@@ -977,3 +1189,6 @@ fn set(slot: &mut Option<String>, v: &str) {
         *slot = Some(v.to_owned());
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -40,7 +40,7 @@ pub use decode::ChunkDecoder;
 pub use encoding::TextEncoding;
 pub use importer::{
     import_bytes, preview, BadRow, ImportError, Imported, Importer, Options, Overrides, Preview,
-    Report, RowProblem, MAX_BAD_ROWS, PREVIEW_ROWS, SNIFF_BYTES,
+    Report, RowProblem, MAX_BAD_ROWS, MAX_RECORD_BYTES, PREVIEW_ROWS, SNIFF_BYTES,
 };
 pub use numbers::parse_amount;
 pub use preset::{Mapping, MappingError, Preset, Role};
