@@ -42,6 +42,42 @@ fn save_and_load_round_trip() {
 }
 
 #[wasm_bindgen_test]
+fn a_map_the_loader_would_refuse_is_never_written() {
+    let p = "t-refuse:";
+    clear(p);
+    let store = MapStore::open(p).unwrap();
+    let mut map = template::build(SourceModel::Hinge, now());
+    store.save(&map, now()).unwrap();
+    let good = store.read(&map.id).unwrap().unwrap();
+    // Each of these broke the next load before: a name over 10,000 characters, rules over
+    // 200,000, a card spanning more stages than the map has.
+    let long_name = Text::User("n".repeat(10_001));
+    let long_rules = Some("# r\n".repeat(50_001));
+    for bad in 0..3 {
+        let mut m = map.clone();
+        match bad {
+            0 => m.name = long_name.clone(),
+            1 => m.rules = long_rules.clone(),
+            _ => m.cards[0].span = m.stages.len() as u16 + 1,
+        }
+        assert!(
+            matches!(store.save(&m, now()), Err(StorageError::Invalid(_))),
+            "case {bad}"
+        );
+        assert!(matches!(
+            store.overwrite(&m, now()),
+            Err(StorageError::Invalid(_))
+        ));
+        assert_eq!(store.read(&map.id).unwrap().unwrap(), good, "case {bad}");
+    }
+    // The map still saves once it is right again, and loads.
+    map.name = Text::User("fine".into());
+    assert_eq!(store.save(&map, now()).unwrap(), 2);
+    assert_eq!(MapStore::open(p).unwrap().load_all().maps, vec![map]);
+    clear(p);
+}
+
+#[wasm_bindgen_test]
 fn quota_exceeded_is_reported_and_the_last_good_save_stays() {
     let p = "t-quota:";
     clear(p);

@@ -10,7 +10,10 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use super::model::{Destination, Id, JourneyMap};
+use super::model::{
+    Card, ContentAsset, Department, Destination, Emotion, Handoff, Id, JourneyMap, Lane, Persona,
+    Stage,
+};
 
 /// The `format` field of a map file.
 pub const FORMAT: &str = "journey-mapper/map";
@@ -210,33 +213,15 @@ fn check_version(v: Option<&serde_json::Value>) -> Result<(), ImportError> {
 
 /// Checks ids, references, counts and text sizes of a map.
 pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
-    use limits::*;
     if map.id.0.trim().is_empty() {
         return Err(ImportError::MissingId {
             what: Entity::Map,
             index: 0,
         });
     }
-    if let Some(rules) = &map.rules {
-        if rules.chars().count() > RULES_CHARS {
-            return Err(ImportError::TextTooLong {
-                what: Entity::Map,
-                id: map.id.0.clone(),
-                chars: rules.chars().count(),
-                limit: RULES_CHARS,
-            });
-        }
-        super::rules::RuleSet::parse(rules).map_err(|e| ImportError::BadRules {
-            line: e.line,
-            column: e.column,
-        })?;
-    }
-    too_many(Entity::Stage, map.stages.len(), STAGES)?;
-    too_many(Entity::Lane, map.lanes.len(), LANES)?;
-    too_many(Entity::Card, map.cards.len(), CARDS)?;
-    too_many(Entity::Persona, map.personas.len(), PEOPLE)?;
-    too_many(Entity::Department, map.departments.len(), PEOPLE)?;
-    long_text(Entity::Map, &map.id, map.name.max_chars())?;
+    check_rules(map)?;
+    check_counts(map)?;
+    check_name(map)?;
 
     let stages = unique_ids(Entity::Stage, map.stages.iter().map(|s| &s.id))?;
     let lanes = unique_ids(Entity::Lane, map.lanes.iter().map(|l| &l.id))?;
@@ -244,46 +229,23 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
     unique_ids(Entity::Persona, map.personas.iter().map(|p| &p.id))?;
     let departments = unique_ids(Entity::Department, map.departments.iter().map(|d| &d.id))?;
     let personas: HashSet<&str> = map.personas.iter().map(|p| p.id.as_str()).collect();
-    too_many(Entity::Asset, map.content.len(), CARDS)?;
-    too_many(Entity::Emotion, map.emotions.len(), CARDS)?;
-    too_many(Entity::Handoff, map.handoffs.len(), PEOPLE)?;
     let assets = unique_ids(Entity::Asset, map.content.iter().map(|a| &a.id))?;
 
     for s in &map.stages {
-        long_text(
-            Entity::Stage,
-            &s.id,
-            s.name.max_chars().max(s.description.max_chars()),
-        )?;
-        if let Some(d) = &s.decision {
-            too_many(Entity::Outcome, d.outcomes.len(), OUTCOMES)?;
-            long_text(Entity::Stage, &s.id, d.question.max_chars())?;
-            unique_ids(Entity::Outcome, d.outcomes.iter().map(|o| &o.id))?;
-            for o in &d.outcomes {
-                long_text(Entity::Outcome, &o.id, o.name.max_chars())?;
-                if let Destination::Stage(t) = &o.leads_to {
-                    refers(Entity::Outcome, &o.id, Entity::Stage, t, &stages)?;
-                }
+        check_stage(s)?;
+        for o in s.decision.iter().flat_map(|d| &d.outcomes) {
+            if let Destination::Stage(t) = &o.leads_to {
+                refers(Entity::Outcome, &o.id, Entity::Stage, t, &stages)?;
             }
         }
     }
     for l in &map.lanes {
-        long_text(Entity::Lane, &l.id, l.name.max_chars())?;
+        check_lane(l)?;
     }
     for c in &map.cards {
         refers(Entity::Card, &c.id, Entity::Stage, &c.stage, &stages)?;
         refers(Entity::Card, &c.id, Entity::Lane, &c.lane, &lanes)?;
-        long_text(
-            Entity::Card,
-            &c.id,
-            c.title.max_chars().max(c.detail.chars().count()),
-        )?;
         if let Some(t) = &c.touchpoint {
-            long_text(
-                Entity::Card,
-                &c.id,
-                t.channel.chars().count().max(t.content.chars().count()),
-            )?;
             if let Some(d) = &t.department {
                 refers(Entity::Card, &c.id, Entity::Department, d, &departments)?;
             }
@@ -294,39 +256,16 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
         if let Some(p) = &c.persona {
             refers(Entity::Card, &c.id, Entity::Persona, p, &personas)?;
         }
-        long_text(
-            Entity::Card,
-            &c.id,
-            c.owner.chars().count().max(c.expects.chars().count()),
-        )?;
-        let max = map.stages.len().max(1) as i64;
-        if c.span == 0 || i64::from(c.span) > max {
-            return Err(ImportError::OutOfRange {
-                what: Entity::Card,
-                id: c.id.0.clone(),
-                found: i64::from(c.span),
-                min: 1,
-                max,
-            });
-        }
+        check_card(map, c)?;
     }
     for e in &map.emotions {
-        let id = Id(format!("{}/{}", e.persona, e.stage));
+        let id = emotion_id(e);
         refers(Entity::Emotion, &id, Entity::Persona, &e.persona, &personas)?;
         refers(Entity::Emotion, &id, Entity::Stage, &e.stage, &stages)?;
-        long_text(Entity::Emotion, &id, e.note.chars().count())?;
-        if !(super::model::Emotion::MIN..=super::model::Emotion::MAX).contains(&e.score) {
-            return Err(ImportError::OutOfRange {
-                what: Entity::Emotion,
-                id: id.0,
-                found: i64::from(e.score),
-                min: i64::from(super::model::Emotion::MIN),
-                max: i64::from(super::model::Emotion::MAX),
-            });
-        }
+        check_emotion(e)?;
     }
     for h in &map.handoffs {
-        let id = Id(format!("{}→{}", h.from, h.to));
+        let id = handoff_id(h);
         refers(
             Entity::Handoff,
             &id,
@@ -341,36 +280,185 @@ pub fn validate(map: &JourneyMap) -> Result<(), ImportError> {
             &h.to,
             &departments,
         )?;
-        long_text(Entity::Handoff, &id, h.sla.chars().count())?;
+        check_handoff(h)?;
     }
     for a in &map.content {
         refers(Entity::Asset, &a.id, Entity::Stage, &a.stage, &stages)?;
         if let Some(p) = &a.persona {
             refers(Entity::Asset, &a.id, Entity::Persona, p, &personas)?;
         }
-        long_text(
-            Entity::Asset,
-            &a.id,
-            a.title.max_chars().max(a.question.chars().count()),
-        )?;
+        check_asset(a)?;
     }
     if let Some(v) = &map.version_of {
         long_text(Entity::Map, v, v.0.chars().count())?;
     }
     for p in &map.personas {
-        long_text(
-            Entity::Persona,
-            &p.id,
-            p.name.max_chars().max(p.description.max_chars()),
-        )?;
+        check_persona(p)?;
     }
     for d in &map.departments {
-        long_text(Entity::Department, &d.id, d.name.max_chars())?;
+        check_department(d)?;
         for s in d.owns.iter().chain(&d.contributes) {
             refers(Entity::Department, &d.id, Entity::Stage, s, &stages)?;
         }
     }
     Ok(())
+}
+
+// The checks of one part of a map, apart from references (which need the whole map): shared by
+// [`validate`] and by `edit::apply`, which checks what an edit touched so that every edit
+// leaves a map the loader accepts.
+
+/// How many of each thing the map has, against [`limits`].
+pub fn check_counts(map: &JourneyMap) -> Result<(), ImportError> {
+    use limits::*;
+    too_many(Entity::Stage, map.stages.len(), STAGES)?;
+    too_many(Entity::Lane, map.lanes.len(), LANES)?;
+    too_many(Entity::Card, map.cards.len(), CARDS)?;
+    too_many(Entity::Persona, map.personas.len(), PEOPLE)?;
+    too_many(Entity::Department, map.departments.len(), PEOPLE)?;
+    too_many(Entity::Asset, map.content.len(), CARDS)?;
+    too_many(Entity::Emotion, map.emotions.len(), CARDS)?;
+    too_many(Entity::Handoff, map.handoffs.len(), PEOPLE)
+}
+
+/// The map's name.
+pub fn check_name(map: &JourneyMap) -> Result<(), ImportError> {
+    long_text(Entity::Map, &map.id, map.name.max_chars())
+}
+
+/// The map's classification rules: their length, and that they parse.
+pub fn check_rules(map: &JourneyMap) -> Result<(), ImportError> {
+    let Some(rules) = &map.rules else {
+        return Ok(());
+    };
+    let chars = rules.chars().count();
+    if chars > limits::RULES_CHARS {
+        return Err(ImportError::TextTooLong {
+            what: Entity::Map,
+            id: map.id.0.clone(),
+            chars,
+            limit: limits::RULES_CHARS,
+        });
+    }
+    super::rules::RuleSet::parse(rules).map_err(|e| ImportError::BadRules {
+        line: e.line,
+        column: e.column,
+    })?;
+    Ok(())
+}
+
+fn present(what: Entity, id: &Id) -> Result<(), ImportError> {
+    if id.0.trim().is_empty() {
+        return Err(ImportError::MissingId { what, index: 0 });
+    }
+    Ok(())
+}
+
+/// A stage's texts and its decision's outcomes (their count, ids and names).
+pub fn check_stage(s: &Stage) -> Result<(), ImportError> {
+    present(Entity::Stage, &s.id)?;
+    long_text(
+        Entity::Stage,
+        &s.id,
+        s.name.max_chars().max(s.description.max_chars()),
+    )?;
+    if let Some(d) = &s.decision {
+        too_many(Entity::Outcome, d.outcomes.len(), limits::OUTCOMES)?;
+        long_text(Entity::Stage, &s.id, d.question.max_chars())?;
+        unique_ids(Entity::Outcome, d.outcomes.iter().map(|o| &o.id))?;
+        for o in &d.outcomes {
+            long_text(Entity::Outcome, &o.id, o.name.max_chars())?;
+        }
+    }
+    Ok(())
+}
+
+pub fn check_lane(l: &Lane) -> Result<(), ImportError> {
+    present(Entity::Lane, &l.id)?;
+    long_text(Entity::Lane, &l.id, l.name.max_chars())
+}
+
+/// A card's texts, and its span against the map's stages.
+pub fn check_card(map: &JourneyMap, c: &Card) -> Result<(), ImportError> {
+    present(Entity::Card, &c.id)?;
+    long_text(
+        Entity::Card,
+        &c.id,
+        c.title.max_chars().max(c.detail.chars().count()),
+    )?;
+    if let Some(t) = &c.touchpoint {
+        long_text(
+            Entity::Card,
+            &c.id,
+            t.channel.chars().count().max(t.content.chars().count()),
+        )?;
+    }
+    long_text(
+        Entity::Card,
+        &c.id,
+        c.owner.chars().count().max(c.expects.chars().count()),
+    )?;
+    let max = map.stages.len().max(1) as i64;
+    if c.span == 0 || i64::from(c.span) > max {
+        return Err(ImportError::OutOfRange {
+            what: Entity::Card,
+            id: c.id.0.clone(),
+            found: i64::from(c.span),
+            min: 1,
+            max,
+        });
+    }
+    Ok(())
+}
+
+fn emotion_id(e: &Emotion) -> Id {
+    Id(format!("{}/{}", e.persona, e.stage))
+}
+
+pub fn check_emotion(e: &Emotion) -> Result<(), ImportError> {
+    let id = emotion_id(e);
+    long_text(Entity::Emotion, &id, e.note.chars().count())?;
+    if !(Emotion::MIN..=Emotion::MAX).contains(&e.score) {
+        return Err(ImportError::OutOfRange {
+            what: Entity::Emotion,
+            id: id.0,
+            found: i64::from(e.score),
+            min: i64::from(Emotion::MIN),
+            max: i64::from(Emotion::MAX),
+        });
+    }
+    Ok(())
+}
+
+fn handoff_id(h: &Handoff) -> Id {
+    Id(format!("{}→{}", h.from, h.to))
+}
+
+pub fn check_handoff(h: &Handoff) -> Result<(), ImportError> {
+    long_text(Entity::Handoff, &handoff_id(h), h.sla.chars().count())
+}
+
+pub fn check_asset(a: &ContentAsset) -> Result<(), ImportError> {
+    present(Entity::Asset, &a.id)?;
+    long_text(
+        Entity::Asset,
+        &a.id,
+        a.title.max_chars().max(a.question.chars().count()),
+    )
+}
+
+pub fn check_persona(p: &Persona) -> Result<(), ImportError> {
+    present(Entity::Persona, &p.id)?;
+    long_text(
+        Entity::Persona,
+        &p.id,
+        p.name.max_chars().max(p.description.max_chars()),
+    )
+}
+
+pub fn check_department(d: &Department) -> Result<(), ImportError> {
+    present(Entity::Department, &d.id)?;
+    long_text(Entity::Department, &d.id, d.name.max_chars())
 }
 
 fn too_many(what: Entity, count: usize, limit: usize) -> Result<(), ImportError> {

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+use super::document::{self, ImportError};
 use super::metrics::MetricSettings;
 use super::model::{
     Card, ContentAsset, DecisionPoint, Department, Destination, Emotion, Handoff, Id, JourneyMap,
@@ -170,10 +171,137 @@ pub enum EditError {
     BadSpan { found: u16, max: u16 },
     #[error("a hand-off goes from one department to another")]
     SelfHandoff,
+    /// The edit would leave a map that breaks a rule of the file format (a text too long,
+    /// too many cards, rules that do not parse …), which could then be neither saved nor
+    /// loaded. The map is unchanged.
+    #[error("{0}")]
+    Invalid(ImportError),
+}
+
+/// What of a map an edit changed, so that only that is checked against the file format.
+enum Touched {
+    Nothing,
+    Name,
+    Rules,
+    Stage(Id),
+    Card(Id),
+    Lane(Id),
+    Persona(Id),
+    Department(Id),
+    Asset(Id),
+    Emotion {
+        persona: Id,
+        stage: Id,
+    },
+    Handoff {
+        from: Id,
+        to: Id,
+    },
+    /// Every card's span (a stage was removed).
+    Spans,
+    /// The whole map (an undo step that puts a map back).
+    Whole,
+}
+
+impl Touched {
+    fn of(edit: &Edit) -> Touched {
+        match edit {
+            Edit::RenameMap { .. } => Touched::Name,
+            Edit::SetRules { .. } => Touched::Rules,
+            Edit::InsertStage { stage, .. } => Touched::Stage(stage.id.clone()),
+            Edit::UpdateStage { id, .. } => Touched::Stage(id.clone()),
+            Edit::SetDecision { stage, .. } => Touched::Stage(stage.clone()),
+            Edit::RemoveStage { .. } => Touched::Spans,
+            Edit::Restore { .. } => Touched::Whole,
+            Edit::InsertCard { card, .. } | Edit::UpdateCard { card } => {
+                Touched::Card(card.id.clone())
+            }
+            Edit::InsertLane { lane, .. } => Touched::Lane(lane.id.clone()),
+            Edit::UpdateLane { id, .. } => Touched::Lane(id.clone()),
+            Edit::InsertPersona { persona, .. } | Edit::UpdatePersona { persona } => {
+                Touched::Persona(persona.id.clone())
+            }
+            Edit::SetEmotion { persona, stage, .. } => Touched::Emotion {
+                persona: persona.clone(),
+                stage: stage.clone(),
+            },
+            Edit::InsertDepartment { department, .. } | Edit::UpdateDepartment { department } => {
+                Touched::Department(department.id.clone())
+            }
+            Edit::SetHandoff { from, to, .. } => Touched::Handoff {
+                from: from.clone(),
+                to: to.clone(),
+            },
+            Edit::InsertAsset { asset, .. } | Edit::UpdateAsset { asset } => {
+                Touched::Asset(asset.id.clone())
+            }
+            Edit::SetCircular { .. }
+            | Edit::SetMetricSettings { .. }
+            | Edit::MoveStage { .. }
+            | Edit::RemoveCard { .. }
+            | Edit::MoveCard { .. }
+            | Edit::RemoveLane { .. }
+            | Edit::MoveLane { .. }
+            | Edit::RemovePersona { .. }
+            | Edit::RemoveDepartment { .. }
+            | Edit::RemoveAsset { .. } => Touched::Nothing,
+        }
+    }
+
+    /// Checks what was touched, and the counts, as [`document::validate`] would. References
+    /// are checked by each edit before it changes anything.
+    fn check(&self, map: &JourneyMap) -> Result<(), ImportError> {
+        document::check_counts(map)?;
+        match self {
+            Touched::Nothing => Ok(()),
+            Touched::Name => document::check_name(map),
+            Touched::Rules => document::check_rules(map),
+            Touched::Stage(id) => map.stage(id).map_or(Ok(()), document::check_stage),
+            Touched::Card(id) => map
+                .card(id)
+                .map_or(Ok(()), |c| document::check_card(map, c)),
+            Touched::Lane(id) => map.lane(id).map_or(Ok(()), document::check_lane),
+            Touched::Persona(id) => map.persona(id).map_or(Ok(()), document::check_persona),
+            Touched::Department(id) => map
+                .department(id)
+                .map_or(Ok(()), document::check_department),
+            Touched::Asset(id) => map.asset(id).map_or(Ok(()), document::check_asset),
+            Touched::Emotion { persona, stage } => map
+                .emotions
+                .iter()
+                .filter(|e| &e.persona == persona && &e.stage == stage)
+                .try_for_each(document::check_emotion),
+            Touched::Handoff { from, to } => map
+                .handoffs
+                .iter()
+                .filter(|h| &h.from == from && &h.to == to)
+                .try_for_each(document::check_handoff),
+            Touched::Spans => map
+                .cards
+                .iter()
+                .try_for_each(|c| document::check_card(map, c)),
+            Touched::Whole => document::validate(map),
+        }
+    }
 }
 
 /// Applies `edit` to `map` and returns the edit that undoes it. On error the map is unchanged.
+///
+/// Every edit leaves a map that [`document::validate`] accepts, so that whatever the user does
+/// can be saved and loaded again: an edit that would break the file format's rules (see
+/// [`document::limits`]) is undone and refused with [`EditError::Invalid`].
 pub fn apply(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
+    let touched = Touched::of(&edit);
+    let inverse = apply_unchecked(map, edit)?;
+    if let Err(e) = touched.check(map) {
+        // The inverse of an edit that just applied always applies (what undo relies on).
+        apply_unchecked(map, inverse).expect("the inverse of an applied edit applies");
+        return Err(EditError::Invalid(e));
+    }
+    Ok(inverse)
+}
+
+fn apply_unchecked(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> {
     match edit {
         Edit::RenameMap { name } => {
             let was = std::mem::replace(&mut map.name, name);
@@ -491,6 +619,16 @@ fn remove_stage(map: &mut JourneyMap, id: &Id) -> Result<Edit, EditError> {
     let before = map.clone();
     map.stages.remove(index);
     map.cards.retain(|c| &c.stage != id);
+    // A card that spans across the removed stage covers one stage less; none spans past the
+    // stages that are left.
+    let left = u16::try_from(map.stages.len()).unwrap_or(u16::MAX).max(1);
+    for c in &mut map.cards {
+        let from = before.stage_index(&c.stage).unwrap_or(0);
+        if from < index && from + usize::from(c.span) > index {
+            c.span -= 1;
+        }
+        c.span = c.span.clamp(1, left);
+    }
     for s in &mut map.stages {
         for o in s.decision.iter_mut().flat_map(|d| d.outcomes.iter_mut()) {
             if o.leads_to == Destination::Stage(id.clone()) {
@@ -1399,5 +1537,313 @@ mod tests {
         let mut m = rich();
         m.cards[1].span = 3; // starts at b, the second of three stages
         assert_eq!(m.card_stages(&m.cards[1]), 1..3);
+    }
+
+    #[test]
+    fn removing_stages_under_a_spanning_card_shrinks_it_and_undo_restores_it() {
+        let mut map = sample();
+        map.cards[0].span = 3; // c1 in a, across a, b, c
+        map.cards[1].span = 2; // c2 in b, across b, c
+        let mut h = History::default();
+        h.apply(&mut map, Edit::RemoveStage { id: Id::from("c") })
+            .unwrap();
+        assert_eq!((map.cards[0].span, map.cards[1].span), (2, 1));
+        h.apply(&mut map, Edit::RemoveStage { id: Id::from("b") })
+            .unwrap();
+        assert_eq!(card_ids(&map), ["c1", "c3"]);
+        assert_eq!(map.cards[0].span, 1);
+        assert_eq!(document::validate(&map), Ok(()));
+        // The last stage under a card: the card goes with it, and the map stays valid.
+        h.apply(&mut map, Edit::RemoveStage { id: Id::from("a") })
+            .unwrap();
+        assert_eq!(document::validate(&map), Ok(()));
+        for _ in 0..3 {
+            h.undo(&mut map).unwrap();
+        }
+        assert_eq!((map.cards[0].span, map.cards[1].span), (3, 2));
+    }
+
+    #[test]
+    fn an_edit_past_the_file_format_limits_is_refused_and_changes_nothing() {
+        let map = sample();
+        let refused = |edit: Edit| {
+            let mut m = map.clone();
+            let err = apply(&mut m, edit).unwrap_err();
+            assert_eq!(m, map, "a refused edit changes nothing");
+            err
+        };
+        let long = "x".repeat(document::limits::TEXT_CHARS + 1);
+        assert!(matches!(
+            refused(Edit::RenameMap {
+                name: Text::User(long.clone())
+            }),
+            EditError::Invalid(ImportError::TextTooLong {
+                what: document::Entity::Map,
+                chars: 10_001,
+                ..
+            })
+        ));
+        assert!(matches!(
+            refused(Edit::SetRules {
+                rules: Some("# r\n".repeat(document::limits::RULES_CHARS / 4 + 1))
+            }),
+            EditError::Invalid(ImportError::TextTooLong { .. })
+        ));
+        assert!(matches!(
+            refused(Edit::SetRules {
+                rules: Some(format!("stage a when {}x = 1", "not ".repeat(65)))
+            }),
+            EditError::Invalid(ImportError::BadRules { line: 1, .. })
+        ));
+        let mut card = map.cards[0].clone();
+        card.detail = long.clone();
+        assert!(matches!(
+            refused(Edit::UpdateCard { card }),
+            EditError::Invalid(ImportError::TextTooLong {
+                what: document::Entity::Card,
+                ..
+            })
+        ));
+        assert!(matches!(
+            refused(Edit::UpdateStage {
+                id: Id::from("a"),
+                name: Text::from("a"),
+                description: Text::User(long.clone()),
+            }),
+            EditError::Invalid(ImportError::TextTooLong {
+                what: document::Entity::Stage,
+                ..
+            })
+        ));
+        assert!(matches!(
+            refused(Edit::SetHandoff {
+                from: Id::from("sales"),
+                to: Id::from("sales2"),
+                sla: long,
+            }),
+            EditError::NoDepartment(_) | EditError::Invalid(_)
+        ));
+        // At the limit it is fine.
+        let mut m = map.clone();
+        apply(
+            &mut m,
+            Edit::RenameMap {
+                name: Text::User("x".repeat(document::limits::TEXT_CHARS)),
+            },
+        )
+        .unwrap();
+        // The 20,001st card is refused.
+        let mut full = map.clone();
+        let lane = full.lanes[0].clone();
+        while full.cards.len() < document::limits::CARDS {
+            let c = Card::new(Id::from("a"), &lane, "c");
+            full.cards.push(c);
+        }
+        let before = full.clone();
+        let err = apply(
+            &mut full,
+            Edit::InsertCard {
+                index: 0,
+                card: Card::new(Id::from("a"), &lane, "one more"),
+            },
+        )
+        .unwrap_err();
+        assert!(matches!(
+            err,
+            EditError::Invalid(ImportError::TooMany { .. })
+        ));
+        assert_eq!(full, before);
+    }
+}
+
+/// Whatever edits a user makes, in whatever order, the map stays one the loader accepts, and
+/// undoing them all gives the map back.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use super::*;
+    use crate::domain::document::{limits, validate};
+    use crate::domain::model::{CardKind, ContentKind, Outcome, SourceModel};
+    use jiff::Timestamp;
+    use proptest::prelude::*;
+
+    /// Ids drawn from a small pool, so that edits hit existing things as often as missing ones.
+    fn id() -> impl Strategy<Value = Id> {
+        prop_oneof![
+            (0..6u8).prop_map(|i| Id(format!("s{i}"))),
+            (0..6u8).prop_map(|i| Id(format!("c{i}"))),
+            (0..3u8).prop_map(|i| Id(format!("p{i}"))),
+            (0..3u8).prop_map(|i| Id(format!("d{i}"))),
+            (0..3u8).prop_map(|i| Id(format!("a{i}"))),
+            Just(Id(String::new())),
+            Just(Id("touchpoint".into())),
+            Just(Id("pain_point".into())),
+        ]
+    }
+
+    /// Texts from empty to just past the limit.
+    fn text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            4 => "[a-z ]{0,12}",
+            1 => Just("x".repeat(limits::TEXT_CHARS)),
+            1 => Just("y".repeat(limits::TEXT_CHARS + 1)),
+        ]
+    }
+
+    fn rules() -> impl Strategy<Value = Option<String>> {
+        prop_oneof![
+            Just(None),
+            Just(Some("stage s0 when x = 1".to_owned())),
+            Just(Some("stage s0 when".to_owned())),
+            Just(Some(format!(
+                "stage s0 when {}x = 1{}",
+                "(".repeat(70),
+                ")".repeat(70)
+            ))),
+            Just(Some("# r\n".repeat(limits::RULES_CHARS / 4 + 1))),
+        ]
+    }
+
+    fn card() -> impl Strategy<Value = Card> {
+        (id(), id(), id(), text(), 0..8u16, prop::option::of(id())).prop_map(
+            |(id, stage, lane, title, span, persona)| {
+                let mut c = Card::plain(id, stage, lane, Text::User(title));
+                c.span = span;
+                c.persona = persona;
+                c
+            },
+        )
+    }
+
+    fn stage() -> impl Strategy<Value = Stage> {
+        (id(), text(), text(), any::<bool>(), id()).prop_map(
+            |(id, name, description, decides, to)| Stage {
+                id,
+                name: Text::User(name),
+                description: Text::User(description),
+                decision: decides.then(|| DecisionPoint {
+                    question: Text::from("?"),
+                    outcomes: vec![Outcome {
+                        id: Id::from("o"),
+                        name: Text::from("o"),
+                        leads_to: Destination::Stage(to),
+                    }],
+                }),
+            },
+        )
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        prop_oneof![
+            text().prop_map(|n| Edit::RenameMap {
+                name: Text::User(n)
+            }),
+            rules().prop_map(|rules| Edit::SetRules { rules }),
+            (0..8usize, stage()).prop_map(|(index, stage)| Edit::InsertStage { index, stage }),
+            id().prop_map(|id| Edit::RemoveStage { id }),
+            (id(), text(), text()).prop_map(|(id, n, d)| Edit::UpdateStage {
+                id,
+                name: Text::User(n),
+                description: Text::User(d),
+            }),
+            (id(), 0..8usize).prop_map(|(id, to)| Edit::MoveStage { id, to }),
+            stage().prop_map(|s| Edit::SetDecision {
+                stage: s.id,
+                decision: s.decision,
+            }),
+            (0..8usize, card()).prop_map(|(index, card)| Edit::InsertCard { index, card }),
+            card().prop_map(|card| Edit::UpdateCard { card }),
+            id().prop_map(|id| Edit::RemoveCard { id }),
+            (id(), id(), id(), prop::option::of(id())).prop_map(|(id, stage, lane, before)| {
+                Edit::MoveCard {
+                    id,
+                    stage,
+                    lane,
+                    before,
+                }
+            }),
+            (id(), text()).prop_map(|(id, name)| Edit::InsertLane {
+                index: 0,
+                lane: Lane {
+                    id,
+                    name: Text::User(name),
+                    kind: CardKind::Note,
+                    hidden: false,
+                },
+            }),
+            id().prop_map(|id| Edit::RemoveLane { id }),
+            (id(), text(), any::<bool>()).prop_map(|(id, name, hidden)| Edit::UpdateLane {
+                id,
+                name: Text::User(name),
+                hidden,
+            }),
+            (id(), text()).prop_map(|(id, name)| Edit::InsertPersona {
+                index: 0,
+                persona: Persona {
+                    id,
+                    name: Text::User(name),
+                    description: Text::default(),
+                },
+            }),
+            id().prop_map(|id| Edit::RemovePersona { id }),
+            (id(), id(), prop::option::of((-3..4i8, text()))).prop_map(
+                |(persona, stage, emotion)| Edit::SetEmotion {
+                    persona,
+                    stage,
+                    emotion,
+                }
+            ),
+            (id(), text(), id()).prop_map(|(id, name, owns)| Edit::InsertDepartment {
+                index: 0,
+                department: Department {
+                    id,
+                    name: Text::User(name),
+                    owns: vec![owns],
+                    contributes: Vec::new(),
+                },
+            }),
+            id().prop_map(|id| Edit::RemoveDepartment { id }),
+            (id(), id(), text()).prop_map(|(from, to, sla)| Edit::SetHandoff { from, to, sla }),
+            (id(), text(), id(), text()).prop_map(|(id, title, stage, question)| {
+                Edit::InsertAsset {
+                    index: 0,
+                    asset: ContentAsset {
+                        id,
+                        title: Text::User(title),
+                        kind: ContentKind::Video,
+                        stage,
+                        persona: None,
+                        question,
+                    },
+                }
+            }),
+            id().prop_map(|id| Edit::RemoveAsset { id }),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+        #[test]
+        fn any_sequence_of_edits_leaves_a_map_the_loader_accepts(
+            edits in prop::collection::vec(edit(), 1..40)
+        ) {
+            let start = crate::domain::template::build(SourceModel::Hinge, Timestamp::UNIX_EPOCH);
+            let mut map = start.clone();
+            let mut history = History::default();
+            let mut applied = 0;
+            for e in edits {
+                let before = map.clone();
+                match history.apply(&mut map, e) {
+                    Ok(()) => applied += 1,
+                    // A refused edit changes nothing.
+                    Err(_) => prop_assert_eq!(&map, &before),
+                }
+                prop_assert_eq!(validate(&map), Ok(()));
+            }
+            for _ in 0..applied {
+                prop_assert!(history.undo(&mut map).unwrap());
+                prop_assert_eq!(validate(&map), Ok(()));
+            }
+            prop_assert_eq!(map, start);
+        }
     }
 }

@@ -570,7 +570,8 @@ mod tests {
 
     #[test]
     fn options_reject_unknown_keys_and_deep_nesting() {
-        let o = EngineOptions::from_json(r#"{"asOf": "2024-03-02", "dateOrder": "european"}"#).unwrap();
+        let o =
+            EngineOptions::from_json(r#"{"asOf": "2024-03-02", "dateOrder": "european"}"#).unwrap();
         assert_eq!(o.as_of.as_deref(), Some("2024-03-02"));
         for key in ["asof", "date_order"] {
             let Err(EngineError::Options(m)) =

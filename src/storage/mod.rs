@@ -22,7 +22,7 @@ use jiff::Timestamp;
 use thiserror::Error;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
-use crate::domain::document::{Envelope, StoredError, VERSION};
+use crate::domain::document::{validate, Envelope, ImportError, StoredError, VERSION};
 use crate::domain::summary::{self, MapSummary};
 use crate::domain::{Id, JourneyMap};
 
@@ -40,6 +40,10 @@ pub enum StorageError {
     Conflict { theirs: Box<Envelope> },
     #[error("the saved entry cannot be read: {0}")]
     Unreadable(StoredError),
+    /// The map breaks a rule of the file format: it is not written, since it could not be
+    /// read back (what is stored stays as it was).
+    #[error("the map cannot be saved: {0}")]
+    Invalid(ImportError),
     #[error("browser storage failed: {0}")]
     Other(String),
 }
@@ -217,7 +221,10 @@ impl MapStore {
         self.write(map, rev, now)
     }
 
+    /// Writes only what [`MapStore::read`] and the loader accept: a map that fails
+    /// [`validate`] is refused and the stored entry stays as it was.
     fn write(&self, map: &JourneyMap, rev: u64, now: Timestamp) -> Result<u64, StorageError> {
+        validate(map).map_err(StorageError::Invalid)?;
         let env = Envelope {
             schema: VERSION,
             rev,

@@ -24,6 +24,9 @@ pub enum SaveStatus {
     Unavailable,
     /// A stored entry for this map cannot be read, so it is not overwritten.
     Blocked,
+    /// The map breaks a rule of the file format, so it was not written (it could not be read
+    /// back); the last good save is intact.
+    Refused(crate::domain::ImportError),
 }
 
 /// A short message about something that just happened.
@@ -35,6 +38,8 @@ pub enum Notice {
     /// A shared map was saved to the user's maps.
     SavedCopy,
     ImportFailed(crate::domain::ImportError),
+    /// An edit was refused because the map would break a rule of the file format.
+    EditRefused(crate::domain::ImportError),
     ActionFailed(String),
 }
 
@@ -130,7 +135,11 @@ impl AppState {
     }
 
     fn report(&self, e: ActionError) {
-        self.notice.set(Some(Notice::ActionFailed(e.to_string())));
+        let notice = match e {
+            ActionError::Edit(crate::domain::EditError::Invalid(e)) => Notice::EditRefused(e),
+            e => Notice::ActionFailed(e.to_string()),
+        };
+        self.notice.set(Some(notice));
     }
 
     pub fn flush_now(&self) {

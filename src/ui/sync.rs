@@ -242,6 +242,10 @@ fn save_changes(store: &MapStore, written: &Written, state: AppState) {
                 status = SaveStatus::QuotaFull;
             }
             Err(StorageError::Unreadable(_)) => status = SaveStatus::Blocked,
+            Err(StorageError::Invalid(e)) => {
+                unsaved.push(map.id.clone());
+                status = SaveStatus::Refused(e);
+            }
             Err(_) => status = SaveStatus::Unavailable,
         }
     }
@@ -262,6 +266,7 @@ fn finish(
             state.status.set(SaveStatus::Saved);
         }
         Err(StorageError::QuotaExceeded) => state.status.set(SaveStatus::QuotaFull),
+        Err(StorageError::Invalid(e)) => state.status.set(SaveStatus::Refused(e)),
         Err(_) => state.status.set(SaveStatus::Unavailable),
     }
 }

@@ -39,6 +39,14 @@ pub fn BadRowText(
         RowProblem::MissingId => t_string!(i18n, row_missing_id).to_string(),
         RowProblem::MissingTime => t_string!(i18n, row_missing_time).to_string(),
         RowProblem::MissingType => t_string!(i18n, row_missing_type).to_string(),
+        RowProblem::TooLong {
+            quote_line: Some(quote),
+            end_line,
+        } => t_string!(i18n, row_too_long_quote, quote = *quote, end = *end_line).to_string(),
+        RowProblem::TooLong {
+            quote_line: None,
+            end_line,
+        } => t_string!(i18n, row_too_long, end = *end_line).to_string(),
     };
     let fate = if row.kept {
         t_string!(i18n, bad_row_kept).to_string()

@@ -61,6 +61,17 @@ pub fn Banners() -> impl IntoView {
             }
             .into_any(),
         ),
+        SaveStatus::Refused(e) => Some(
+            view! {
+                <div class="banner danger" role="alert" data-testid="refused-banner">
+                    <p>{t!(i18n, refused_message)} " " <ImportErrorText error=e /></p>
+                    <button type="button" class="primary" on:click=export_unsaved>
+                        {t!(i18n, export_now)}
+                    </button>
+                </div>
+            }
+            .into_any(),
+        ),
         SaveStatus::Blocked => Some(
             view! {
                 <div class="banner danger" role="alert">
@@ -103,13 +114,21 @@ pub fn Banners() -> impl IntoView {
                     <p>{t!(i18n, import_nothing_changed)}</p>
                 }
                 .into_any(),
+                Notice::EditRefused(e) => view! {
+                    <p>
+                        <strong>{t!(i18n, edit_refused)}</strong>
+                        " "
+                        <ImportErrorText error=e />
+                    </p>
+                }
+                .into_any(),
                 Notice::ActionFailed(msg) => {
                     view! { <p>{t!(i18n, action_failed)} " " {msg}</p> }.into_any()
                 }
             };
             let failed = matches!(
                 state.notice.get_untracked(),
-                Some(Notice::ImportFailed(_) | Notice::ActionFailed(_))
+                Some(Notice::ImportFailed(_) | Notice::EditRefused(_) | Notice::ActionFailed(_))
             );
             let (role, class) = if failed {
                 ("alert", "banner notice danger")

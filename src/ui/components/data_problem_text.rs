@@ -22,6 +22,12 @@ pub fn DataProblemText(problem: DataProblem) -> impl IntoView {
                 ImportError::Empty => t_string!(i18n, file_err_empty).to_string(),
                 ImportError::NoHeader => t_string!(i18n, file_err_no_header).to_string(),
                 ImportError::NotText => t_string!(i18n, file_err_not_text).to_string(),
+                ImportError::HeaderTooLong {
+                    quote_line: Some(quote),
+                } => t_string!(i18n, file_err_header_too_long_quote, quote = quote).to_string(),
+                ImportError::HeaderTooLong { quote_line: None } => {
+                    t_string!(i18n, file_err_header_too_long).to_string()
+                }
                 ImportError::DuplicateHeader {
                     name,
                     first,

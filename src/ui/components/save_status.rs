@@ -23,6 +23,7 @@ pub fn SaveIndicator() -> impl IntoView {
                 SaveStatus::Conflict { .. } => t!(i18n, status_conflict).into_any(),
                 SaveStatus::Unavailable => t!(i18n, status_unavailable).into_any(),
                 SaveStatus::Blocked => t!(i18n, status_blocked).into_any(),
+                SaveStatus::Refused(_) => t!(i18n, status_refused).into_any(),
             }}
         </p>
     }
