@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::ChoiceSelect;
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{ContentAsset, ContentKind, Edit, Id, Text};
 use crate::i18n::*;
 use crate::ui::state::{expect_state, use_lang};
@@ -211,6 +212,7 @@ pub fn AssetForm(
                     id=fid("title")
                     node_ref=title_input
                     bind:value=title
+                    maxlength=TEXT_CHARS.to_string()
                     required
                     aria-invalid=move || error.get().to_string()
                     aria-describedby=error_id.clone()
@@ -237,7 +239,7 @@ pub fn AssetForm(
             </label>
             <label class="asset-question">
                 <span>{t!(i18n, content_col_question)}</span>
-                <input id=fid("question") bind:value=question />
+                <input id=fid("question") bind:value=question maxlength=TEXT_CHARS.to_string() />
             </label>
             <div class="form-actions">
                 <button type="submit" class="primary">

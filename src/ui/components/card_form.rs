@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::ChoiceSelect;
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{
     Card, CardKind, Edit, Evidence, Id, OpportunityStatus, Presence, ResearchMethod, Severity,
     Text, Touchpoint,
@@ -282,12 +283,12 @@ pub fn CardForm(
                 {lane_options}
             </select>
             <label for=fid("title")>{t!(i18n, card_title)}</label>
-            <input id=fid("title") node_ref=title_input bind:value=title required aria-invalid=move || error.get().to_string() />
+            <input id=fid("title") node_ref=title_input bind:value=title maxlength=TEXT_CHARS.to_string() required aria-invalid=move || error.get().to_string() />
             <Show when=move || error.get()>
                 <p class="field-error" role="alert">{t!(i18n, title_required)}</p>
             </Show>
             <label for=fid("detail")>{t!(i18n, detail)}</label>
-            <textarea id=fid("detail") rows="2" bind:value=detail></textarea>
+            <textarea id=fid("detail") rows="2" bind:value=detail maxlength=TEXT_CHARS.to_string()></textarea>
             <div class="form-row">
                 <ChoiceSelect label=Signal::derive(move || t_string!(i18n, evidence).to_string())
                     value=Signal::derive(move || evidence.get()) on_pick=move |e| evidence.set(e) />
@@ -310,7 +311,7 @@ pub fn CardForm(
             </Show>
             <Show when=move || is(CardKind::Opportunity)>
                 <label for=fid("owner")>{t!(i18n, opportunity_owner)}</label>
-                <input id=fid("owner") bind:value=owner />
+                <input id=fid("owner") bind:value=owner maxlength=TEXT_CHARS.to_string() />
                 <label for=fid("status")>{t!(i18n, opportunity_status)}</label>
                 <select id=fid("status") prop:value=st_v on:change=st_set>
                     <option value="">{t!(i18n, none)}</option>
@@ -319,7 +320,7 @@ pub fn CardForm(
             </Show>
             <Show when=move || is(CardKind::BuyingRole)>
                 <label for=fid("expects")>{t!(i18n, role_expects)}</label>
-                <textarea id=fid("expects") rows="2" bind:value=expects></textarea>
+                <textarea id=fid("expects") rows="2" bind:value=expects maxlength=TEXT_CHARS.to_string()></textarea>
             </Show>
             <Show when=move || is(CardKind::ResearchSource)>
                 <label for=fid("method")>{t!(i18n, research_method)}</label>
@@ -332,7 +333,7 @@ pub fn CardForm(
                 <fieldset class="touch-fields">
                     <legend>{t!(i18n, touchpoint)}</legend>
                     <label for=fid("channel")>{t!(i18n, channel)}</label>
-                    <input id=fid("channel") bind:value=channel list=fid("channels") />
+                    <input id=fid("channel") bind:value=channel maxlength=TEXT_CHARS.to_string() list=fid("channels") />
                     <datalist id=fid("channels")>{channel_options}</datalist>
                     <label class="inline">
                         <input type="checkbox" bind:checked=online />
@@ -351,7 +352,7 @@ pub fn CardForm(
                         </select>
                     })}
                     <label for=fid("content")>{t!(i18n, content_asset)}</label>
-                    <input id=fid("content") bind:value=content />
+                    <input id=fid("content") bind:value=content maxlength=TEXT_CHARS.to_string() />
                 </fieldset>
             </Show>
             <div class="form-actions">

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{DecisionPoint, Destination, Edit, Id, Outcome, Text};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
@@ -155,7 +156,7 @@ pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
                 <Show when=move || editing.get() && !read_only.get()>
                 <form class="outcome-form" on:submit=add_outcome>
                     <label for=fid.with_value(|f| format!("{f}-name"))>{t!(i18n, outcome_name)}</label>
-                    <input id=fid.with_value(|f| format!("{f}-name")) bind:value=new_name />
+                    <input id=fid.with_value(|f| format!("{f}-name")) bind:value=new_name maxlength=TEXT_CHARS.to_string() />
                     <label for=fid.with_value(|f| format!("{f}-to"))>{t!(i18n, leads_to)}</label>
                     <select id=fid.with_value(|f| format!("{f}-to")) prop:value=move || new_target.get()
                         on:change=move |ev| new_target.set(event_target_value(&ev))>

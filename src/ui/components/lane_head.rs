@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Text};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
@@ -94,7 +95,7 @@ pub fn LaneHead(
                     <label class="visually-hidden" for=format!("lane-name-{}", lane.get_value())>
                         {t!(i18n, lane_name)}
                     </label>
-                    <input id=format!("lane-name-{}", lane.get_value()) node_ref=input bind:value=draft />
+                    <input id=format!("lane-name-{}", lane.get_value()) node_ref=input bind:value=draft maxlength=TEXT_CHARS.to_string() />
                     <button type="submit" class="small">{t!(i18n, save)}</button>
                 </form>
             </Show>

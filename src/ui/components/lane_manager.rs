@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{CardKind, Edit, Id, Lane, Text};
 use crate::i18n::*;
 use crate::ui::state::{expect_state, use_lang};
@@ -93,7 +94,7 @@ pub fn LaneManager(
             <form class="lane-add" on:submit=add>
                 <label>
                     <span>{t!(i18n, new_lane_name)}</span>
-                    <input bind:value=name aria-invalid=move || error.get().to_string() />
+                    <input bind:value=name maxlength=TEXT_CHARS.to_string() aria-invalid=move || error.get().to_string() />
                 </label>
                 <label>
                     <span>{t!(i18n, lane_kind)}</span>

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::platform::clock::millis_of;
@@ -79,6 +80,7 @@ pub fn MapRow(id: Id) -> impl IntoView {
                     class="rename"
                     aria-label=move || t_string!(i18n, map_name).to_string()
                     prop:value=name
+                    maxlength=TEXT_CHARS.to_string()
                     autofocus
                     on:change=move |ev| rename(event_target_value(&ev))
                     on:keydown=move |ev| {

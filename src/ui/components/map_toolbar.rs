@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Action, Edit, Id, Stage, Text};
 use crate::i18n::*;
 use crate::ui::components::{NewVersionButton, ShareMenu};
@@ -83,7 +84,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
             </Show>
             <label class="map-title">
                 <span class="visually-hidden">{t!(i18n, map_name)}</span>
-                <input id="map-name" prop:value=move || name.get() on:change=rename />
+                <input id="map-name" prop:value=move || name.get() maxlength=TEXT_CHARS.to_string() on:change=rename />
             </label>
             <button
                 type="button"

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Persona, Text};
 use crate::i18n::*;
 use crate::ui::state::{expect_state, use_lang};
@@ -121,13 +122,14 @@ pub fn PersonaForm(
                     id=fid("name")
                     node_ref=name_input
                     bind:value=name
+                    maxlength=TEXT_CHARS.to_string()
                     aria-invalid=move || error.get().to_string()
                     aria-describedby=error_id.clone()
                 />
             </label>
             <label for=fid("description")>
                 {t!(i18n, content_persona_description)}
-                <input id=fid("description") class="wide" bind:value=description />
+                <input id=fid("description") class="wide" bind:value=description maxlength=TEXT_CHARS.to_string() />
             </label>
             <div class="form-actions">
                 <button type="submit" class="primary">

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::RULES_CHARS;
 use crate::domain::rule_form::{FormError, RuleForm, RuleKind, TestKind};
 use crate::domain::rules::{Level, Rule, Sentiment};
 use crate::domain::Id;
@@ -86,6 +87,7 @@ pub fn RuleBuilder(
                 {label}
                 <input
                     data-testid=test
+                    maxlength=RULES_CHARS.to_string()
                     prop:value=move || get(&form.read())
                     on:input=move |ev| form.update(|f| set(f, event_target_value(&ev)))
                 />

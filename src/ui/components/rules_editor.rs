@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use super::{RuleBuilder, RuleErrorText};
 use crate::domain::classified::{rules_of, rules_text};
+use crate::domain::document::limits::RULES_CHARS;
 use crate::domain::rule_form::{add_rule, move_rule};
 use crate::domain::rules::{Rule, RuleError, RuleSet};
 use crate::domain::{Edit, Id};
@@ -120,6 +121,7 @@ pub fn RulesEditor(
                 class="rules-text"
                 rows="12"
                 spellcheck="false"
+                maxlength=RULES_CHARS.to_string()
                 data-testid="rules-text"
                 prop:value=move || draft.get().unwrap_or_else(|| saved_text.get())
                 on:input=move |ev| {

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Text};
 use crate::i18n::*;
 use crate::ui::state::{expect_state, use_lang};
@@ -60,12 +61,12 @@ pub fn StageForm(map: Id, stage: Id, #[prop(into)] on_done: Callback<()>) -> imp
     view! {
         <form class="stage-form" on:submit=save>
             <label for=field.clone()>{t!(i18n, stage_name)}</label>
-            <input id=field node_ref=name_input bind:value=name required aria-invalid=move || error.get().to_string() />
+            <input id=field node_ref=name_input bind:value=name maxlength=TEXT_CHARS.to_string() required aria-invalid=move || error.get().to_string() />
             <Show when=move || error.get()>
                 <p class="field-error" role="alert">{t!(i18n, name_required)}</p>
             </Show>
             <label for=field_d.clone()>{t!(i18n, description)}</label>
-            <textarea id=field_d rows="3" bind:value=desc></textarea>
+            <textarea id=field_d rows="3" bind:value=desc maxlength=TEXT_CHARS.to_string()></textarea>
             <div class="form-actions">
                 <button type="submit" class="primary">{t!(i18n, save)}</button>
                 <button type="button" on:click=move |_| on_done.run(())>{t!(i18n, cancel)}</button>

@@ -7,6 +7,10 @@ use crate::domain::{Edit, Id};
 use crate::i18n::*;
 use crate::ui::state::expect_state;
 
+/// The longest department name the add and rename fields take, in UTF-16 code units: stricter
+/// than the file format's `TEXT_CHARS`, as a department is a short row label.
+pub const NAME_MAXLENGTH: usize = 200;
+
 /// A name field and an *Add department* button; a blank name is refused with a message.
 #[component]
 pub fn DepartmentForm(
@@ -42,7 +46,7 @@ pub fn DepartmentForm(
                     id="resp-new-department"
                     bind:value=name
                     aria-invalid=move || error.get().to_string()
-                    maxlength="200"
+                    maxlength=NAME_MAXLENGTH.to_string()
                 />
                 <button type="submit">
                     <span aria-hidden="true">"+ "</span>

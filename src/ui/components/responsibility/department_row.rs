@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::responsibility::renamed;
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
+use crate::ui::components::responsibility::department_form::NAME_MAXLENGTH;
 use crate::ui::components::responsibility::{Names, ResponsibilityCell};
 use crate::ui::state::{expect_state, use_lang};
 
@@ -88,6 +89,7 @@ pub fn DepartmentRow(
                         class="resp-name"
                         aria-label=move || t_string!(i18n, resp_rename_label, name = name.get()).to_string()
                         prop:value=move || name.get()
+                        maxlength=NAME_MAXLENGTH.to_string()
                         on:change=rename
                     />
                     <button
