@@ -185,6 +185,40 @@ async fn delete_for_map_removes_that_maps_datasets_only() {
 }
 
 #[wasm_bindgen_test]
+async fn replace_for_map_leaves_the_new_dataset_as_the_maps_only_one() {
+    let db = "t-ds-replace";
+    delete_db(db).await;
+    let store = DatasetStore::open_named(db).await.unwrap();
+    three(&store).await;
+    store
+        .replace_for_map(&dataset("a3", "A", r#"{"n":4}"#, b"fourth"))
+        .await
+        .unwrap();
+    assert_eq!(
+        store.list_for_map("A").await.unwrap(),
+        vec![info("a3", "A", r#"{"n":4}"#, 6.0)]
+    );
+    assert_eq!(
+        bytes_of(&store.get("a3").await.unwrap().unwrap().file).await,
+        b"fourth"
+    );
+    // Another map's data is untouched; replacing with the same id keeps one record.
+    assert_eq!(store.list_for_map("B").await.unwrap().len(), 1);
+    store
+        .replace_for_map(&dataset("a3", "A", r#"{"n":5}"#, b"fifth"))
+        .await
+        .unwrap();
+    drop(store);
+    let store = DatasetStore::open_named(db).await.unwrap();
+    assert_eq!(
+        store.list_for_map("A").await.unwrap(),
+        vec![info("a3", "A", r#"{"n":5}"#, 5.0)]
+    );
+    drop(store);
+    delete_db(db).await;
+}
+
+#[wasm_bindgen_test]
 async fn update_meta_changes_the_meta_and_keeps_the_file() {
     let db = "t-ds-update";
     delete_db(db).await;

@@ -39,9 +39,12 @@ pub enum Action {
         map: Id,
     },
     UndoDelete,
-    /// Add an imported map. A map whose id is already used gets a new id.
+    /// Add an imported map. A map whose id is already used gets a new id: used by an open map,
+    /// by the deleted map that can still be brought back, or by one of `taken` (stored entries
+    /// that cannot be read, kept for recovery).
     Import {
         map: JourneyMap,
+        taken: Vec<Id>,
     },
     /// Replace a map with the version saved by another tab.
     Reload {
@@ -170,8 +173,13 @@ impl Workspace {
                 }
                 None => Ok(Done::Nothing),
             },
-            Action::Import { mut map } => {
-                if self.map(&map.id).is_some() {
+            Action::Import { mut map, taken } => {
+                let used = |id: &Id| {
+                    self.map(id).is_some()
+                        || self.deleted.as_ref().is_some_and(|(_, d)| &d.id == id)
+                        || taken.contains(id)
+                };
+                while used(&map.id) {
                     map.id = Id::random();
                 }
                 let id = map.id.clone();
@@ -340,11 +348,67 @@ mod tests {
         let mut ws = Workspace::default();
         let a = created(&mut ws, SourceModel::Hinge, 1);
         let copy = ws.map(&a).unwrap().clone();
-        let Done::Created(b) = ws.dispatch(Action::Import { map: copy }, t(2)).unwrap() else {
+        let Done::Created(b) = ws
+            .dispatch(
+                Action::Import {
+                    map: copy.clone(),
+                    taken: Vec::new(),
+                },
+                t(2),
+            )
+            .unwrap()
+        else {
             panic!()
         };
         assert_ne!(a, b);
         assert_eq!(ws.maps.len(), 2);
+    }
+
+    #[test]
+    fn import_never_takes_the_id_of_a_deleted_map_or_an_unreadable_entry() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        let copy = ws.map(&a).unwrap().clone();
+        ws.dispatch(Action::Delete { map: a.clone() }, t(2))
+            .unwrap();
+        // The deleted map can still be brought back, so its id stays its own.
+        let Done::Created(b) = ws
+            .dispatch(
+                Action::Import {
+                    map: copy.clone(),
+                    taken: Vec::new(),
+                },
+                t(3),
+            )
+            .unwrap()
+        else {
+            panic!()
+        };
+        assert_ne!(b, a);
+        assert_eq!(
+            ws.dispatch(Action::UndoDelete, t(4)),
+            Ok(Done::Restored(a.clone()))
+        );
+        // A stored entry that cannot be read keeps its id too.
+        let mut other = copy.clone();
+        other.id = Id::from("kept-aside");
+        let Done::Created(c) = ws
+            .dispatch(
+                Action::Import {
+                    map: other,
+                    taken: vec![Id::from("kept-aside")],
+                },
+                t(5),
+            )
+            .unwrap()
+        else {
+            panic!()
+        };
+        assert_ne!(c, Id::from("kept-aside"));
+        let mut ids: Vec<&Id> = ws.maps.iter().map(|m| &m.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), 3, "every map has its own id");
     }
 
     #[test]

@@ -166,6 +166,37 @@ impl DatasetStore {
         done.await
     }
 
+    /// Stores `entry` as its map's only dataset, in one transaction: the map's other datasets
+    /// are deleted only together with the new one being stored. If the browser refuses to
+    /// store it (storage full), the transaction is aborted and the earlier dataset stays.
+    pub async fn replace_for_map(&self, entry: &StoredDataset) -> Result<(), DatasetStoreError> {
+        let record = Object::new();
+        set(&record, "schema", &RECORD_SCHEMA.into())?;
+        set(&record, "id", &entry.id.as_str().into())?;
+        set(&record, "map_id", &entry.map_id.as_str().into())?;
+        set(&record, "meta_json", &entry.meta_json.as_str().into())?;
+        set(&record, "bytes", &entry.bytes.into())?;
+        set(&record, "file", &entry.file)?;
+        let (tx, store) = self.transaction(IdbTransactionMode::Readwrite)?;
+        let done = transaction_future(&tx);
+        let index = store.index(BY_MAP).map_err(to_error)?;
+        let keys = request_future(
+            &index
+                .get_all_keys_with_key(&entry.map_id.as_str().into())
+                .map_err(to_error)?,
+        )
+        .await?;
+        let keys: Array = keys.dyn_into().map_err(|v| failed(&v))?;
+        // Still inside the transaction (a microtask of the request's success event).
+        for key in keys.iter() {
+            if key.as_string().as_deref() != Some(entry.id.as_str()) {
+                store.delete(&key).map_err(to_error)?;
+            }
+        }
+        store.put(&record).map_err(to_error)?;
+        done.await
+    }
+
     /// The stored dataset `id`, with its file; `None` if there is none.
     pub async fn get(&self, id: &str) -> Result<Option<StoredDataset>, DatasetStoreError> {
         let (_tx, store) = self.transaction(IdbTransactionMode::Readonly)?;

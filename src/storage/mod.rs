@@ -52,6 +52,8 @@ pub enum StorageError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
     pub key: String,
+    /// The map id its key names: no other map may take it while the entry is kept.
+    pub id: Id,
     pub raw: String,
     pub reason: StoredError,
 }
@@ -111,6 +113,16 @@ impl MapStore {
             .map(Id::from)
     }
 
+    fn unreadable(&self, key: String, raw: String, reason: StoredError) -> Unreadable {
+        let id = self.id_of_key(&key).unwrap_or_else(|| Id(String::new()));
+        Unreadable {
+            key,
+            id,
+            raw,
+            reason,
+        }
+    }
+
     fn keys(&self) -> Vec<String> {
         let n = self.storage.length().unwrap_or(0);
         (0..n)
@@ -136,7 +148,7 @@ impl MapStore {
                     known.insert(env.map.id.clone(), env.rev);
                     loaded.maps.push(env.map);
                 }
-                Err(reason) => loaded.unreadable.push(Unreadable { key, raw, reason }),
+                Err(reason) => loaded.unreadable.push(self.unreadable(key, raw, reason)),
             }
         }
         loaded
@@ -152,7 +164,7 @@ impl MapStore {
             };
             match summary::read_entry(&raw) {
                 Ok(row) => rows.push(row),
-                Err(reason) => unreadable.push(Unreadable { key, raw, reason }),
+                Err(reason) => unreadable.push(self.unreadable(key, raw, reason)),
             }
         }
         (rows, unreadable)
@@ -301,7 +313,7 @@ impl MapStore {
             }
             Some(raw) => match Envelope::decode(&raw) {
                 Ok(env) => ExternalChange::Saved(Box::new(env)),
-                Err(reason) => ExternalChange::Unreadable(Unreadable { key, raw, reason }),
+                Err(reason) => ExternalChange::Unreadable(self.unreadable(key, raw, reason)),
             },
         })
     }

@@ -361,15 +361,15 @@ impl DataSession {
         }
     }
 
-    /// Keeps the file in IndexedDB in place of the map's earlier one; `false` (with the problem
-    /// set) if the browser would not store it.
+    /// Keeps the file in IndexedDB in place of the map's earlier one, in one transaction;
+    /// `false` (with the problem set, and the earlier file still stored) if the browser would
+    /// not store it.
     async fn keep(self, blob: &web_sys::Blob, meta: &DatasetMeta) -> bool {
         let map = self.map.get_value();
         let result = async {
             let store = DatasetStore::open().await?;
-            store.delete_for_map(map.as_str()).await?;
             store
-                .put(&StoredDataset {
+                .replace_for_map(&StoredDataset {
                     id: Id::random().0,
                     map_id: map.0.clone(),
                     meta_json: serde_json::to_string(meta)

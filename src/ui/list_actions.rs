@@ -93,7 +93,10 @@ pub async fn run(state: AppState, action: ListAction) -> Option<Done> {
         }
         ListAction::Import(text) => match import_json(&text) {
             Ok(map) => {
-                let done = state.dispatch(Action::Import { map });
+                let taken = state
+                    .unreadable
+                    .with_untracked(|u| u.iter().map(|u| u.id.clone()).collect());
+                let done = state.dispatch(Action::Import { map, taken });
                 state.notice.set(Some(Notice::Imported));
                 done
             }

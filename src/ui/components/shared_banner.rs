@@ -32,7 +32,10 @@ pub fn SharedBanner(
             return;
         }
         // An id already in use gets a new one (see `Action::Import`).
-        if let Some(Done::Created(id)) = state.dispatch(Action::Import { map: m }) {
+        let taken = state
+            .unreadable
+            .with_untracked(|u| u.iter().map(|u| u.id.clone()).collect());
+        if let Some(Done::Created(id)) = state.dispatch(Action::Import { map: m, taken }) {
             state.notice.set(Some(Notice::SavedCopy));
             go(Some(&id));
         }
