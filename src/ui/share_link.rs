@@ -41,6 +41,41 @@ async fn through(class: &str, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Inflates deflate-raw `bytes` with the browser's `DecompressionStream`, reading its output
+/// chunk by chunk and stopping (cancelling the stream) as soon as it passes `limit` bytes:
+/// `Ok(Err(n))` then, with the `n` bytes seen so far. A small link cannot make the page inflate
+/// hundreds of megabytes before the size is checked.
+async fn inflate_capped(bytes: &[u8], limit: usize) -> Result<Result<Vec<u8>, usize>, JsValue> {
+    let transform = construct(
+        "DecompressionStream",
+        &js_sys::Array::of1(&"deflate-raw".into()),
+    )?;
+    let input = construct(
+        "Response",
+        &js_sys::Array::of1(&js_sys::Uint8Array::from(bytes)),
+    )?;
+    let body = js_sys::Reflect::get(&input, &"body".into())?;
+    let out = call(&body, "pipeThrough", &js_sys::Array::of1(&transform))?;
+    let reader = call(&out, "getReader", &js_sys::Array::new())?;
+    let mut inflated = Vec::new();
+    loop {
+        let next: js_sys::Promise = call(&reader, "read", &js_sys::Array::new())?.dyn_into()?;
+        let chunk = JsFuture::from(next).await?;
+        if js_sys::Reflect::get(&chunk, &"done".into())?.is_truthy() {
+            return Ok(Ok(inflated));
+        }
+        let value: js_sys::Uint8Array =
+            js_sys::Reflect::get(&chunk, &"value".into())?.dyn_into()?;
+        let seen = inflated.len() + value.length() as usize;
+        if seen > limit {
+            // The rejected promise of cancel() is of no interest: the stream is dropped.
+            let _ = call(&reader, "cancel", &js_sys::Array::new());
+            return Ok(Err(seen));
+        }
+        inflated.extend_from_slice(&value.to_vec());
+    }
+}
+
 /// Why a link could not be made.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LinkError {
@@ -62,10 +97,14 @@ pub async fn fragment_of(map: &JourneyMap) -> Result<String, LinkError> {
 /// The map a shared link's payload carries, checked as an imported file is.
 pub async fn open(payload: &str) -> Result<JourneyMap, ShareError> {
     let compressed = share::compressed_of(payload)?;
-    let text = through("DecompressionStream", &compressed)
-        .await
-        .map_err(|_| ShareError::Damaged)?;
-    share::read_map(&text)
+    let limit = crate::domain::document::limits::FILE_BYTES;
+    match inflate_capped(&compressed, limit).await {
+        Ok(Ok(text)) => share::read_map(&text),
+        Ok(Err(bytes)) => Err(ShareError::Map(
+            crate::domain::document::ImportError::TooLarge { bytes, limit },
+        )),
+        Err(_) => Err(ShareError::Damaged),
+    }
 }
 
 /// Copies `text` to the clipboard. Where the clipboard API is missing or refused (a page served
