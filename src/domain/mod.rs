@@ -9,6 +9,7 @@ pub mod charts;
 pub mod classified;
 pub mod compare;
 pub mod content_audit;
+pub mod css;
 pub mod dataset;
 pub mod demo_data;
 pub mod document;

@@ -117,7 +117,7 @@ pub fn CardView(
     };
     let done_editing = Callback::new(move |_| {
         canvas.editing.set(None);
-        let sel = format!("[data-card-id=\"{}\"]", card.get_value());
+        let sel = crate::domain::css::attr_selector("data-card-id", card.get_value().as_str());
         set_timeout(
             move || {
                 use wasm_bindgen::JsCast;
