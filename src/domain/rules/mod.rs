@@ -87,4 +87,6 @@ pub use model::*;
 pub use text::{Expected, RuleError, RuleErrorKind, MAX_DEPTH};
 
 #[cfg(test)]
+mod perf;
+#[cfg(test)]
 mod tests;
