@@ -586,6 +586,52 @@ mod tests {
         assert_eq!(drop_stage(&m, &a, &a), None);
     }
 
+    /// Timing harness: `cargo test --release --lib -- --ignored --nocapture big_map`.
+    #[test]
+    #[ignore = "timing harness"]
+    fn big_map_canvas_timing() {
+        use super::test_maps::{random_map, BIG, WIDE};
+        // The emotions do not depend on the cards: their curves are timed on the first map only.
+        for (name, size, curves) in [("BIG", BIG, true), ("WIDE", WIDE, false)] {
+            let m = random_map(1, size);
+            print!("{name} ");
+            canvas_timing(&m, curves);
+        }
+    }
+
+    fn canvas_timing(m: &JourneyMap, curves: bool) {
+        use super::test_maps::millis;
+        let spanned: usize = m.cards.iter().map(|c| m.card_stages(c).len()).sum();
+        println!(
+            "map: {} stages, {} lanes, {} cards (covering {spanned} stage cells), {} personas, {} emotions",
+            m.stages.len(),
+            m.lanes.len(),
+            m.cards.len(),
+            m.personas.len(),
+            m.emotions.len()
+        );
+        let (g, ms) = millis(|| Grid::of(m));
+        println!("Grid::of: {ms:.1} ms");
+        let (_, ms) = millis(|| {
+            m.cards
+                .iter()
+                .take(200)
+                .filter_map(|c| g.step(&c.id, Direction::Down))
+                .count()
+        });
+        println!("Grid::step, 200 cards: {ms:.1} ms");
+        if !curves {
+            return;
+        }
+        let (_, ms) = millis(|| {
+            m.personas
+                .iter()
+                .map(|p| (p.id.clone(), emotion_curve(m, &p.id)))
+                .collect::<HashMap<_, _>>()
+        });
+        println!("emotion curves of all personas: {ms:.1} ms");
+    }
+
     #[test]
     fn the_emotion_curve_meets_halfway_and_skips_stages_without_a_score() {
         let mut m = map();
@@ -631,5 +677,217 @@ mod tests {
         assert!(emotion_curve(&m, &Id::from("nobody"))
             .iter()
             .all(Option::is_none));
+    }
+}
+
+/// Generated maps for the tests of the canvas and of the text export: big ones at the file
+/// format's limits for the timing harnesses, small varied ones (hidden lanes, cards and
+/// emotions pointing at missing stages, lanes or personas, duplicates, spans past the end) for
+/// comparing the layout and the exports with their straightforward reference versions.
+#[cfg(test)]
+pub(crate) mod test_maps {
+    use crate::domain::model::{
+        Card, CardKind, DecisionPoint, Destination, Emotion, Id, JourneyMap, Lane, Outcome,
+        Persona, SourceModel, Stage,
+    };
+    use crate::domain::text::Text;
+
+    /// A small deterministic random source (xorshift64*).
+    pub struct Rng(u64);
+
+    impl Rng {
+        pub fn new(seed: u64) -> Rng {
+            Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1)
+        }
+
+        pub fn next_u64(&mut self) -> u64 {
+            self.0 ^= self.0 >> 12;
+            self.0 ^= self.0 << 25;
+            self.0 ^= self.0 >> 27;
+            self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        }
+
+        /// A number in `0..n` (`n` > 0).
+        pub fn below(&mut self, n: usize) -> usize {
+            (self.next_u64() % n as u64) as usize
+        }
+
+        /// True one time in `n`.
+        pub fn one_in(&mut self, n: usize) -> bool {
+            self.below(n) == 0
+        }
+    }
+
+    /// How big a generated map is.
+    #[derive(Clone, Copy, Debug)]
+    pub struct Size {
+        pub stages: usize,
+        /// Lanes besides the standard ones.
+        pub extra_lanes: usize,
+        pub cards: usize,
+        /// One card in `spanning` spans several stages (0: none does).
+        pub spanning: usize,
+        /// The longest span.
+        pub max_span: usize,
+        pub personas: usize,
+        pub emotions: usize,
+        /// Whether to put in the odd things the loader would refuse (missing references,
+        /// duplicate ids) and that the layout and exports must still handle as before.
+        pub odd: bool,
+    }
+
+    /// The file format's limits (`document::limits`): 500 stages, 20 000 cards (a third of them
+    /// spanning up to 500 stages), 500 personas, 20 000 emotions.
+    pub const BIG: Size = Size {
+        stages: 500,
+        extra_lanes: 13,
+        cards: 20_000,
+        spanning: 3,
+        max_span: 500,
+        personas: 500,
+        emotions: 20_000,
+        odd: false,
+    };
+
+    /// As [`BIG`], but every card spans up to 500 stages and there are only the standard lanes:
+    /// thousands of bars overlap in each lane.
+    pub const WIDE: Size = Size {
+        extra_lanes: 0,
+        spanning: 1,
+        ..BIG
+    };
+
+    const WORDS: [&str; 12] = [
+        "call",
+        "demo",
+        "# heading",
+        "1. list",
+        "web*site*",
+        "a|b",
+        "line\nbreak",
+        "price: high",
+        "CFO, CEO",
+        "trial; day #3",
+        "",
+        "— ok",
+    ];
+
+    fn text(rng: &mut Rng, words: usize) -> Text {
+        let n = 1 + rng.below(words);
+        let t: Vec<&str> = (0..n).map(|_| WORDS[rng.below(WORDS.len())]).collect();
+        Text::from(t.join(" ").as_str())
+    }
+
+    /// A random map of the given size.
+    pub fn random_map(seed: u64, size: Size) -> JourneyMap {
+        let mut rng = Rng::new(seed);
+        let mut m = JourneyMap::new(
+            Text::from("Big # map"),
+            SourceModel::Blank,
+            jiff::Timestamp::UNIX_EPOCH,
+        );
+        m.circular = rng.one_in(2);
+        m.stages = (0..size.stages)
+            .map(|i| Stage {
+                id: Id(format!("s{i}")),
+                name: text(&mut rng, 3),
+                description: if rng.one_in(3) {
+                    text(&mut rng, 6)
+                } else {
+                    Text::default()
+                },
+                decision: None,
+            })
+            .collect();
+        for i in 0..size.stages {
+            if !rng.one_in(10) {
+                continue;
+            }
+            let outcomes = (0..1 + rng.below(4))
+                .map(|o| Outcome {
+                    id: Id(format!("o{i}-{o}")),
+                    name: text(&mut rng, 2),
+                    leads_to: match rng.below(if size.odd { 3 } else { 2 }) {
+                        0 => Destination::Exit,
+                        1 => Destination::Stage(Id(format!("s{}", rng.below(size.stages)))),
+                        _ => Destination::Stage(Id::from("gone")),
+                    },
+                })
+                .collect();
+            m.stages[i].decision = Some(DecisionPoint {
+                question: text(&mut rng, 3),
+                outcomes,
+            });
+        }
+        for i in 0..size.extra_lanes {
+            m.lanes.push(Lane {
+                id: Id(format!("lane{i}")),
+                name: text(&mut rng, 2),
+                kind: CardKind::ALL[rng.below(CardKind::ALL.len())],
+                hidden: false,
+            });
+        }
+        for l in &mut m.lanes {
+            l.hidden = size.odd && rng.one_in(4);
+        }
+        m.personas = (0..size.personas)
+            .map(|i| Persona {
+                id: Id(format!("p{i}")),
+                name: text(&mut rng, 2),
+                description: Text::default(),
+            })
+            .collect();
+        let pick = |rng: &mut Rng, n: usize, prefix: &str| {
+            if size.odd && rng.one_in(20) {
+                Id::from("gone")
+            } else {
+                Id(format!("{prefix}{}", rng.below(n.max(1))))
+            }
+        };
+        for i in 0..size.cards {
+            let stage = pick(&mut rng, size.stages, "s");
+            let lane = if size.odd && rng.one_in(20) {
+                Id::from("gone")
+            } else {
+                m.lanes[rng.below(m.lanes.len())].id.clone()
+            };
+            let id = if size.odd && rng.one_in(15) && i > 0 {
+                Id(format!("c{}", rng.below(i)))
+            } else {
+                Id(format!("c{i}"))
+            };
+            let mut c = Card::plain(id, stage, lane, text(&mut rng, 5));
+            if size.spanning > 0 && rng.one_in(size.spanning) {
+                c.span = (2 + rng.below(size.max_span.max(2) - 1)) as u16;
+            } else if size.odd && rng.one_in(10) {
+                c.span = 0;
+            }
+            if size.personas > 0 && rng.one_in(3) {
+                c.persona = Some(pick(&mut rng, size.personas, "p"));
+            }
+            m.cards.push(c);
+        }
+        for _ in 0..size.emotions {
+            m.emotions.push(Emotion {
+                persona: pick(&mut rng, size.personas, "p"),
+                stage: pick(&mut rng, size.stages, "s"),
+                score: rng.below(5) as i8 - 2,
+                note: if rng.one_in(3) {
+                    text(&mut rng, 3)
+                        .get(crate::domain::text::Lang::En)
+                        .to_owned()
+                } else {
+                    String::new()
+                },
+            });
+        }
+        m
+    }
+
+    /// Milliseconds `f` takes.
+    pub fn millis<T>(f: impl FnOnce() -> T) -> (T, f64) {
+        let t = std::time::Instant::now();
+        let out = f();
+        (out, t.elapsed().as_secs_f64() * 1000.0)
     }
 }

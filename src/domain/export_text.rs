@@ -375,6 +375,18 @@ Outcomes:
         assert!(mm.contains("    Web∶ site: 2: IT‚ ops\n"), "{mm}");
     }
 
+    /// Timing harness: `cargo test --release --lib -- --ignored --nocapture big_map`.
+    #[test]
+    #[ignore = "timing harness"]
+    fn big_map_export_timing() {
+        use crate::domain::canvas::test_maps::{millis, random_map, BIG};
+        let m = random_map(1, BIG);
+        let (md, ms) = millis(|| to_markdown(&m, Lang::En, &labels()));
+        println!("to_markdown: {ms:.1} ms ({} bytes)", md.len());
+        let (mm, ms) = millis(|| to_mermaid(&m, Lang::En));
+        println!("to_mermaid: {ms:.1} ms ({} bytes)", mm.len());
+    }
+
     #[test]
     fn escapes_keep_each_format_intact() {
         assert_eq!(markdown_text("# a\nb"), "\\# a b");
