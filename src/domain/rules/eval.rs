@@ -153,7 +153,7 @@ enum CLit {
 enum CTest {
     Compare(Cmp, CLit),
     In(Vec<CLit>),
-    Contains(String),
+    Contains(Needle),
     Range(Option<CLit>, Option<CLit>),
     Missing,
     Present,
@@ -334,7 +334,7 @@ impl Compiled {
                 test: match test {
                     FieldTest::Compare { cmp, value } => CTest::Compare(*cmp, lit(value)),
                     FieldTest::In { values } => CTest::In(values.iter().map(lit).collect()),
-                    FieldTest::Contains { text } => CTest::Contains(text.to_lowercase()),
+                    FieldTest::Contains { text } => CTest::Contains(Needle::new(text)),
                     FieldTest::Range { from, to } => {
                         CTest::Range(from.as_ref().map(lit), to.as_ref().map(lit))
                     }
@@ -686,18 +686,72 @@ fn eq_ci(value: &str, lower: &str) -> bool {
     }
 }
 
-fn contains_ci(value: &str, lower: &str) -> bool {
-    if lower.is_empty() {
-        return true;
+/// The text of a `contains` test, lower-cased once when the rules are compiled, and searched
+/// for in linear time: an ASCII text in an ASCII value by Knuth–Morris–Pratt over the value's
+/// bytes lower-cased on the fly (no allocation); anything else in the value lower-cased once
+/// (`str::contains` is Two-Way, also linear).
+#[derive(Debug)]
+struct Needle {
+    lower: String,
+    /// When `lower` is ASCII: for each prefix of it, the length of its longest proper prefix
+    /// that is also a suffix (the KMP failure function).
+    border: Vec<u32>,
+}
+
+impl Needle {
+    fn new(text: &str) -> Needle {
+        let lower = text.to_lowercase();
+        let border = if lower.is_ascii() {
+            borders(lower.as_bytes())
+        } else {
+            Vec::new()
+        };
+        Needle { lower, border }
     }
-    if value.is_ascii() && lower.is_ascii() {
-        value
-            .as_bytes()
-            .windows(lower.len())
-            .any(|w| w.eq_ignore_ascii_case(lower.as_bytes()))
-    } else {
-        value.to_lowercase().contains(lower)
+
+    /// Whether `value` contains the text, ignoring case.
+    fn found_in(&self, value: &str) -> bool {
+        let p = self.lower.as_bytes();
+        if p.is_empty() {
+            return true;
+        }
+        if !(value.is_ascii() && self.lower.is_ascii()) {
+            return value.to_lowercase().contains(self.lower.as_str());
+        }
+        if value.len() < p.len() {
+            return false;
+        }
+        let mut k = 0;
+        for &c in value.as_bytes() {
+            let c = c.to_ascii_lowercase();
+            while k > 0 && c != p[k] {
+                k = self.border[k - 1] as usize;
+            }
+            if c == p[k] {
+                k += 1;
+                if k == p.len() {
+                    return true;
+                }
+            }
+        }
+        false
     }
+}
+
+/// The KMP failure function of `p`.
+fn borders(p: &[u8]) -> Vec<u32> {
+    let mut border = vec![0u32; p.len()];
+    let mut k = 0;
+    for i in 1..p.len() {
+        while k > 0 && p[i] != p[k] {
+            k = border[k - 1] as usize;
+        }
+        if p[i] == p[k] {
+            k += 1;
+        }
+        border[i] = k as u32;
+    }
+    border
 }
 
 struct Ctx<'a> {
@@ -923,9 +977,9 @@ fn test_value(test: &CTest, v: &Val, as_of: Time) -> bool {
         }
         CTest::In(ls) => ls.iter().any(|l| compare(v, Cmp::Eq, l) == Some(true)),
         CTest::Contains(s) => match v {
-            Val::Text(t) => contains_ci(t, s),
-            Val::Num(n) => n.to_string().contains(s.as_str()),
-            Val::Date(t) => format_date(*t).contains(s.as_str()),
+            Val::Text(t) => s.found_in(t),
+            Val::Num(n) => n.to_string().contains(s.lower.as_str()),
+            Val::Date(t) => format_date(*t).contains(s.lower.as_str()),
             Val::Missing => false,
         },
         CTest::Range(lo, hi) => {
@@ -943,5 +997,75 @@ fn test_value(test: &CTest, v: &Val, as_of: Time) -> bool {
             }
         }
         CTest::Since(t0) => time_of(v).is_some_and(|t| *t0 <= t && t <= as_of),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo_data::SplitMix64;
+
+    /// The search as it was before [`Needle`]: every window compared, or the value lower-cased.
+    fn contains_reference(value: &str, lower: &str) -> bool {
+        if lower.is_empty() {
+            return true;
+        }
+        if value.is_ascii() && lower.is_ascii() {
+            value
+                .as_bytes()
+                .windows(lower.len())
+                .any(|w| w.eq_ignore_ascii_case(lower.as_bytes()))
+        } else {
+            value.to_lowercase().contains(lower)
+        }
+    }
+
+    fn random_text(rng: &mut SplitMix64, alphabet: &[&str], max: u64) -> String {
+        let n = rng.below(max + 1);
+        (0..n)
+            .map(|_| alphabet[rng.below(alphabet.len() as u64) as usize])
+            .collect()
+    }
+
+    #[test]
+    fn contains_finds_what_the_window_search_found() {
+        // Small alphabets so that needles often (nearly) match; case pairs, letters whose
+        // lower case is longer or shorter (İ, the Kelvin sign), final sigma, ß.
+        let ascii = ["a", "A", "b", "B", "a", "@", "."];
+        let mixed = [
+            "a", "A", "b", "é", "É", "İ", "i", "\u{212A}", "k", "Σ", "σ", "ß", " ",
+        ];
+        let mut rng = SplitMix64::new(5);
+        let mut found = 0;
+        for round in 0..40_000 {
+            let alphabet: &[&str] = if round % 2 == 0 { &ascii } else { &mixed };
+            let value = random_text(&mut rng, alphabet, 24);
+            let needle = if rng.below(3) == 0 && !value.is_empty() {
+                // A piece of the value, in another case.
+                let chars: Vec<char> = value.chars().collect();
+                let a = rng.below(chars.len() as u64) as usize;
+                let b = a + rng.below((chars.len() - a) as u64 + 1) as usize;
+                chars[a..b].iter().collect::<String>().to_uppercase()
+            } else {
+                random_text(&mut rng, alphabet, 5)
+            };
+            let n = Needle::new(&needle);
+            let expected = contains_reference(&value, &needle.to_lowercase());
+            assert_eq!(
+                n.found_in(&value),
+                expected,
+                "{value:?} contains {needle:?}"
+            );
+            found += usize::from(expected);
+        }
+        // Both answers were well represented.
+        assert!((10_000..30_000).contains(&found), "{found}");
+    }
+
+    #[test]
+    fn the_failure_function_is_the_longest_border() {
+        assert_eq!(borders(b"aabaaab"), [0, 1, 0, 1, 2, 2, 3]);
+        assert_eq!(borders(b"abcabd"), [0, 0, 0, 1, 2, 0]);
+        assert!(borders(b"").is_empty());
     }
 }
