@@ -13,7 +13,9 @@ use crate::ui::data::expect_data;
 pub fn ImportWizard() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let preview = Memo::new(move |_| data.pending.get().map(|p| p.preview));
+    // Memos that borrow what they need: with 13,000 columns, a derived signal that cloned the
+    // whole preview on every read (once per column's role) froze the page for a minute.
+    let preview = Memo::new(move |_| data.pending.with(|p| p.as_ref().map(|p| p.preview.clone())));
     let file = move || {
         data.pending
             .read()
@@ -23,8 +25,9 @@ pub fn ImportWizard() -> impl IntoView {
     };
     // The mapping being edited lives in the pending preview: reading the file again with other
     // choices starts again from the detected preset's mapping.
-    let mapping = Signal::derive(move || preview.get().map(|p| p.mapping));
-    let preset = Signal::derive(move || preview.get().map_or(Preset::Custom, |p| p.preset));
+    let mapping = Memo::new(move |_| preview.with(|p| p.as_ref().map(|p| p.mapping.clone())));
+    let preset =
+        Memo::new(move |_| preview.with(|p| p.as_ref().map_or(Preset::Custom, |p| p.preset)));
     let edit = move |f: &dyn Fn(&mut crate::domain::import::Preview)| {
         data.pending.update(|p| {
             if let Some(p) = p {
@@ -43,8 +46,12 @@ pub fn ImportWizard() -> impl IntoView {
             .unwrap_or_default()
     };
     let check = Memo::new(move |_| mapping.get().map(|m| m.check()));
-    let headers = Signal::derive(move || preview.get().map(|p| p.headers).unwrap_or_default());
-    let rows = Signal::derive(move || preview.get().map(|p| p.rows).unwrap_or_default());
+    let headers = Memo::new(move |_| {
+        preview.with(|p| p.as_ref().map(|p| p.headers.clone()).unwrap_or_default())
+    });
+    let rows = Memo::new(move |_| {
+        preview.with(|p| p.as_ref().map(|p| p.rows.clone()).unwrap_or_default())
+    });
 
     let pick_preset = move |preset: Preset| {
         edit(&|p| {
@@ -78,19 +85,19 @@ pub fn ImportWizard() -> impl IntoView {
             <div class="wizard-settings">
                 <ChoiceSelect
                     label=Signal::derive(move || t_string!(i18n, encoding).to_string())
-                    value=Signal::derive(move || preview.get().map(|p| p.encoding).unwrap_or(crate::domain::import::TextEncoding::Utf8))
+                    value=Signal::derive(move || preview.with(|p| p.as_ref().map(|p| p.encoding)).unwrap_or(crate::domain::import::TextEncoding::Utf8))
                     on_pick=move |e| data.reread(Overrides { encoding: Some(e), ..overrides() })
                     test_id="encoding"
                 />
                 <ChoiceSelect
                     label=Signal::derive(move || t_string!(i18n, delimiter).to_string())
-                    value=Signal::derive(move || preview.get().map(|p| p.delimiter).unwrap_or(crate::domain::import::Delimiter::Comma))
+                    value=Signal::derive(move || preview.with(|p| p.as_ref().map(|p| p.delimiter)).unwrap_or(crate::domain::import::Delimiter::Comma))
                     on_pick=move |d| data.reread(Overrides { delimiter: Some(d), ..overrides() })
                     test_id="delimiter"
                 />
                 <ChoiceSelect
                     label=Signal::derive(move || t_string!(i18n, date_order).to_string())
-                    value=Signal::derive(move || preview.get().map(|p| p.date_order).unwrap_or(crate::domain::import::DateOrder::Iso))
+                    value=Signal::derive(move || preview.with(|p| p.as_ref().map(|p| p.date_order)).unwrap_or(crate::domain::import::DateOrder::Iso))
                     on_pick=move |d| data.reread(Overrides { date_order: Some(d), ..overrides() })
                     test_id="date-order"
                 />
