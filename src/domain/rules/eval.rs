@@ -7,6 +7,9 @@
 //! type. [`Compiled::place`] then classifies one contact without allocating (except the
 //! list of fired rules) and, when asked, records what it saw for an explanation.
 
+use std::cell::OnceCell;
+use std::collections::HashMap;
+
 use super::model::*;
 use crate::domain::dataset::{format_date, time_from_date, Contact, Dataset, Event, Time, DAY};
 
@@ -115,7 +118,7 @@ pub struct Step {
     pub seen: Vec<Seen>,
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum FieldRef {
     Key,
     Name,
@@ -264,6 +267,7 @@ impl Compiled {
             stages: Vec::new(),
             outcomes: Vec::new(),
         };
+        let fields = FieldNames::default();
         // Stage ids first, so `at` tests anywhere can resolve them.
         for r in &rules.rules {
             if let Rule::Stage { stage, .. } = r {
@@ -275,7 +279,7 @@ impl Compiled {
             match r {
                 Rule::Comment { .. } => {}
                 Rule::Fit { points, when } => {
-                    let cond = c.compile(when, data);
+                    let cond = c.compile(when, data, &fields);
                     c.fit.push((i, *points, cond));
                 }
                 Rule::Engage {
@@ -303,16 +307,16 @@ impl Compiled {
                 Rule::Threshold { level, at } => c.thresholds.push((i, *level, *at)),
                 Rule::Stage { stage, when } => {
                     let s = slot(&mut c.stages, stage);
-                    let cond = c.compile(when, data);
+                    let cond = c.compile(when, data, &fields);
                     c.stage_rules.push((i, s, cond));
                 }
                 Rule::Outcome { outcome, when } => {
                     let s = slot(&mut c.outcomes, outcome);
-                    let cond = c.compile(when, data);
+                    let cond = c.compile(when, data, &fields);
                     c.outcome_rules.push((i, s, cond));
                 }
                 Rule::Sentiment { sentiment, when } => {
-                    let cond = c.compile(when, data);
+                    let cond = c.compile(when, data, &fields);
                     c.sentiment_rules.push((i, *sentiment, cond));
                 }
             }
@@ -320,17 +324,19 @@ impl Compiled {
         c
     }
 
-    fn compile(&self, cond: &Condition, data: &Dataset) -> CCond {
+    fn compile(&self, cond: &Condition, data: &Dataset, fields: &FieldNames) -> CCond {
         let as_of = self.as_of;
         match cond {
             Condition::And { all } => {
-                CCond::And(all.iter().map(|c| self.compile(c, data)).collect())
+                CCond::And(all.iter().map(|c| self.compile(c, data, fields)).collect())
             }
-            Condition::Or { any } => CCond::Or(any.iter().map(|c| self.compile(c, data)).collect()),
-            Condition::Not { not } => CCond::Not(Box::new(self.compile(not, data))),
+            Condition::Or { any } => {
+                CCond::Or(any.iter().map(|c| self.compile(c, data, fields)).collect())
+            }
+            Condition::Not { not } => CCond::Not(Box::new(self.compile(not, data, fields))),
             Condition::Field { field, test } => CCond::Field {
                 name: field.clone(),
-                field: field_ref(field, data),
+                field: fields.resolve(field, data),
                 test: match test {
                     FieldTest::Compare { cmp, value } => CTest::Compare(*cmp, lit(value)),
                     FieldTest::In { values } => CTest::In(values.iter().map(lit).collect()),
@@ -634,26 +640,43 @@ fn kind_of(event: &EventType, data: &Dataset) -> Kind {
     }
 }
 
-fn field_ref(name: &str, data: &Dataset) -> FieldRef {
-    let lower = name.to_lowercase();
-    match lower.as_str() {
-        "id" => FieldRef::Key,
-        "name" => FieldRef::Name,
-        "account" => FieldRef::Account,
-        "status" | "stage" => FieldRef::Status,
-        "owner" => FieldRef::Owner,
-        "source" => FieldRef::Source,
-        "amount" => FieldRef::Amount,
-        "created" => FieldRef::Created,
-        "lead" => FieldRef::Lead,
-        "mql" => FieldRef::Mql,
-        "sql" => FieldRef::Sql,
-        "closed" => FieldRef::Closed,
-        _ => data
-            .fields
-            .iter()
-            .position(|f| f.to_lowercase() == lower)
-            .map_or(FieldRef::Unknown, FieldRef::Extra),
+/// Resolves field names while rules are compiled: the kept columns are lower-cased and
+/// indexed once (on the first name that is not a built-in), so each condition's field is a
+/// lookup instead of a scan of every column.
+#[derive(Default)]
+struct FieldNames {
+    /// Lower-cased column name → the first column of that name.
+    columns: OnceCell<HashMap<String, usize>>,
+}
+
+impl FieldNames {
+    fn resolve(&self, name: &str, data: &Dataset) -> FieldRef {
+        let lower = name.to_lowercase();
+        match lower.as_str() {
+            "id" => FieldRef::Key,
+            "name" => FieldRef::Name,
+            "account" => FieldRef::Account,
+            "status" | "stage" => FieldRef::Status,
+            "owner" => FieldRef::Owner,
+            "source" => FieldRef::Source,
+            "amount" => FieldRef::Amount,
+            "created" => FieldRef::Created,
+            "lead" => FieldRef::Lead,
+            "mql" => FieldRef::Mql,
+            "sql" => FieldRef::Sql,
+            "closed" => FieldRef::Closed,
+            _ => self
+                .columns
+                .get_or_init(|| {
+                    let mut columns = HashMap::with_capacity(data.fields.len());
+                    for (i, f) in data.fields.iter().enumerate() {
+                        columns.entry(f.to_lowercase()).or_insert(i);
+                    }
+                    columns
+                })
+                .get(&lower)
+                .map_or(FieldRef::Unknown, |&i| FieldRef::Extra(i)),
+        }
     }
 }
 
@@ -1060,6 +1083,55 @@ mod tests {
         }
         // Both answers were well represented.
         assert!((10_000..30_000).contains(&found), "{found}");
+    }
+
+    /// Field resolution as it was before [`FieldNames`]: every column lower-cased and compared.
+    fn field_ref_reference(name: &str, data: &Dataset) -> FieldRef {
+        let lower = name.to_lowercase();
+        match lower.as_str() {
+            "id" => FieldRef::Key,
+            "name" => FieldRef::Name,
+            "account" => FieldRef::Account,
+            "status" | "stage" => FieldRef::Status,
+            "owner" => FieldRef::Owner,
+            "source" => FieldRef::Source,
+            "amount" => FieldRef::Amount,
+            "created" => FieldRef::Created,
+            "lead" => FieldRef::Lead,
+            "mql" => FieldRef::Mql,
+            "sql" => FieldRef::Sql,
+            "closed" => FieldRef::Closed,
+            _ => data
+                .fields
+                .iter()
+                .position(|f| f.to_lowercase() == lower)
+                .map_or(FieldRef::Unknown, FieldRef::Extra),
+        }
+    }
+
+    #[test]
+    fn fields_resolve_to_the_column_a_scan_finds() {
+        use crate::domain::dataset::{DatasetBuilder, Shape};
+        // Columns that collide ignoring case (the first wins), built-in names as columns,
+        // Unicode case pairs.
+        let pieces = ["a", "B", "b", "İ", "i", "Σ", "σ", "name", "Status", "x"];
+        let mut rng = SplitMix64::new(9);
+        for _ in 0..300 {
+            let fields: Vec<String> = (0..rng.below(12))
+                .map(|_| random_text(&mut rng, &pieces, 2))
+                .collect();
+            let data = DatasetBuilder::new(Shape::Records, fields).finish();
+            let names = FieldNames::default();
+            for _ in 0..20 {
+                let name = random_text(&mut rng, &pieces, 2);
+                assert_eq!(
+                    names.resolve(&name, &data),
+                    field_ref_reference(&name, &data),
+                    "{name:?} in {:?}",
+                    data.fields
+                );
+            }
+        }
     }
 
     #[test]
