@@ -7,10 +7,11 @@
 //!
 //! Also here: where the arrow keys lead from a card, how Alt+arrow moves it, and the emotion curve.
 
-use std::collections::HashMap;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap};
 
 use super::edit::Edit;
-use super::model::{Id, JourneyMap};
+use super::model::{Emotion, Id, JourneyMap};
 
 /// One slot of a track in one cell.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -23,7 +24,7 @@ pub enum Slot {
     Empty,
 }
 
-/// The content of one cell (stage × lane).
+/// The content of one cell (stage × lane), as [`Grid::cell`] puts it together.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Cell {
     /// One slot per track of the lane, top to bottom.
@@ -32,13 +33,53 @@ pub struct Cell {
     pub cards: Vec<Id>,
 }
 
-/// The visible lanes of a map, each with one cell per stage.
+/// A spanning card's bar on its track: the columns `start..end` it covers.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Bar {
+    start: usize,
+    end: usize,
+    card: Id,
+}
+
+/// One visible lane: its bars per track and the cards of one stage only.
+///
+/// Each card is stored once, whatever its span (a bar is one range, not one slot per column it
+/// covers), so laying out a map costs about its cards and stages; the slots of a cell are
+/// made when the cell is asked for, and only the drawn cells are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Row {
+    /// The bars of each track, top to bottom; within a track they are left to right and do not
+    /// overlap.
+    tracks: Vec<Vec<Bar>>,
+    /// (stage column, card) of the cards that do not span, by column, then in map order.
+    cards: Vec<(usize, Id)>,
+}
+
+impl Row {
+    /// The cards of one stage only, in map order.
+    fn cards_at(&self, stage: usize) -> &[(usize, Id)] {
+        let from = self.cards.partition_point(|c| c.0 < stage);
+        let to = self.cards.partition_point(|c| c.0 <= stage);
+        &self.cards[from..to]
+    }
+
+    /// The bar of `track` at `stage`, if one starts or passes there.
+    fn bar_at(&self, track: usize, stage: usize) -> Option<&Bar> {
+        let bars = &self.tracks[track];
+        let i = bars.partition_point(|b| b.start <= stage);
+        bars[..i].last().filter(|b| b.end > stage)
+    }
+}
+
+/// The visible lanes of a map and where each card sits in them.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
     /// Visible lane ids, top to bottom.
     pub lanes: Vec<Id>,
-    /// `cells[lane][stage]`.
-    pub cells: Vec<Vec<Cell>>,
+    /// One row per visible lane.
+    rows: Vec<Row>,
+    /// The number of stage columns.
+    columns: usize,
 }
 
 impl Grid {
@@ -59,7 +100,7 @@ impl Grid {
             .collect();
         let lane_row: HashMap<&Id, usize> =
             lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
-        let mut cells = vec![vec![Cell::default(); n]; lanes.len()];
+        let mut rows = vec![Row::default(); lanes.len()];
         // Bars per lane: (start, end exclusive, card).
         let mut bars: Vec<Vec<(usize, usize, &Id)>> = vec![Vec::new(); lanes.len()];
         for card in &map.cards {
@@ -71,71 +112,93 @@ impl Grid {
             if end - start > 1 {
                 bars[row].push((start, end, &card.id));
             } else {
-                cells[row][start].cards.push(card.id.clone());
+                rows[row].cards.push((start, card.id.clone()));
             }
         }
-        for (row, mut lane_bars) in bars.into_iter().enumerate() {
+        for (row, mut lane_bars) in rows.iter_mut().zip(bars) {
+            // Stable: a stage's cards stay in map order.
+            row.cards.sort_by_key(|c| c.0);
             // Greedy interval colouring by start column: the fewest tracks, stable by map order.
+            // Each bar takes the lowest track free at its start. Starts only grow, so a track
+            // that is free stays free until taken: the free tracks wait in a min-heap, the busy
+            // ones in a heap by the column they end at.
             lane_bars.sort_by_key(|b| b.0);
-            let mut track_end: Vec<usize> = Vec::new();
-            let mut placed = Vec::with_capacity(lane_bars.len());
-            for (start, end, id) in lane_bars {
-                let t = match track_end.iter().position(|&e| e <= start) {
-                    Some(t) => t,
+            let mut free: BinaryHeap<Reverse<usize>> = BinaryHeap::new();
+            let mut busy: BinaryHeap<Reverse<(usize, usize)>> = BinaryHeap::new();
+            for (start, end, card) in lane_bars {
+                while let Some(&Reverse((e, t))) = busy.peek() {
+                    if e > start {
+                        break;
+                    }
+                    busy.pop();
+                    free.push(Reverse(t));
+                }
+                let t = match free.pop() {
+                    Some(Reverse(t)) => t,
                     None => {
-                        track_end.push(0);
-                        track_end.len() - 1
+                        row.tracks.push(Vec::new());
+                        row.tracks.len() - 1
                     }
                 };
-                track_end[t] = end;
-                placed.push((t, start, end, id));
-            }
-            for cell in &mut cells[row] {
-                cell.tracks = vec![Slot::Empty; track_end.len()];
-            }
-            for (t, start, end, id) in placed {
-                cells[row][start].tracks[t] = Slot::Start {
-                    card: id.clone(),
-                    span: end - start,
-                };
-                for cell in &mut cells[row][start + 1..end] {
-                    cell.tracks[t] = Slot::Covered(id.clone());
-                }
+                row.tracks[t].push(Bar {
+                    start,
+                    end,
+                    card: card.clone(),
+                });
+                busy.push(Reverse((end, t)));
             }
         }
         Grid {
             lanes: lanes.into_iter().cloned().collect(),
-            cells,
+            rows,
+            columns: n,
         }
     }
 
-    /// The cell of a lane and stage.
-    pub fn cell(&self, lane: usize, stage: usize) -> Option<&Cell> {
-        self.cells.get(lane)?.get(stage)
+    /// The cell of a lane and stage: every track of the lane (the bar starting or passing
+    /// there, or nothing) and the stage's own cards.
+    pub fn cell(&self, lane: usize, stage: usize) -> Option<Cell> {
+        let row = self.rows.get(lane).filter(|_| stage < self.columns)?;
+        let tracks = (0..row.tracks.len())
+            .map(|t| match row.bar_at(t, stage) {
+                Some(b) if b.start == stage => Slot::Start {
+                    card: b.card.clone(),
+                    span: b.end - b.start,
+                },
+                Some(b) => Slot::Covered(b.card.clone()),
+                None => Slot::Empty,
+            })
+            .collect();
+        let cards = row.cards_at(stage).iter().map(|c| c.1.clone()).collect();
+        Some(Cell { tracks, cards })
     }
 
     /// The cards of a cell as the keyboard visits them: bars starting here, then the stage's own.
     fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id> {
-        let Some(cell) = self.cell(lane, stage) else {
+        let Some(row) = self.rows.get(lane).filter(|_| stage < self.columns) else {
             return Vec::new();
         };
-        cell.tracks
-            .iter()
-            .filter_map(|s| match s {
-                Slot::Start { card, .. } => Some(card),
-                _ => None,
-            })
-            .chain(&cell.cards)
+        (0..row.tracks.len())
+            .filter_map(|t| row.bar_at(t, stage).filter(|b| b.start == stage))
+            .map(|b| &b.card)
+            .chain(row.cards_at(stage).iter().map(|c| &c.1))
             .collect()
     }
 
-    /// Where a card is: (lane row, stage column, position in the cell's visit order).
+    /// Where a card is: (lane row, stage column, position in the cell's visit order). The first
+    /// lane that has it, the first column there (as if reading the cells in order).
     fn find(&self, card: &Id) -> Option<(usize, usize, usize)> {
-        for (l, row) in self.cells.iter().enumerate() {
-            for s in 0..row.len() {
-                if let Some(p) = self.visit_order(l, s).iter().position(|c| *c == card) {
-                    return Some((l, s, p));
-                }
+        for (l, row) in self.rows.iter().enumerate() {
+            let starts = row.tracks.iter().flatten().map(|b| (b.start, &b.card));
+            let singles = row.cards.iter().map(|(s, c)| (*s, c));
+            let first = starts
+                .chain(singles)
+                .filter(|(_, c)| *c == card)
+                .map(|(s, _)| s)
+                .min();
+            if let Some(s) = first {
+                let p = self.visit_order(l, s).iter().position(|c| *c == card)?;
+                return Some((l, s, p));
             }
         }
         None
@@ -162,7 +225,7 @@ impl Grid {
         };
         match dir {
             Direction::Left => s.checked_sub(1).map(|s| first_or_cell(l, s)),
-            Direction::Right => (s + 1 < self.cells[l].len()).then(|| first_or_cell(l, s + 1)),
+            Direction::Right => (s + 1 < self.columns).then(|| first_or_cell(l, s + 1)),
             Direction::Up => {
                 if p > 0 {
                     return Some(Target::Card(self.visit_order(l, s)[p - 1].clone()));
@@ -329,10 +392,29 @@ pub struct CurvePiece {
 
 /// The curve of `persona` across the map's stages: one entry per stage.
 pub fn emotion_curve(map: &JourneyMap, persona: &Id) -> Vec<Option<CurvePiece>> {
+    let emotions = map.emotions_by_persona_and_stage();
+    curve_of(map, persona, &emotions)
+}
+
+/// The curves of all the map's personas, by persona (the emotions are indexed once, not read
+/// in full for each persona and stage).
+pub fn emotion_curves(map: &JourneyMap) -> HashMap<Id, Vec<Option<CurvePiece>>> {
+    let emotions = map.emotions_by_persona_and_stage();
+    map.personas
+        .iter()
+        .map(|p| (p.id.clone(), curve_of(map, &p.id, &emotions)))
+        .collect()
+}
+
+fn curve_of(
+    map: &JourneyMap,
+    persona: &Id,
+    emotions: &HashMap<(&Id, &Id), &Emotion>,
+) -> Vec<Option<CurvePiece>> {
     let scores: Vec<Option<i8>> = map
         .stages
         .iter()
-        .map(|s| map.emotion(persona, &s.id).map(|e| e.score))
+        .map(|s| emotions.get(&(persona, &s.id)).map(|e| e.score))
         .collect();
     let n = scores.len();
     let prev = |i: usize| (0..i).rev().find_map(|j| scores[j]);
@@ -374,6 +456,214 @@ mod tests {
     use crate::domain::model::{Card, Emotion, Lane, Persona, SourceModel, Stage};
     use crate::domain::text::Text;
 
+    /// The layout as it was before bars were stored once per card: one slot per track per cell,
+    /// the bar's id copied into every column it covers. The reference the new layout must match.
+    mod reference {
+        use std::collections::HashMap;
+
+        use super::super::{Cell, CurvePiece, Direction, Slot, Target};
+        use crate::domain::model::{Id, JourneyMap};
+
+        /// The visible lanes of a map, each with one cell per stage.
+        #[derive(Clone, Debug, Default, PartialEq, Eq)]
+        pub struct OldGrid {
+            /// Visible lane ids, top to bottom.
+            pub lanes: Vec<Id>,
+            /// `cells[lane][stage]`.
+            pub cells: Vec<Vec<Cell>>,
+        }
+
+        impl OldGrid {
+            /// Lays out the map's cards (hidden lanes are left out).
+            pub fn of(map: &JourneyMap) -> OldGrid {
+                let stages: HashMap<&Id, usize> = map
+                    .stages
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (&s.id, i))
+                    .collect();
+                let n = map.stages.len();
+                let lanes: Vec<&Id> = map
+                    .lanes
+                    .iter()
+                    .filter(|l| !l.hidden)
+                    .map(|l| &l.id)
+                    .collect();
+                let lane_row: HashMap<&Id, usize> =
+                    lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
+                let mut cells = vec![vec![Cell::default(); n]; lanes.len()];
+                // Bars per lane: (start, end exclusive, card).
+                let mut bars: Vec<Vec<(usize, usize, &Id)>> = vec![Vec::new(); lanes.len()];
+                for card in &map.cards {
+                    let (Some(&row), Some(&start)) =
+                        (lane_row.get(&card.lane), stages.get(&card.stage))
+                    else {
+                        continue;
+                    };
+                    let end = (start + usize::from(card.span.max(1))).min(n);
+                    if end - start > 1 {
+                        bars[row].push((start, end, &card.id));
+                    } else {
+                        cells[row][start].cards.push(card.id.clone());
+                    }
+                }
+                for (row, mut lane_bars) in bars.into_iter().enumerate() {
+                    // Greedy interval colouring by start column: the fewest tracks, stable by map order.
+                    lane_bars.sort_by_key(|b| b.0);
+                    let mut track_end: Vec<usize> = Vec::new();
+                    let mut placed = Vec::with_capacity(lane_bars.len());
+                    for (start, end, id) in lane_bars {
+                        let t = match track_end.iter().position(|&e| e <= start) {
+                            Some(t) => t,
+                            None => {
+                                track_end.push(0);
+                                track_end.len() - 1
+                            }
+                        };
+                        track_end[t] = end;
+                        placed.push((t, start, end, id));
+                    }
+                    for cell in &mut cells[row] {
+                        cell.tracks = vec![Slot::Empty; track_end.len()];
+                    }
+                    for (t, start, end, id) in placed {
+                        cells[row][start].tracks[t] = Slot::Start {
+                            card: id.clone(),
+                            span: end - start,
+                        };
+                        for cell in &mut cells[row][start + 1..end] {
+                            cell.tracks[t] = Slot::Covered(id.clone());
+                        }
+                    }
+                }
+                OldGrid {
+                    lanes: lanes.into_iter().cloned().collect(),
+                    cells,
+                }
+            }
+
+            /// The cell of a lane and stage.
+            pub fn cell(&self, lane: usize, stage: usize) -> Option<&Cell> {
+                self.cells.get(lane)?.get(stage)
+            }
+
+            /// The cards of a cell as the keyboard visits them: bars starting here, then the stage's own.
+            pub fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id> {
+                let Some(cell) = self.cell(lane, stage) else {
+                    return Vec::new();
+                };
+                cell.tracks
+                    .iter()
+                    .filter_map(|s| match s {
+                        Slot::Start { card, .. } => Some(card),
+                        _ => None,
+                    })
+                    .chain(&cell.cards)
+                    .collect()
+            }
+
+            /// Where a card is: (lane row, stage column, position in the cell's visit order).
+            pub fn find(&self, card: &Id) -> Option<(usize, usize, usize)> {
+                for (l, row) in self.cells.iter().enumerate() {
+                    for s in 0..row.len() {
+                        if let Some(p) = self.visit_order(l, s).iter().position(|c| *c == card) {
+                            return Some((l, s, p));
+                        }
+                    }
+                }
+                None
+            }
+
+            /// The stage column a card starts in.
+            pub fn column_of(&self, card: &Id) -> Option<usize> {
+                self.find(card).map(|(_, s, _)| s)
+            }
+
+            /// Where an arrow key leads from a card: the next card that way, or the (empty) cell there.
+            /// Up and down go through the cards of a cell, then to the cell above or below in the same
+            /// stage; left and right go to the first card of the same lane in the stage before or after.
+            pub fn step(&self, card: &Id, dir: Direction) -> Option<Target> {
+                let (l, s, p) = self.find(card)?;
+                let first_or_cell = |l: usize, s: usize| -> Target {
+                    match self.visit_order(l, s).first() {
+                        Some(c) => Target::Card((*c).clone()),
+                        None => Target::Cell {
+                            lane: self.lanes[l].clone(),
+                            stage: s,
+                        },
+                    }
+                };
+                match dir {
+                    Direction::Left => s.checked_sub(1).map(|s| first_or_cell(l, s)),
+                    Direction::Right => {
+                        (s + 1 < self.cells[l].len()).then(|| first_or_cell(l, s + 1))
+                    }
+                    Direction::Up => {
+                        if p > 0 {
+                            return Some(Target::Card(self.visit_order(l, s)[p - 1].clone()));
+                        }
+                        let l = l.checked_sub(1)?;
+                        Some(match self.visit_order(l, s).last() {
+                            Some(c) => Target::Card((*c).clone()),
+                            None => Target::Cell {
+                                lane: self.lanes[l].clone(),
+                                stage: s,
+                            },
+                        })
+                    }
+                    Direction::Down => {
+                        let here = self.visit_order(l, s);
+                        if p + 1 < here.len() {
+                            return Some(Target::Card(here[p + 1].clone()));
+                        }
+                        (l + 1 < self.lanes.len()).then(|| first_or_cell(l + 1, s))
+                    }
+                }
+            }
+        }
+
+        /// The curve as it was: each stage's emotion found by reading the whole list.
+        pub fn emotion_curve(map: &JourneyMap, persona: &Id) -> Vec<Option<CurvePiece>> {
+            let scores: Vec<Option<i8>> = map
+                .stages
+                .iter()
+                .map(|s| map.emotion(persona, &s.id).map(|e| e.score))
+                .collect();
+            let n = scores.len();
+            let prev = |i: usize| (0..i).rev().find_map(|j| scores[j]);
+            let next = |i: usize| (i + 1..n).find_map(|j| scores[j]);
+            // On a circular map the curve runs on from the last stage into the first.
+            let wrap = map.circular && n > 1;
+            scores
+                .iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let score = (*s)?;
+                    let before = if i > 0 {
+                        prev(i)
+                    } else if wrap {
+                        prev(n)
+                    } else {
+                        None
+                    };
+                    let after = if i + 1 < n {
+                        next(i)
+                    } else if wrap {
+                        scores[0].or_else(|| next(0))
+                    } else {
+                        None
+                    };
+                    let mid = |o: i8| (f64::from(o) + f64::from(score)) / 2.0;
+                    Some(CurvePiece {
+                        left: before.map(mid),
+                        score,
+                        right: after.map(mid),
+                    })
+                })
+                .collect()
+        }
+    }
+
     fn map() -> JourneyMap {
         let mut m = JourneyMap::new(
             Text::from("m"),
@@ -400,6 +690,11 @@ mod tests {
         m.cards.push(c);
     }
 
+    /// The cells of one lane, left to right.
+    fn cells(g: &Grid, lane: usize) -> Vec<Cell> {
+        (0..).map_while(|s| g.cell(lane, s)).collect()
+    }
+
     fn start(id: &str, span: usize) -> Slot {
         Slot::Start {
             card: Id::from(id),
@@ -420,7 +715,7 @@ mod tests {
             g.lanes,
             vec![Id::from("touchpoint"), Id::from("buying_role")]
         );
-        let row = &g.cells[0];
+        let row = cells(&g, 0);
         assert_eq!(row[0].tracks, vec![start("long", 3), Slot::Empty]);
         assert_eq!(row[0].cards, vec![Id::from("x")]);
         assert_eq!(
@@ -437,8 +732,8 @@ mod tests {
         );
         assert_eq!(row[3].cards, vec![Id::from("after")]);
         // The other lane has no bars, so no tracks.
-        assert!(g.cells[1].iter().all(|c| c.tracks.is_empty()));
-        assert_eq!(g.cells[1][1].cards, vec![Id::from("role")]);
+        assert!(cells(&g, 1).iter().all(|c| c.tracks.is_empty()));
+        assert_eq!(cells(&g, 1)[1].cards, vec![Id::from("role")]);
     }
 
     #[test]
@@ -447,8 +742,8 @@ mod tests {
         card(&mut m, "p", "a", 0, 2); // a..b
         card(&mut m, "q", "c", 0, 2); // c..d: fits in track 0 again
         let g = Grid::of(&m);
-        assert_eq!(g.cells[0][2].tracks, vec![start("q", 2)]);
-        assert_eq!(g.cells[0][1].tracks, vec![Slot::Covered(Id::from("p"))]);
+        assert_eq!(cells(&g, 0)[2].tracks, vec![start("q", 2)]);
+        assert_eq!(cells(&g, 0)[1].tracks, vec![Slot::Covered(Id::from("p"))]);
     }
 
     #[test]
@@ -458,7 +753,7 @@ mod tests {
         m.lanes[0].hidden = true;
         let g = Grid::of(&m);
         assert_eq!(g.lanes, vec![Id::from("buying_role")]);
-        assert!(g.cells[0].iter().all(|c| c.cards.is_empty()));
+        assert!(cells(&g, 0).iter().all(|c| c.cards.is_empty()));
     }
 
     #[test]
@@ -586,6 +881,81 @@ mod tests {
         assert_eq!(drop_stage(&m, &a, &a), None);
     }
 
+    #[test]
+    fn the_layout_and_the_arrow_keys_match_the_reference_on_varied_maps() {
+        use super::test_maps::{random_map, Size};
+        use reference::OldGrid;
+        for seed in 0..300 {
+            let size = Size {
+                stages: (seed % 13) as usize,
+                extra_lanes: (seed % 3) as usize,
+                cards: (seed % 90) as usize,
+                spanning: 2,
+                max_span: 1 + (seed % 16) as usize,
+                personas: 3,
+                emotions: 0,
+                odd: true,
+            };
+            let m = random_map(seed, size);
+            let (new, old) = (Grid::of(&m), OldGrid::of(&m));
+            assert_eq!(new.lanes, old.lanes, "seed {seed}");
+            for l in 0..=new.lanes.len() {
+                for s in 0..=m.stages.len() {
+                    assert_eq!(
+                        new.cell(l, s),
+                        old.cell(l, s).cloned(),
+                        "seed {seed} {l} {s}"
+                    );
+                    assert_eq!(new.visit_order(l, s), old.visit_order(l, s));
+                }
+            }
+            let ids = m
+                .cards
+                .iter()
+                .map(|c| c.id.clone())
+                .chain([Id::from("nobody")]);
+            for id in ids {
+                assert_eq!(new.find(&id), old.find(&id), "seed {seed} {id}");
+                assert_eq!(new.column_of(&id), old.column_of(&id));
+                for dir in [
+                    Direction::Up,
+                    Direction::Down,
+                    Direction::Left,
+                    Direction::Right,
+                ] {
+                    assert_eq!(new.step(&id, dir), old.step(&id, dir), "seed {seed} {id}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_emotion_curves_match_the_reference_on_varied_maps() {
+        use super::test_maps::{random_map, Size};
+        for seed in 0..100 {
+            let size = Size {
+                stages: (seed % 9) as usize,
+                extra_lanes: 0,
+                cards: 0,
+                spanning: 0,
+                max_span: 1,
+                personas: 1 + (seed % 5) as usize,
+                emotions: (seed % 40) as usize,
+                odd: true,
+            };
+            let m = random_map(seed, size);
+            let curves = emotion_curves(&m);
+            for p in m.personas.iter().map(|p| &p.id).chain([&Id::from("gone")]) {
+                let old = reference::emotion_curve(&m, p);
+                assert_eq!(emotion_curve(&m, p), old, "seed {seed} {p}");
+                if let Some(c) = curves.get(p) {
+                    assert_eq!(*c, old, "seed {seed} {p}");
+                }
+            }
+            assert_eq!(curves.len(), m.personas.len());
+        }
+    }
+
     /// Timing harness: `cargo test --release --lib -- --ignored --nocapture big_map`.
     #[test]
     #[ignore = "timing harness"]
@@ -610,26 +980,37 @@ mod tests {
             m.personas.len(),
             m.emotions.len()
         );
-        let (g, ms) = millis(|| Grid::of(m));
-        println!("Grid::of: {ms:.1} ms");
-        let (_, ms) = millis(|| {
-            m.cards
-                .iter()
-                .take(200)
-                .filter_map(|c| g.step(&c.id, Direction::Down))
-                .count()
+        let (old, before) = millis(|| reference::OldGrid::of(m));
+        let (g, after) = millis(|| Grid::of(m));
+        println!("Grid::of: before {before:.1} ms, after {after:.1} ms");
+        let steps = |g: &dyn Fn(&Id) -> Option<Target>| {
+            millis(|| m.cards.iter().take(200).filter_map(|c| g(&c.id)).count()).1
+        };
+        let before = steps(&|c| old.step(c, Direction::Down));
+        let after = steps(&|c| g.step(c, Direction::Down));
+        println!("Grid::step of 200 cards: before {before:.1} ms, after {after:.1} ms");
+        drop(old);
+        // What the canvas draws: the cells of about 17 columns (in view and on each side).
+        let g = &g;
+        let (slots, ms) = millis(|| {
+            (0..g.lanes.len())
+                .flat_map(|l| (0..17).filter_map(move |s| g.cell(l, s)))
+                .map(|c| c.tracks.len() + c.cards.len())
+                .sum::<usize>()
         });
-        println!("Grid::step, 200 cards: {ms:.1} ms");
+        println!("Grid::cell of 17 columns × every lane ({slots} slots and cards): {ms:.1} ms");
         if !curves {
             return;
         }
-        let (_, ms) = millis(|| {
+        let (old, before) = millis(|| {
             m.personas
                 .iter()
-                .map(|p| (p.id.clone(), emotion_curve(m, &p.id)))
+                .map(|p| (p.id.clone(), reference::emotion_curve(m, &p.id)))
                 .collect::<HashMap<_, _>>()
         });
-        println!("emotion curves of all personas: {ms:.1} ms");
+        let (new, after) = millis(|| emotion_curves(m));
+        assert_eq!(new, old);
+        println!("emotion curves of all personas: before {before:.1} ms, after {after:.1} ms");
     }
 
     #[test]

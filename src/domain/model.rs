@@ -641,6 +641,17 @@ impl JourneyMap {
             .find(|e| &e.persona == persona && &e.stage == stage)
     }
 
+    /// Every emotion by (persona, stage), to look many up at once: [`JourneyMap::emotion`] of
+    /// each pair, without reading the whole list for each (the first of two for one pair, as
+    /// there).
+    pub fn emotions_by_persona_and_stage(&self) -> std::collections::HashMap<(&Id, &Id), &Emotion> {
+        let mut by = std::collections::HashMap::with_capacity(self.emotions.len());
+        for e in &self.emotions {
+            by.entry((&e.persona, &e.stage)).or_insert(e);
+        }
+        by
+    }
+
     /// The SLA text of the hand-off `from` → `to`, if any.
     pub fn handoff(&self, from: &Id, to: &Id) -> Option<&Handoff> {
         self.handoffs

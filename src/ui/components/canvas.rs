@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{LaneHead, LaneManager, StageColumn};
-use crate::domain::canvas::{self, emotion_curve, CurvePiece, Direction, Grid, Target};
+use crate::domain::canvas::{self, emotion_curves, CurvePiece, Direction, Grid, Target};
 use crate::domain::{Card, CardKind, Id, Lang};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
@@ -207,12 +207,7 @@ pub fn Canvas(
     let curves = Memo::new(move |_| {
         state.workspace.with(|ws| {
             ws.map(&map.get_value())
-                .map(|m| {
-                    m.personas
-                        .iter()
-                        .map(|p| (p.id.clone(), emotion_curve(m, &p.id)))
-                        .collect()
-                })
+                .map(emotion_curves)
                 .unwrap_or_default()
         })
     });

@@ -25,7 +25,7 @@ pub fn CanvasCell(
     let cell = Memo::new(move |_| {
         canvas
             .grid
-            .with(|g| g.cell(row, column).cloned().unwrap_or_default())
+            .with(|g| g.cell(row, column).unwrap_or_default())
     });
     let names = Memo::new({
         let (lane, stage) = (lane.clone(), stage.clone());
