@@ -242,14 +242,24 @@ pub(crate) struct Compiled {
     pub outcomes: Vec<String>,
 }
 
-fn slot(names: &mut Vec<String>, name: &str) -> u32 {
-    match names.iter().position(|n| n == name) {
-        Some(i) => i as u32,
-        None => {
-            names.push(name.to_owned());
-            (names.len() - 1) as u32
-        }
+/// The index of `name` in `names` (its position in order of first appearance), added if new;
+/// `index` maps the names seen so far to their positions.
+fn slot(names: &mut Vec<String>, index: &mut HashMap<String, u32>, name: &str) -> u32 {
+    if let Some(&i) = index.get(name) {
+        return i;
     }
+    let i = names.len() as u32;
+    names.push(name.to_owned());
+    index.insert(name.to_owned(), i);
+    i
+}
+
+/// What conditions are resolved against while the rules are compiled.
+#[derive(Default)]
+struct Names {
+    fields: FieldNames,
+    /// Stage id → index into [`Compiled::stages`].
+    stages: HashMap<String, u32>,
 }
 
 impl Compiled {
@@ -267,11 +277,12 @@ impl Compiled {
             stages: Vec::new(),
             outcomes: Vec::new(),
         };
-        let fields = FieldNames::default();
+        let mut names = Names::default();
+        let mut outcomes = HashMap::new();
         // Stage ids first, so `at` tests anywhere can resolve them.
         for r in &rules.rules {
             if let Rule::Stage { stage, .. } = r {
-                slot(&mut c.stages, stage);
+                slot(&mut c.stages, &mut names.stages, stage);
             }
         }
         for (i, r) in rules.rules.iter().enumerate() {
@@ -279,7 +290,7 @@ impl Compiled {
             match r {
                 Rule::Comment { .. } => {}
                 Rule::Fit { points, when } => {
-                    let cond = c.compile(when, data, &fields);
+                    let cond = c.compile(when, data, &names);
                     c.fit.push((i, *points, cond));
                 }
                 Rule::Engage {
@@ -306,17 +317,17 @@ impl Compiled {
                 }
                 Rule::Threshold { level, at } => c.thresholds.push((i, *level, *at)),
                 Rule::Stage { stage, when } => {
-                    let s = slot(&mut c.stages, stage);
-                    let cond = c.compile(when, data, &fields);
+                    let s = names.stages[stage.as_str()];
+                    let cond = c.compile(when, data, &names);
                     c.stage_rules.push((i, s, cond));
                 }
                 Rule::Outcome { outcome, when } => {
-                    let s = slot(&mut c.outcomes, outcome);
-                    let cond = c.compile(when, data, &fields);
+                    let s = slot(&mut c.outcomes, &mut outcomes, outcome);
+                    let cond = c.compile(when, data, &names);
                     c.outcome_rules.push((i, s, cond));
                 }
                 Rule::Sentiment { sentiment, when } => {
-                    let cond = c.compile(when, data, &fields);
+                    let cond = c.compile(when, data, &names);
                     c.sentiment_rules.push((i, *sentiment, cond));
                 }
             }
@@ -324,19 +335,19 @@ impl Compiled {
         c
     }
 
-    fn compile(&self, cond: &Condition, data: &Dataset, fields: &FieldNames) -> CCond {
+    fn compile(&self, cond: &Condition, data: &Dataset, names: &Names) -> CCond {
         let as_of = self.as_of;
         match cond {
             Condition::And { all } => {
-                CCond::And(all.iter().map(|c| self.compile(c, data, fields)).collect())
+                CCond::And(all.iter().map(|c| self.compile(c, data, names)).collect())
             }
             Condition::Or { any } => {
-                CCond::Or(any.iter().map(|c| self.compile(c, data, fields)).collect())
+                CCond::Or(any.iter().map(|c| self.compile(c, data, names)).collect())
             }
-            Condition::Not { not } => CCond::Not(Box::new(self.compile(not, data, fields))),
+            Condition::Not { not } => CCond::Not(Box::new(self.compile(not, data, names))),
             Condition::Field { field, test } => CCond::Field {
                 name: field.clone(),
-                field: fields.resolve(field, data),
+                field: names.fields.resolve(field, data),
                 test: match test {
                     FieldTest::Compare { cmp, value } => CTest::Compare(*cmp, lit(value)),
                     FieldTest::In { values } => CTest::In(values.iter().map(lit).collect()),
@@ -384,12 +395,9 @@ impl Compiled {
                 cmp: *cmp,
                 value: *value,
             },
-            Condition::AtStage { stage } => CCond::AtStage(
-                self.stages
-                    .iter()
-                    .position(|s| s == stage)
-                    .map(|i| i as u32),
-            ),
+            Condition::AtStage { stage } => {
+                CCond::AtStage(names.stages.get(stage.as_str()).copied())
+            }
         }
     }
 
@@ -1131,6 +1139,71 @@ mod tests {
                     data.fields
                 );
             }
+        }
+    }
+
+    #[test]
+    fn stage_and_outcome_ids_get_the_index_of_their_first_rule() {
+        use crate::domain::dataset::{DatasetBuilder, Shape};
+        let data = DatasetBuilder::new(Shape::Events, vec![]).finish();
+        let mut rng = SplitMix64::new(3);
+        for _ in 0..200 {
+            // Rules in random order over a few ids; `at` also names ids no stage rule has.
+            let mut text = String::new();
+            let mut stage_ids = Vec::new();
+            let mut outcome_ids = Vec::new();
+            let mut at_ids = Vec::new();
+            for _ in 0..rng.below(30) {
+                let id = format!("x{}", rng.below(8));
+                match rng.below(3) {
+                    0 => {
+                        text.push_str(&format!("stage {id} when count any >= 1\n"));
+                        stage_ids.push(id);
+                    }
+                    1 => {
+                        text.push_str(&format!("outcome {id} when count any >= 1\n"));
+                        outcome_ids.push(id);
+                    }
+                    _ => {
+                        text.push_str(&format!("outcome o when at {id}\n"));
+                        outcome_ids.push("o".to_owned());
+                        at_ids.push(id);
+                    }
+                }
+            }
+            let rules = RuleSet::parse(&text).unwrap();
+            let c = Compiled::new(&rules, &data, 0);
+            let first_seen = |ids: &[String]| {
+                let mut out: Vec<String> = Vec::new();
+                for id in ids {
+                    if !out.contains(id) {
+                        out.push(id.clone());
+                    }
+                }
+                out
+            };
+            assert_eq!(c.stages, first_seen(&stage_ids), "{text}");
+            assert_eq!(c.outcomes, first_seen(&outcome_ids), "{text}");
+            let position = |names: &[String], id: &str| names.iter().position(|s| s == id);
+            for ((_, s, _), id) in c.stage_rules.iter().zip(&stage_ids) {
+                assert_eq!(Some(*s as usize), position(&c.stages, id));
+            }
+            for ((_, s, _), id) in c.outcome_rules.iter().zip(&outcome_ids) {
+                assert_eq!(Some(*s as usize), position(&c.outcomes, id));
+            }
+            let ats: Vec<Option<u32>> = c
+                .outcome_rules
+                .iter()
+                .filter_map(|(_, _, cond)| match cond {
+                    CCond::AtStage(s) => Some(*s),
+                    _ => None,
+                })
+                .collect();
+            let expected: Vec<Option<u32>> = at_ids
+                .iter()
+                .map(|id| position(&c.stages, id).map(|i| i as u32))
+                .collect();
+            assert_eq!(ats, expected, "{text}");
         }
     }
 
