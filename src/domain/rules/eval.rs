@@ -160,7 +160,8 @@ enum CTest {
     Range(Option<CLit>, Option<CLit>),
     Missing,
     Present,
-    Since(Time),
+    /// A date within this many days before the as-of time.
+    Within(u32),
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -196,15 +197,15 @@ enum CCond {
         kind: Kind,
         cmp: Cmp,
         count: u32,
-        since: Time,
+        /// Only events this many days before the as-of time or later.
+        within: Option<u32>,
     },
     Recency {
         which: Which,
         event: EventType,
         kind: Kind,
-        /// The event's time must lie in `lo..=hi`.
-        lo: Time,
-        hi: Time,
+        /// When the event must have happened (see [`window`]).
+        time: EventTime,
     },
     Score {
         measure: Measure,
@@ -221,11 +222,16 @@ struct Engage {
     points: f64,
     /// Half-life in seconds; 0 means no decay.
     half_life: f64,
-    since: Time,
+    /// Only events this many days before the as-of time or later.
+    within: Option<u32>,
 }
 
-/// A rule set compiled against one dataset and one as-of time.
+/// A rule set compiled against one dataset. Nothing compiled depends on the as-of time (day
+/// windows are measured from it when a contact is evaluated), so one compilation serves
+/// every day of a replay: set [`Compiled::as_of`] and place again.
 pub(crate) struct Compiled {
+    /// The time contacts are placed at: events after it are ignored, and windows and decay are
+    /// measured from it.
     pub as_of: Time,
     fit: Vec<(RuleRef, f64, CCond)>,
     engage: Vec<Engage>,
@@ -312,7 +318,7 @@ impl Compiled {
                         kind,
                         points: *points,
                         half_life: half_life_days.unwrap_or(0) as f64 * DAY as f64,
-                        since: within_days.map_or(Time::MIN, |d| as_of - d as Time * DAY),
+                        within: *within_days,
                     });
                 }
                 Rule::Threshold { level, at } => c.thresholds.push((i, *level, *at)),
@@ -336,7 +342,6 @@ impl Compiled {
     }
 
     fn compile(&self, cond: &Condition, data: &Dataset, names: &Names) -> CCond {
-        let as_of = self.as_of;
         match cond {
             Condition::And { all } => {
                 CCond::And(all.iter().map(|c| self.compile(c, data, names)).collect())
@@ -357,7 +362,7 @@ impl Compiled {
                     }
                     FieldTest::Missing => CTest::Missing,
                     FieldTest::Present => CTest::Present,
-                    FieldTest::Within { days } => CTest::Since(as_of - *days as Time * DAY),
+                    FieldTest::Within { days } => CTest::Within(*days),
                 },
             },
             Condition::Count {
@@ -370,22 +375,14 @@ impl Compiled {
                 kind: kind_of(event, data),
                 cmp: *cmp,
                 count: *count,
-                since: within_days.map_or(Time::MIN, |d| as_of - d as Time * DAY),
+                within: *within_days,
             },
-            Condition::Recency { which, event, time } => {
-                let (lo, hi) = match *time {
-                    EventTime::Within(d) => (as_of - d as Time * DAY, as_of),
-                    EventTime::Before(day) => (Time::MIN, as_of.min(day - 1)),
-                    EventTime::After(day) => (day + DAY, as_of),
-                };
-                CCond::Recency {
-                    which: *which,
-                    event: event.clone(),
-                    kind: kind_of(event, data),
-                    lo,
-                    hi,
-                }
-            }
+            Condition::Recency { which, event, time } => CCond::Recency {
+                which: *which,
+                event: event.clone(),
+                kind: kind_of(event, data),
+                time: *time,
+            },
             Condition::Score {
                 measure,
                 cmp,
@@ -504,7 +501,7 @@ impl Compiled {
                     .map_or(&[][..], |v| &v[..]);
                 for &n in by_kind.iter().chain(&self.engage_any) {
                     let r = &self.engage[n as usize];
-                    if e.time < r.since {
+                    if e.time < since(r.within, self.as_of) {
                         continue;
                     }
                     let pts = if r.half_life > 0.0 {
@@ -639,6 +636,21 @@ pub(crate) enum Known {
 pub(crate) struct Scratch {
     points: Vec<f64>,
     counts: Vec<u32>,
+}
+
+/// The start of a window of `within` days that ends at `as_of` (no window: the beginning of
+/// time).
+fn since(within: Option<u32>, as_of: Time) -> Time {
+    within.map_or(Time::MIN, |d| as_of - d as Time * DAY)
+}
+
+/// The times `lo..=hi` an event must lie in for a recency test as of `as_of`.
+fn window(time: EventTime, as_of: Time) -> (Time, Time) {
+    match time {
+        EventTime::Within(d) => (as_of - d as Time * DAY, as_of),
+        EventTime::Before(day) => (Time::MIN, as_of.min(day - 1)),
+        EventTime::After(day) => (day + DAY, as_of),
+    }
 }
 
 fn kind_of(event: &EventType, data: &Dataset) -> Kind {
@@ -874,9 +886,10 @@ impl<'a> Ctx<'a> {
                 kind,
                 cmp,
                 count,
-                since,
+                within,
             } => {
-                let start = self.events.partition_point(|e| e.time < *since);
+                let since = since(*within, self.as_of);
+                let start = self.events.partition_point(|e| e.time < since);
                 let n = self.events[start..]
                     .iter()
                     .filter(|e| kind.matches(e))
@@ -895,15 +908,15 @@ impl<'a> Ctx<'a> {
                 which,
                 event,
                 kind,
-                lo,
-                hi,
+                time: when,
             } => {
+                let (lo, hi) = window(*when, self.as_of);
                 let time = match which {
                     Which::First => self.events.iter().find(|e| kind.matches(e)),
                     Which::Last => self.events.iter().rev().find(|e| kind.matches(e)),
                 }
                 .map(|e| e.time);
-                let matched = time.is_some_and(|t| *lo <= t && t <= *hi);
+                let matched = time.is_some_and(|t| lo <= t && t <= hi);
                 if let Some(seen) = seen {
                     seen.push(Seen::Event {
                         which: *which,
@@ -1027,7 +1040,10 @@ fn test_value(test: &CTest, v: &Val, as_of: Time) -> bool {
                 }
             }
         }
-        CTest::Since(t0) => time_of(v).is_some_and(|t| *t0 <= t && t <= as_of),
+        CTest::Within(days) => {
+            let t0 = as_of - *days as Time * DAY;
+            time_of(v).is_some_and(|t| t0 <= t && t <= as_of)
+        }
     }
 }
 

@@ -96,9 +96,11 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
 
     let mut moments = Vec::new();
     let mut scratch = Scratch::default();
+    // Compiled once: only the as-of time changes from day to day.
+    let mut compiled = Compiled::new(rules, data, as_of);
+    let scored = compiled.places_by_score();
     for (&time, contacts) in &by_time {
-        let compiled = Compiled::new(rules, data, time);
-        let scored = compiled.places_by_score();
+        compiled.as_of = time;
         for &i in contacts {
             let c = &data.contacts[i as usize];
             let known = Known::Then {
@@ -118,7 +120,8 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
             });
         }
     }
-    let now = Compiled::new(rules, data, as_of);
+    let mut now = compiled;
+    now.as_of = as_of;
     for (i, c) in data.contacts.iter().enumerate() {
         let p = now.place(data, c, &mut scratch, None);
         moments.push(Moment {
@@ -252,6 +255,79 @@ mod tests {
                     (m.stage, m.outcome),
                     "{model:?} {m:?}"
                 );
+            }
+        }
+    }
+
+    /// The replay as it was first written: the rules compiled again for every day with activity,
+    /// every contact placed with full scoring, every event rescanned.
+    fn replay_reference(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
+        let mut moments = Vec::new();
+        let mut scratch = Scratch::default();
+        for (i, c) in data.contacts.iter().enumerate() {
+            let mut days: Vec<Time> = data
+                .events_of(c)
+                .iter()
+                .map(|e| e.time)
+                .chain(milestones(c))
+                .filter(|&t| t <= as_of)
+                .map(|t| t.div_euclid(DAY) * DAY + DAY - 1)
+                .filter(|&end| end < as_of)
+                .collect();
+            days.sort_unstable();
+            days.dedup();
+            for time in days {
+                let compiled = Compiled::new(rules, data, time);
+                let known = Known::Then {
+                    snapshot: time >= snapshot_from(data, c),
+                };
+                let p = compiled.place_as_known(data, c, &mut scratch, None, known);
+                moments.push(Moment {
+                    contact: i as u32,
+                    time,
+                    stage: p.stage,
+                    outcome: p.outcome,
+                });
+            }
+            let p = Compiled::new(rules, data, as_of).place(data, c, &mut scratch, None);
+            moments.push(Moment {
+                contact: i as u32,
+                time: as_of,
+                stage: p.stage,
+                outcome: p.outcome,
+            });
+        }
+        let now = Compiled::new(rules, data, as_of);
+        Replay {
+            as_of,
+            stages: now.stages,
+            outcomes: now.outcomes,
+            moments,
+        }
+    }
+
+    #[test]
+    fn the_replay_is_the_reference_replay_on_varied_data() {
+        use crate::domain::demo_data::{demo_dataset, demo_events_dataset, DEMO_NOW};
+        use crate::domain::model::SourceModel;
+        let every = RuleSet::parse(crate::domain::rules::perf::EVERY_TEST).unwrap();
+        for model in SourceModel::ALL {
+            for data in [
+                demo_dataset(model, 60, 3),
+                demo_events_dataset(model, 60, 4),
+            ] {
+                for rules in [RuleSet::default_for(model), every.clone()] {
+                    for as_of in [DEMO_NOW, DEMO_NOW - 150 * DAY] {
+                        let got = replay(&data, &rules, as_of);
+                        let want = replay_reference(&data, &rules, as_of);
+                        assert_eq!(got.stages, want.stages);
+                        assert_eq!(got.outcomes, want.outcomes);
+                        assert_eq!(got.moments.len(), want.moments.len());
+                        for (g, w) in got.moments.iter().zip(&want.moments) {
+                            assert_eq!(g, w, "{model:?} {:?} as of {as_of}", data.shape);
+                        }
+                    }
+                }
             }
         }
     }
