@@ -7,7 +7,9 @@
 //! (`:` between a task and its score, `#` and `;` that end a statement, `,` between actors) are
 //! replaced by look-alike characters.
 
-use super::model::{CardKind, Destination, JourneyMap};
+use std::collections::{HashMap, HashSet};
+
+use super::model::{Card, CardKind, Destination, Id, JourneyMap};
 use super::text::Lang;
 
 /// The words of the export, in the reader's language.
@@ -80,7 +82,16 @@ pub fn mermaid_score(emotion: i8) -> i8 {
 
 /// The map as a Markdown document: its name as the heading, one section per stage (its
 /// description, decision and outcomes, its cards per visible lane, and its emotions).
+///
+/// The cards are grouped by cell and the emotions indexed once, so the export costs about the
+/// size of the map (not stages × lanes × cards, nor stages × personas × emotions).
 pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
+    let stages = first_by_id(map.stages.iter().map(|s| (&s.id, s)));
+    let emotions = map.emotions_by_persona_and_stage();
+    let mut cells: HashMap<(&Id, &Id), Vec<&Card>> = HashMap::new();
+    for c in &map.cards {
+        cells.entry((&c.stage, &c.lane)).or_default().push(c);
+    }
     let mut out = format!("# {}\n", markdown_text(map.name.get(lang)));
     for (i, stage) in map.stages.iter().enumerate() {
         out.push_str(&format!(
@@ -102,8 +113,8 @@ pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
             for o in &decision.outcomes {
                 let to = match &o.leads_to {
                     Destination::Exit => labels.exit.clone(),
-                    Destination::Stage(id) => map
-                        .stage(id)
+                    Destination::Stage(id) => stages
+                        .get(id)
                         .map_or_else(|| id.to_string(), |s| s.name.get(lang).to_owned()),
                 };
                 out.push_str(&format!(
@@ -114,23 +125,19 @@ pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
             }
         }
         for lane in map.lanes.iter().filter(|l| !l.hidden) {
-            let cards: Vec<&str> = map
-                .cards_in(&stage.id, &lane.id)
-                .map(|c| c.title.get(lang))
-                .collect();
-            if cards.is_empty() {
+            let Some(cards) = cells.get(&(&stage.id, &lane.id)) else {
                 continue;
-            }
+            };
             out.push_str(&format!("\n### {}\n\n", markdown_text(lane.name.get(lang))));
-            for title in cards {
-                out.push_str(&format!("- {}\n", markdown_text(title)));
+            for c in cards {
+                out.push_str(&format!("- {}\n", markdown_text(c.title.get(lang))));
             }
         }
         let feelings: Vec<String> = map
             .personas
             .iter()
             .filter_map(|p| {
-                let e = map.emotion(&p.id, &stage.id)?;
+                let e = emotions.get(&(&p.id, &stage.id))?;
                 let note = if e.note.trim().is_empty() {
                     String::new()
                 } else {
@@ -151,24 +158,45 @@ pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
     out
 }
 
+/// The first of each id, as a search from the start finds it.
+fn first_by_id<'a, T>(items: impl Iterator<Item = (&'a Id, T)>) -> HashMap<&'a Id, T> {
+    let mut by = HashMap::new();
+    for (id, t) in items {
+        by.entry(id).or_insert(t);
+    }
+    by
+}
+
 /// The map as a Mermaid `journey`: one section per stage, its touchpoints as tasks. A task's
 /// score is the emotion of the card's persona in that stage, else the rounded mean of the
 /// emotions set in the stage (3 when none is); its actors are the personas whose emotion is
 /// set. A stage without touchpoints gets one task named after the stage.
 pub fn to_mermaid(map: &JourneyMap, lang: Lang) -> String {
     let mut out = format!("journey\n  title {}\n", mermaid_text(map.name.get(lang)));
-    let touchpoint_lanes: Vec<_> = map
+    let touchpoint_lanes: HashSet<&Id> = map
         .lanes
         .iter()
         .filter(|l| l.kind == CardKind::Touchpoint)
         .map(|l| &l.id)
         .collect();
+    let personas = first_by_id(map.personas.iter().map(|p| (&p.id, p)));
+    let emotions = map.emotions_by_persona_and_stage();
+    // The touchpoints of each stage, in map order.
+    let mut touchpoints: HashMap<&Id, Vec<&Card>> = HashMap::new();
+    for c in map
+        .cards
+        .iter()
+        .filter(|c| touchpoint_lanes.contains(&c.lane))
+    {
+        touchpoints.entry(&c.stage).or_default().push(c);
+    }
     for stage in &map.stages {
         let set: Vec<(&str, i8)> = map
             .personas
             .iter()
             .filter_map(|p| {
-                map.emotion(&p.id, &stage.id)
+                emotions
+                    .get(&(&p.id, &stage.id))
                     .map(|e| (p.name.get(lang), e.score))
             })
             .collect();
@@ -184,14 +212,10 @@ pub fn to_mermaid(map: &JourneyMap, lang: Lang) -> String {
             mermaid_text(stage.name.get(lang))
         ));
         let mut tasks = 0;
-        for card in map
-            .cards
-            .iter()
-            .filter(|c| c.stage == stage.id && touchpoint_lanes.contains(&&c.lane))
-        {
+        for card in touchpoints.get(&stage.id).into_iter().flatten() {
             let own = card.persona.as_ref().and_then(|p| {
-                let e = map.emotion(p, &stage.id)?;
-                Some((e.score, mermaid_actor(map.persona(p)?.name.get(lang))))
+                let e = emotions.get(&(p, &stage.id))?;
+                Some((e.score, mermaid_actor(personas.get(p)?.name.get(lang))))
             });
             let (score, actors) = match own {
                 Some((score, actor)) => (score, vec![actor]),
@@ -227,6 +251,143 @@ mod tests {
         Card, DecisionPoint, Emotion, Id, Lane, Outcome, Persona, SourceModel, Stage,
     };
     use crate::domain::text::Text;
+
+    /// The exports as they were before cards were grouped by cell and emotions indexed: the
+    /// references the new ones must match.
+    mod reference {
+        use super::super::{markdown_text, mermaid_actor, mermaid_text, task_line, Labels};
+        use crate::domain::model::{CardKind, Destination, JourneyMap};
+        use crate::domain::text::Lang;
+
+        /// The map as a Markdown document: its name as the heading, one section per stage (its
+        /// description, decision and outcomes, its cards per visible lane, and its emotions).
+        pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
+            let mut out = format!("# {}\n", markdown_text(map.name.get(lang)));
+            for (i, stage) in map.stages.iter().enumerate() {
+                out.push_str(&format!(
+                    "\n## {}. {}\n",
+                    i + 1,
+                    markdown_text(stage.name.get(lang))
+                ));
+                let description = stage.description.get(lang);
+                if !description.trim().is_empty() {
+                    out.push_str(&format!("\n{}\n", markdown_text(description)));
+                }
+                if let Some(decision) = &stage.decision {
+                    out.push_str(&format!(
+                        "\n**{}:** {}\n\n{}:\n\n",
+                        markdown_text(&labels.decision),
+                        markdown_text(decision.question.get(lang)),
+                        markdown_text(&labels.outcomes)
+                    ));
+                    for o in &decision.outcomes {
+                        let to = match &o.leads_to {
+                            Destination::Exit => labels.exit.clone(),
+                            Destination::Stage(id) => map
+                                .stage(id)
+                                .map_or_else(|| id.to_string(), |s| s.name.get(lang).to_owned()),
+                        };
+                        out.push_str(&format!(
+                            "- {} → {}\n",
+                            markdown_text(o.name.get(lang)),
+                            markdown_text(&to)
+                        ));
+                    }
+                }
+                for lane in map.lanes.iter().filter(|l| !l.hidden) {
+                    let cards: Vec<&str> = map
+                        .cards_in(&stage.id, &lane.id)
+                        .map(|c| c.title.get(lang))
+                        .collect();
+                    if cards.is_empty() {
+                        continue;
+                    }
+                    out.push_str(&format!("\n### {}\n\n", markdown_text(lane.name.get(lang))));
+                    for title in cards {
+                        out.push_str(&format!("- {}\n", markdown_text(title)));
+                    }
+                }
+                let feelings: Vec<String> = map
+                    .personas
+                    .iter()
+                    .filter_map(|p| {
+                        let e = map.emotion(&p.id, &stage.id)?;
+                        let note = if e.note.trim().is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", markdown_text(&e.note))
+                        };
+                        Some(format!(
+                            "- {}: {}{note}\n",
+                            markdown_text(p.name.get(lang)),
+                            crate::domain::charts::journey::score_text(e.score)
+                        ))
+                    })
+                    .collect();
+                if !feelings.is_empty() {
+                    out.push_str(&format!("\n### {}\n\n", markdown_text(&labels.emotions)));
+                    out.push_str(&feelings.concat());
+                }
+            }
+            out
+        }
+
+        /// The map as a Mermaid `journey`: one section per stage, its touchpoints as tasks. A task's
+        /// score is the emotion of the card's persona in that stage, else the rounded mean of the
+        /// emotions set in the stage (3 when none is); its actors are the personas whose emotion is
+        /// set. A stage without touchpoints gets one task named after the stage.
+        pub fn to_mermaid(map: &JourneyMap, lang: Lang) -> String {
+            let mut out = format!("journey\n  title {}\n", mermaid_text(map.name.get(lang)));
+            let touchpoint_lanes: Vec<_> = map
+                .lanes
+                .iter()
+                .filter(|l| l.kind == CardKind::Touchpoint)
+                .map(|l| &l.id)
+                .collect();
+            for stage in &map.stages {
+                let set: Vec<(&str, i8)> = map
+                    .personas
+                    .iter()
+                    .filter_map(|p| {
+                        map.emotion(&p.id, &stage.id)
+                            .map(|e| (p.name.get(lang), e.score))
+                    })
+                    .collect();
+                let mean = if set.is_empty() {
+                    0
+                } else {
+                    let sum: i32 = set.iter().map(|(_, s)| i32::from(*s)).sum();
+                    (f64::from(sum) / set.len() as f64).round() as i8
+                };
+                let all_actors: Vec<String> = set.iter().map(|(n, _)| mermaid_actor(n)).collect();
+                out.push_str(&format!(
+                    "  section {}\n",
+                    mermaid_text(stage.name.get(lang))
+                ));
+                let mut tasks = 0;
+                for card in map
+                    .cards
+                    .iter()
+                    .filter(|c| c.stage == stage.id && touchpoint_lanes.contains(&&c.lane))
+                {
+                    let own = card.persona.as_ref().and_then(|p| {
+                        let e = map.emotion(p, &stage.id)?;
+                        Some((e.score, mermaid_actor(map.persona(p)?.name.get(lang))))
+                    });
+                    let (score, actors) = match own {
+                        Some((score, actor)) => (score, vec![actor]),
+                        None => (mean, all_actors.clone()),
+                    };
+                    out.push_str(&task_line(card.title.get(lang), score, &actors));
+                    tasks += 1;
+                }
+                if tasks == 0 {
+                    out.push_str(&task_line(stage.name.get(lang), mean, &all_actors));
+                }
+            }
+            out
+        }
+    }
 
     fn labels() -> Labels {
         Labels {
@@ -375,16 +536,64 @@ Outcomes:
         assert!(mm.contains("    Web∶ site: 2: IT‚ ops\n"), "{mm}");
     }
 
+    #[test]
+    fn the_exports_match_the_reference_on_varied_maps() {
+        use crate::domain::canvas::test_maps::{random_map, Size};
+        for seed in 0..200 {
+            let size = Size {
+                stages: (seed % 11) as usize,
+                extra_lanes: (seed % 4) as usize,
+                cards: (seed % 70) as usize,
+                spanning: 3,
+                max_span: 5,
+                personas: (seed % 6) as usize,
+                emotions: (seed % 50) as usize,
+                odd: true,
+            };
+            let m = random_map(seed, size);
+            for lang in [Lang::En, Lang::Ko] {
+                assert_eq!(
+                    to_markdown(&m, lang, &labels()),
+                    reference::to_markdown(&m, lang, &labels()),
+                    "seed {seed}"
+                );
+                assert_eq!(
+                    to_mermaid(&m, lang),
+                    reference::to_mermaid(&m, lang),
+                    "seed {seed}"
+                );
+            }
+        }
+    }
+
     /// Timing harness: `cargo test --release --lib -- --ignored --nocapture big_map`.
     #[test]
     #[ignore = "timing harness"]
     fn big_map_export_timing() {
         use crate::domain::canvas::test_maps::{millis, random_map, BIG};
         let m = random_map(1, BIG);
-        let (md, ms) = millis(|| to_markdown(&m, Lang::En, &labels()));
-        println!("to_markdown: {ms:.1} ms ({} bytes)", md.len());
-        let (mm, ms) = millis(|| to_mermaid(&m, Lang::En));
-        println!("to_mermaid: {ms:.1} ms ({} bytes)", mm.len());
+        println!(
+            "map: {} stages, {} lanes, {} cards, {} personas, {} emotions",
+            m.stages.len(),
+            m.lanes.len(),
+            m.cards.len(),
+            m.personas.len(),
+            m.emotions.len()
+        );
+        let (old, before) = millis(|| reference::to_markdown(&m, Lang::En, &labels()));
+        let (md, after) = millis(|| to_markdown(&m, Lang::En, &labels()));
+        assert!(md == old);
+        println!(
+            "to_markdown ({} bytes): before {before:.1} ms, after {after:.1} ms",
+            md.len()
+        );
+        let (old, before) = millis(|| reference::to_mermaid(&m, Lang::En));
+        let (mm, after) = millis(|| to_mermaid(&m, Lang::En));
+        assert!(mm == old);
+        println!(
+            "to_mermaid ({} bytes): before {before:.1} ms, after {after:.1} ms",
+            mm.len()
+        );
     }
 
     #[test]
