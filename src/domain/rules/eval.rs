@@ -1,13 +1,17 @@
 //! Compiled rules and the evaluation of one contact.
 //!
-//! [`Compiled::new`] resolves everything that does not depend on the contact once: field
-//! names become built-in accessors or column indices, event type names become
-//! [`Vocab`](crate::domain::dataset::Vocab) ids, texts are lower-cased, day windows become
-//! absolute times relative to the as-of time, and engagement rules are indexed by event
-//! type. [`Compiled::place`] then classifies one contact without allocating (except the
-//! list of fired rules) and, when asked, records what it saw for an explanation.
+//! [`Compiled::new`] resolves everything that depends neither on the contact nor on the as-of
+//! time once: field names become built-in accessors or column indices (through one map of
+//! the columns), stage ids indices, event type names
+//! [`Vocab`](crate::domain::dataset::Vocab) ids, texts are lower-cased (`contains` texts with
+//! their search table), and engagement rules are indexed by event type. Day windows are
+//! measured from [`Compiled::as_of`] when a contact is evaluated, so one compilation serves
+//! every day of a replay. [`Compiled::place`] then classifies one contact without
+//! allocating (except the list of fired rules) and, when asked, records what it saw for an
+//! explanation; [`Compiled::place_replayed`] places one contact on many days in time order
+//! from an index of its events (a [`Timeline`]).
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 use super::model::*;
@@ -246,7 +250,15 @@ pub(crate) struct Compiled {
     pub stages: Vec<String>,
     /// Distinct outcome ids in order of their first outcome rule.
     pub outcomes: Vec<String>,
+    /// For each event type id, its slot in a [`Timeline`] when a count, recency or engagement
+    /// rule names it ([`NO_SLOT`] otherwise).
+    slot_of_kind: Vec<u32>,
+    /// The slot of all events, when an engagement rule counts `any`.
+    any_slot: Option<u32>,
+    slots: u32,
 }
+
+const NO_SLOT: u32 = u32::MAX;
 
 /// The index of `name` in `names` (its position in order of first appearance), added if new;
 /// `index` maps the names seen so far to their positions.
@@ -282,6 +294,9 @@ impl Compiled {
             sentiment_rules: Vec::new(),
             stages: Vec::new(),
             outcomes: Vec::new(),
+            slot_of_kind: vec![NO_SLOT; data.event_types.len()],
+            any_slot: None,
+            slots: 0,
         };
         let mut names = Names::default();
         let mut outcomes = HashMap::new();
@@ -338,7 +353,51 @@ impl Compiled {
                 }
             }
         }
+        c.assign_slots();
         c
+    }
+
+    /// Gives each event type that a rule counts or looks for a slot in a [`Timeline`].
+    fn assign_slots(&mut self) {
+        fn walk(c: &CCond, kinds: &mut Vec<u32>) {
+            match c {
+                CCond::And(all) | CCond::Or(all) => all.iter().for_each(|c| walk(c, kinds)),
+                CCond::Not(c) => walk(c, kinds),
+                CCond::Count {
+                    kind: Kind::Id(k), ..
+                }
+                | CCond::Recency {
+                    kind: Kind::Id(k), ..
+                } => kinds.push(*k),
+                _ => {}
+            }
+        }
+        let mut kinds = Vec::new();
+        for (_, _, c) in &self.fit {
+            walk(c, &mut kinds);
+        }
+        for (_, _, c) in self.stage_rules.iter().chain(&self.outcome_rules) {
+            walk(c, &mut kinds);
+        }
+        for (_, _, c) in &self.sentiment_rules {
+            walk(c, &mut kinds);
+        }
+        for r in &self.engage {
+            if let Kind::Id(k) = r.kind {
+                kinds.push(k);
+            }
+        }
+        for k in kinds {
+            let slot = &mut self.slot_of_kind[k as usize];
+            if *slot == NO_SLOT {
+                *slot = self.slots;
+                self.slots += 1;
+            }
+        }
+        if !self.engage_any.is_empty() {
+            self.any_slot = Some(self.slots);
+            self.slots += 1;
+        }
     }
 
     fn compile(&self, cond: &Condition, data: &Dataset, names: &Names) -> CCond {
@@ -414,14 +473,17 @@ impl Compiled {
     fn context<'a>(&'a self, data: &'a Dataset, contact: &'a Contact, known: Known) -> Ctx<'a> {
         let events = data.events_of(contact);
         Ctx {
+            compiled: self,
             data,
             contact,
             events: &events[..events.partition_point(|e| e.time <= self.as_of)],
+            timeline: None,
             fit: 0.0,
             engagement: 0.0,
+            margin: 0.0,
+            exact: Cell::new(None),
             stage: None,
             as_of: self.as_of,
-            stages: &self.stages,
             known,
         }
     }
@@ -442,21 +504,158 @@ impl Compiled {
             .any(|(_, _, c)| uses(c))
     }
 
-    /// The stage and outcome of one contact with only what was known at the as-of time, without
-    /// scoring: for rule sets whose stage and outcome rules test no score
-    /// (see [`Compiled::places_by_score`]).
-    pub fn stage_and_outcome(
+    /// An empty [`Timeline`] for these rules.
+    pub fn timeline(&self) -> Timeline {
+        Timeline {
+            slot_of_kind: self.slot_of_kind.clone(),
+            times: vec![Vec::new(); self.slots as usize],
+            decayed: vec![Decayed::default(); self.engage.len()],
+            copies: vec![Vec::new(); self.engage.len()],
+            fired: Vec::new(),
+        }
+    }
+
+    /// Indexes the events of `contact` in `timeline` (made by [`Compiled::timeline`]), before
+    /// [`Compiled::place_replayed`] places it day after day.
+    pub fn start(&self, data: &Dataset, contact: &Contact, timeline: &mut Timeline) {
+        for times in &mut timeline.times {
+            times.clear();
+        }
+        for e in data.events_of(contact) {
+            let slot = self.slot_of_kind[e.kind as usize];
+            if slot != NO_SLOT {
+                timeline.times[slot as usize].push(e.time);
+            }
+            if let Some(any) = self.any_slot {
+                timeline.times[any as usize].push(e.time);
+            }
+        }
+        timeline.decayed.fill(Decayed::default());
+    }
+
+    /// The stage and outcome of the contact of `timeline` (see [`Compiled::start`]) with only
+    /// what was known at the as-of time: the same as [`Compiled::place_as_known`] gives, for
+    /// as-of times that never go back from one call to the next. Counts and first and last
+    /// events are binary searches in the timeline, and engagement is kept up to date
+    /// incrementally (see [`Timeline`]); with `scored` false (see
+    /// [`Compiled::places_by_score`]) nothing is scored.
+    pub fn place_replayed(
         &self,
         data: &Dataset,
         contact: &Contact,
         known: Known,
+        timeline: &mut Timeline,
+        scored: bool,
     ) -> (Option<u32>, Option<u32>) {
+        let (fit, engagement, margin) = if scored {
+            let mut ctx = self.context(data, contact, known);
+            ctx.timeline = Some(timeline);
+            for (_, points, cond) in &self.fit {
+                if ctx.eval(cond, &mut None) {
+                    ctx.fit += points;
+                }
+            }
+            let fit = ctx.fit;
+            let (engagement, margin) = self.engagement_replayed(timeline, fit);
+            (fit, engagement, margin)
+        } else {
+            (0.0, 0.0, 0.0)
+        };
+        let mut fired = std::mem::take(&mut timeline.fired);
+        fired.clear();
         let mut ctx = self.context(data, contact, known);
-        let mut fired = Vec::new();
+        ctx.timeline = Some(timeline);
+        ctx.fit = fit;
+        ctx.engagement = engagement;
+        ctx.margin = margin;
         let stage = first_match(&self.stage_rules, &ctx, &mut fired, &mut None);
         ctx.stage = stage;
         let outcome = first_match(&self.outcome_rules, &ctx, &mut fired, &mut None);
+        timeline.fired = fired;
         (stage, outcome)
+    }
+
+    /// The engagement of the timeline's contact at the as-of time, and a margin: 0 when the
+    /// value is exactly the one [`Compiled::place_as_known`] adds up, else a bound on how far
+    /// that value (and the total score with `fit`) can be from the one returned.
+    ///
+    /// Rules without a half-life give exactly their points added once per event in their
+    /// window (a count, by binary search). A rule with a half-life keeps the decayed sum of
+    /// its events' weights, 2^(-age/half-life), from day to day: multiplied by the decay
+    /// since the last day, plus the events that arrived, minus those that left the window. A
+    /// placement adds up those weights event by event instead, so the two sums differ by
+    /// rounding; the margin bounds that difference.
+    fn engagement_replayed(&self, timeline: &mut Timeline, fit: f64) -> (f64, f64) {
+        const U: f64 = f64::EPSILON;
+        let as_of = self.as_of;
+        let mut total = 0.0;
+        let mut size = fit.abs();
+        let mut bound = 0.0;
+        let mut exact = true;
+        for (n, r) in self.engage.iter().enumerate() {
+            let slot = match r.kind {
+                Kind::Any => self.any_slot,
+                Kind::Id(k) => Some(self.slot_of_kind[k as usize]),
+                Kind::Absent => None,
+            };
+            let times = slot.map_or(&[][..], |s| &timeline.times[s as usize][..]);
+            let since = since(r.within, as_of);
+            let points = if r.half_life > 0.0 {
+                let d = &mut timeline.decayed[n];
+                d.advance(times, as_of, since, r.half_life);
+                if d.added == d.removed {
+                    0.0
+                } else {
+                    exact = false;
+                    let events = (d.added - d.removed) as f64;
+                    bound += r.points.abs()
+                        * (d.err + U * (d.sum.abs() + d.err) * (events + 4.0) + U * events)
+                        + TINY;
+                    r.points * d.sum
+                }
+            } else {
+                let count =
+                    times.partition_point(|&t| t <= as_of) - times.partition_point(|&t| t < since);
+                timeline.copy_sum(n, r.points, count)
+            };
+            total += points;
+            size += points.abs();
+        }
+        if exact {
+            (total, 0.0)
+        } else {
+            let rules = self.engage.len() as f64;
+            let margin = 2.0 * (bound + (rules + 2.0) * U * (size + bound)) + TINY;
+            (total, margin)
+        }
+    }
+
+    /// The points of every engagement rule for the events up to the as-of time, and the number
+    /// of events each counted, into `points` and `counts` (by rule).
+    fn engagement_points(&self, events: &[Event], points: &mut Vec<f64>, counts: &mut Vec<u32>) {
+        points.clear();
+        points.resize(self.engage.len(), 0.0);
+        counts.clear();
+        counts.resize(self.engage.len(), 0);
+        for e in events {
+            let by_kind = self
+                .engage_by_kind
+                .get(e.kind as usize)
+                .map_or(&[][..], |v| &v[..]);
+            for &n in by_kind.iter().chain(&self.engage_any) {
+                let r = &self.engage[n as usize];
+                if e.time < since(r.within, self.as_of) {
+                    continue;
+                }
+                let pts = if r.half_life > 0.0 {
+                    r.points * (-((self.as_of - e.time) as f64) / r.half_life).exp2()
+                } else {
+                    r.points
+                };
+                points[n as usize] += pts;
+                counts[n as usize] += 1;
+            }
+        }
     }
 
     /// Classifies one contact with only what was known at the as-of time (see [`Known`]).
@@ -490,29 +689,7 @@ impl Compiled {
         }
 
         if !self.engage.is_empty() {
-            scratch.points.clear();
-            scratch.points.resize(self.engage.len(), 0.0);
-            scratch.counts.clear();
-            scratch.counts.resize(self.engage.len(), 0);
-            for e in events {
-                let by_kind = self
-                    .engage_by_kind
-                    .get(e.kind as usize)
-                    .map_or(&[][..], |v| &v[..]);
-                for &n in by_kind.iter().chain(&self.engage_any) {
-                    let r = &self.engage[n as usize];
-                    if e.time < since(r.within, self.as_of) {
-                        continue;
-                    }
-                    let pts = if r.half_life > 0.0 {
-                        r.points * (-((self.as_of - e.time) as f64) / r.half_life).exp2()
-                    } else {
-                        r.points
-                    };
-                    scratch.points[n as usize] += pts;
-                    scratch.counts[n as usize] += 1;
-                }
-            }
+            self.engagement_points(events, &mut scratch.points, &mut scratch.counts);
             for (n, r) in self.engage.iter().enumerate() {
                 let count = scratch.counts[n];
                 ctx.engagement += scratch.points[n];
@@ -636,6 +813,117 @@ pub(crate) enum Known {
 pub(crate) struct Scratch {
     points: Vec<f64>,
     counts: Vec<u32>,
+}
+
+/// An absolute slack for rounding near underflow in the bounds of [`Decayed`].
+const TINY: f64 = 1e-300;
+
+/// One contact's events indexed for placing it on many days in time order (a replay, see
+/// [`Compiled::place_replayed`]), so that each day costs a few binary searches instead of a
+/// pass over every earlier event.
+pub(crate) struct Timeline {
+    slot_of_kind: Vec<u32>,
+    /// By slot (see [`Compiled::slot_of_kind`]): the times of the contact's events of that type,
+    /// in order.
+    times: Vec<Vec<Time>>,
+    /// By engagement rule (those with a half-life): the decayed sum of its events so far.
+    decayed: Vec<Decayed>,
+    /// By engagement rule (those without a half-life): `copies[n][k]` is the rule's points
+    /// added up k times from 0, one at a time, as a placement adds them for k events. Kept
+    /// from contact to contact.
+    copies: Vec<Vec<f64>>,
+    fired: Vec<RuleRef>,
+}
+
+impl Timeline {
+    /// The times of the contact's events of type `kind`, when the rules gave it a slot.
+    fn times_of(&self, kind: u32) -> Option<&[Time]> {
+        let slot = *self.slot_of_kind.get(kind as usize)?;
+        (slot != NO_SLOT).then(|| &self.times[slot as usize][..])
+    }
+
+    /// `points` added up `count` times from 0, one at a time (for engagement rule `rule`).
+    fn copy_sum(&mut self, rule: usize, points: f64, count: usize) -> f64 {
+        let sums = &mut self.copies[rule];
+        if sums.is_empty() {
+            sums.push(0.0);
+        }
+        while sums.len() <= count {
+            let last = sums[sums.len() - 1];
+            sums.push(last + points);
+        }
+        sums[count]
+    }
+}
+
+/// The weights 2^(-age/half-life) of one engagement rule's events in its window, summed as of
+/// time `at`, with a bound on the rounding error.
+#[derive(Clone, Copy, Debug, Default)]
+struct Decayed {
+    sum: f64,
+    /// A bound on `|sum - the exact sum|`.
+    err: f64,
+    at: Time,
+    /// Events of the rule's type counted so far (a prefix of its times), and how many of them
+    /// have since left the window (a prefix of those).
+    added: usize,
+    removed: usize,
+}
+
+impl Decayed {
+    /// Moves the sum to time `at` (never earlier than the last), with the window starting at
+    /// `since`; `times` are the times of the rule's events.
+    fn advance(&mut self, times: &[Time], at: Time, since: Time, half_life: f64) {
+        const U: f64 = f64::EPSILON;
+        // The relative error of exp2 of a rounded exponent `a`.
+        let rel = |a: f64| (a.abs() + 2.0) * U;
+        if self.added > self.removed && at != self.at {
+            let a = -((at - self.at) as f64) / half_life;
+            let f = a.exp2();
+            let err = (self.err + self.sum.abs() * rel(a)) * f * (1.0 + rel(a));
+            self.sum *= f;
+            self.err = err + self.sum.abs() * U + TINY;
+        }
+        self.at = at;
+        while self.removed < self.added && times[self.removed] < since {
+            let a = -((at - times[self.removed]) as f64) / half_life;
+            let w = a.exp2();
+            self.sum -= w;
+            self.err += w * rel(a) + self.sum.abs() * U + TINY;
+            self.removed += 1;
+        }
+        while self.added < times.len() && times[self.added] <= at {
+            let t = times[self.added];
+            self.added += 1;
+            if t < since {
+                // Every earlier event is out of the window too.
+                self.removed += 1;
+                continue;
+            }
+            let a = -((at - t) as f64) / half_life;
+            let w = a.exp2();
+            self.sum += w;
+            self.err += w * rel(a) + self.sum.abs() * U + TINY;
+        }
+        if self.added == self.removed {
+            self.sum = 0.0;
+            self.err = 0.0;
+        }
+    }
+}
+
+/// Whether `cmp` holds between a value known only to lie within `margin` of `approx` and
+/// `value`, when that is certain.
+fn decide(cmp: Cmp, approx: f64, margin: f64, value: f64) -> Option<bool> {
+    if !(approx.is_finite() && margin.is_finite()) {
+        None
+    } else if approx - margin > value {
+        Some(cmp.test(1, 0))
+    } else if approx + margin < value {
+        Some(cmp.test(0, 1))
+    } else {
+        None
+    }
 }
 
 /// The start of a window of `within` days that ends at `as_of` (no window: the beginning of
@@ -798,18 +1086,41 @@ fn borders(p: &[u8]) -> Vec<u32> {
 }
 
 struct Ctx<'a> {
+    compiled: &'a Compiled,
     data: &'a Dataset,
     contact: &'a Contact,
+    /// The contact's events up to the as-of time.
     events: &'a [Event],
+    /// The contact's events indexed, when placing it on many days.
+    timeline: Option<&'a Timeline>,
     fit: f64,
+    /// Exact when `margin` is 0; else within `margin` of the exact value.
     engagement: f64,
+    margin: f64,
+    /// The exact engagement, once computed (only when `margin` is not 0).
+    exact: Cell<Option<f64>>,
     stage: Option<u32>,
     as_of: Time,
-    stages: &'a [String],
     known: Known,
 }
 
 impl<'a> Ctx<'a> {
+    /// The engagement exactly as [`Compiled::place_as_known`] adds it up.
+    fn exact_engagement(&self) -> f64 {
+        if self.margin == 0.0 {
+            return self.engagement;
+        }
+        if let Some(e) = self.exact.get() {
+            return e;
+        }
+        let (mut points, mut counts) = (Vec::new(), Vec::new());
+        self.compiled
+            .engagement_points(self.events, &mut points, &mut counts);
+        let e = points.iter().fold(0.0, |e, p| e + p);
+        self.exact.set(Some(e));
+        e
+    }
+
     fn value(&self, f: FieldRef) -> Val<'a> {
         if let Known::Then { snapshot } = self.known {
             match f {
@@ -889,11 +1200,22 @@ impl<'a> Ctx<'a> {
                 within,
             } => {
                 let since = since(*within, self.as_of);
-                let start = self.events.partition_point(|e| e.time < since);
-                let n = self.events[start..]
-                    .iter()
-                    .filter(|e| kind.matches(e))
-                    .count() as u32;
+                let in_window =
+                    |events: &'a [Event]| &events[events.partition_point(|e| e.time < since)..];
+                let n = match *kind {
+                    Kind::Any => in_window(self.events).len(),
+                    Kind::Absent => 0,
+                    Kind::Id(k) => match self.timeline.and_then(|t| t.times_of(k)) {
+                        Some(times) => {
+                            times.partition_point(|&t| t <= self.as_of)
+                                - times.partition_point(|&t| t < since)
+                        }
+                        None => in_window(self.events)
+                            .iter()
+                            .filter(|e| e.kind == k)
+                            .count(),
+                    },
+                } as u32;
                 let matched = cmp.test(n, *count);
                 if let Some(seen) = seen {
                     seen.push(Seen::Count {
@@ -911,11 +1233,30 @@ impl<'a> Ctx<'a> {
                 time: when,
             } => {
                 let (lo, hi) = window(*when, self.as_of);
-                let time = match which {
-                    Which::First => self.events.iter().find(|e| kind.matches(e)),
-                    Which::Last => self.events.iter().rev().find(|e| kind.matches(e)),
-                }
-                .map(|e| e.time);
+                let indexed = match *kind {
+                    Kind::Id(k) => self.timeline.and_then(|t| t.times_of(k)),
+                    Kind::Any => None,
+                    Kind::Absent => Some(&[][..]),
+                };
+                let time = match (indexed, which) {
+                    (Some(times), Which::First) => {
+                        times.first().copied().filter(|&t| t <= self.as_of)
+                    }
+                    (Some(times), Which::Last) => times
+                        .partition_point(|&t| t <= self.as_of)
+                        .checked_sub(1)
+                        .map(|i| times[i]),
+                    // Any's first and last are found at once.
+                    (None, Which::First) => {
+                        self.events.iter().find(|e| kind.matches(e)).map(|e| e.time)
+                    }
+                    (None, Which::Last) => self
+                        .events
+                        .iter()
+                        .rev()
+                        .find(|e| kind.matches(e))
+                        .map(|e| e.time),
+                };
                 let matched = time.is_some_and(|t| lo <= t && t <= hi);
                 if let Some(seen) = seen {
                     seen.push(Seen::Event {
@@ -932,10 +1273,29 @@ impl<'a> Ctx<'a> {
                 cmp,
                 value,
             } => {
-                let v = match measure {
-                    Measure::Score => self.fit + self.engagement,
+                let with = |engagement: f64| match measure {
+                    Measure::Score => self.fit + engagement,
                     Measure::Fit => self.fit,
-                    Measure::Engagement => self.engagement,
+                    Measure::Engagement => engagement,
+                };
+                // An approximate engagement (a replay) decides when it is far enough from the
+                // value; else the exact one is computed.
+                let approximate = self.margin != 0.0 && *measure != Measure::Fit;
+                if approximate && seen.is_none() {
+                    if let Some(matched) = decide(*cmp, with(self.engagement), self.margin, *value)
+                    {
+                        // Tests (not timed release runs) check every such decision.
+                        if cfg!(all(test, debug_assertions)) {
+                            let exact = cmp.test(with(self.exact_engagement()), *value);
+                            assert_eq!(matched, exact, "{cmp:?} {value} within {}", self.margin);
+                        }
+                        return matched;
+                    }
+                }
+                let v = if approximate {
+                    with(self.exact_engagement())
+                } else {
+                    with(self.engagement)
                 };
                 let matched = cmp.test(v, *value);
                 if let Some(seen) = seen {
@@ -951,7 +1311,7 @@ impl<'a> Ctx<'a> {
                 let matched = s.is_some() && self.stage == *s;
                 if let Some(seen) = seen {
                     seen.push(Seen::Stage {
-                        stage: self.stage.map(|i| self.stages[i as usize].clone()),
+                        stage: self.stage.map(|i| self.compiled.stages[i as usize].clone()),
                         matched,
                     });
                 }
@@ -1221,6 +1581,93 @@ mod tests {
                 .collect();
             assert_eq!(ats, expected, "{text}");
         }
+    }
+
+    /// One contact with visits at random times over 200 days, and the ends of its days.
+    fn busy_visitor() -> (Dataset, Vec<Time>) {
+        use crate::domain::dataset::{DatasetBuilder, Shape};
+        let mut rng = SplitMix64::new(21);
+        let mut b = DatasetBuilder::new(Shape::Events, vec![]);
+        let c = b.contact("c");
+        let mut days = Vec::new();
+        for _ in 0..400 {
+            let t = 1_000 * DAY + rng.below(200 * DAY as u64) as Time;
+            b.event(c, t, ["visit", "click"][rng.below(2) as usize], None, None);
+            days.push(t.div_euclid(DAY) * DAY + DAY - 1);
+        }
+        days.sort_unstable();
+        days.dedup();
+        (b.finish(), days)
+    }
+
+    const DECAYING: &str = "engage +1.7 per \"visit\" half-life 7d within 60d
+engage +0.3 per any half-life 3d
+engage -0.45 per \"click\" half-life 20d
+engage +0.1 per \"click\" within 10d";
+
+    #[test]
+    fn replayed_engagement_is_within_its_margin_of_the_exact_sum() {
+        let (data, days) = busy_visitor();
+        let rules = RuleSet::parse(DECAYING).unwrap();
+        let mut compiled = Compiled::new(&rules, &data, 0);
+        let mut timeline = compiled.timeline();
+        let contact = &data.contacts[0];
+        compiled.start(&data, contact, &mut timeline);
+        let mut differ = 0;
+        for &t in &days {
+            compiled.as_of = t;
+            let (approx, margin) = compiled.engagement_replayed(&mut timeline, 1.5);
+            let exact = compiled
+                .place(&data, contact, &mut Scratch::default(), None)
+                .score
+                .engagement;
+            assert!(
+                (approx - exact).abs() <= margin,
+                "{approx} {exact} {margin}"
+            );
+            // Tight enough that nearly every comparison is decided without the exact sum.
+            assert!(margin < 1e-9 * (1.0 + exact.abs()), "{margin} for {exact}");
+            differ += usize::from(approx != exact);
+        }
+        // The two ways of adding up do differ in the last bits.
+        assert!(differ > days.len() / 10, "{differ} of {}", days.len());
+    }
+
+    #[test]
+    fn replayed_scores_on_their_exact_threshold_are_placed_as_classified() {
+        use crate::domain::rules::{classify, replay::replay};
+        let (data, days) = busy_visitor();
+        // Thresholds that are exactly the score a classification gives on some days: the
+        // replay's own running sum is off in the last bits there, and must not decide alone.
+        for &t in days.iter().step_by(7) {
+            let rules = RuleSet::parse(DECAYING).unwrap();
+            let score = classify(&data, &rules, t).placements[0].score.total;
+            for cmp in [">=", "<", "="] {
+                let text = format!(
+                    "{DECAYING}\nstage on when score {cmp} {score}\nstage off when count any >= 0"
+                );
+                let rules = RuleSet::parse(&text).unwrap();
+                let r = replay(&data, &rules, days[days.len() - 1] + 1);
+                for m in r.of(0) {
+                    let then = classify(&data, &rules, m.time).placements[0].stage;
+                    assert_eq!(m.stage, then, "score {cmp} {score} at {}", m.time);
+                    if m.time == t {
+                        assert_eq!(m.stage == Some(0), cmp != "<");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn decisions_need_the_margin_clear_of_the_value() {
+        assert_eq!(decide(Cmp::Ge, 10.0, 0.5, 9.0), Some(true));
+        assert_eq!(decide(Cmp::Ge, 10.0, 0.5, 11.0), Some(false));
+        assert_eq!(decide(Cmp::Ge, 10.0, 0.5, 9.6), None);
+        assert_eq!(decide(Cmp::Eq, 10.0, 0.5, 10.0), None);
+        assert_eq!(decide(Cmp::Ne, 10.0, 0.5, 12.0), Some(true));
+        assert_eq!(decide(Cmp::Lt, 10.0, 0.5, 12.0), Some(true));
+        assert_eq!(decide(Cmp::Le, 10.0, f64::INFINITY, 12.0), None);
     }
 
     #[test]
