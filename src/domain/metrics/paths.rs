@@ -47,6 +47,15 @@ pub struct Paths {
     mark_ranges: Vec<Range<u32>>,
 }
 
+/// The stage of the last of `visits` (one contact's, oldest first, as [`Paths::visits_of`]
+/// gives them) entered at or before `t`: a binary search, since a contact can have a visit a
+/// day for years and each of its events asks.
+pub fn stage_during(visits: &[Visit], t: Time) -> Option<u32> {
+    visits[..visits.partition_point(|v| v.entered <= t)]
+        .last()
+        .map(|v| v.stage)
+}
+
 fn day_start(t: Time) -> Time {
     t.div_euclid(DAY) * DAY
 }
@@ -161,11 +170,7 @@ impl Paths {
 
     /// The stage contact `i` was in at time `t`, if any.
     pub fn stage_at(&self, i: u32, t: Time) -> Option<u32> {
-        self.visits_of(i)
-            .iter()
-            .rev()
-            .find(|v| v.entered <= t)
-            .map(|v| v.stage)
+        stage_during(self.visits_of(i), t)
     }
 
     /// When contact `i` entered the journey (its first visit).

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::durations::Durations;
-use super::paths::{Paths, Visit};
+use super::paths::{stage_during, Paths, Visit};
 use super::settings::{MetricSettings, LINE_FIELDS, ROLE_FIELDS};
 use crate::domain::dataset::{Dataset, Time, DAY};
 use crate::domain::model::{Destination, Id, JourneyMap};
@@ -536,14 +536,6 @@ fn account_key(account: Option<u32>, contact: u32) -> AccountKey {
 }
 
 /// The stage of the visit that was open at `t`.
-fn stage_during(visits: &[Visit], t: Time) -> Option<u32> {
-    visits
-        .iter()
-        .rev()
-        .find(|v| v.entered <= t)
-        .map(|v| v.stage)
-}
-
 /// Accounts per stage now, placed like the classification places them (furthest contact by
 /// rule order), over the given contacts only.
 fn accounts_now(input: Input, contacts: &[u32], n: usize) -> Vec<u32> {

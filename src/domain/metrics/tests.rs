@@ -472,3 +472,95 @@ fn a_deal_snapshot_with_milestone_dates_and_open_deals() {
     assert_eq!(r.decisions[0].win_rate, Ratio::new(1, 2));
     assert_eq!((r.revenue.new, r.revenue.existing), (100.0, 0.0));
 }
+
+#[test]
+fn the_stage_at_a_time_is_that_of_the_last_visit_entered_by_then() {
+    use crate::domain::demo_data::SplitMix64;
+    use crate::domain::rules::replay::{Moment, Replay};
+    let m = map();
+    let mut rng = SplitMix64::new(8);
+    for _ in 0..50 {
+        // Random replays: moments a few days apart, stages of the map, none, or not in the map.
+        let mut moments = Vec::new();
+        for contact in 0..4 {
+            let mut time = day(rng.below(10) as i64);
+            for _ in 0..rng.below(40) {
+                time += rng.below(3 * DAY as u64) as Time;
+                let stage = rng.below(6);
+                moments.push(Moment {
+                    contact,
+                    time,
+                    stage: (stage < 5).then_some(stage as u32),
+                    outcome: None,
+                });
+            }
+        }
+        let replay = Replay {
+            as_of: day(200),
+            stages: ["lead", "deal", "client", "between", "elsewhere"]
+                .map(String::from)
+                .to_vec(),
+            outcomes: Vec::new(),
+            moments,
+        };
+        let paths = Paths::new(&m, &replay);
+        for i in 0..paths.len() as u32 {
+            let visits = paths.visits_of(i);
+            for _ in 0..50 {
+                let t = day(rng.below(150) as i64) + rng.below(DAY as u64) as Time - DAY;
+                // As it was: the last visit entered at or before t, scanning back.
+                let scan = visits
+                    .iter()
+                    .rev()
+                    .find(|v| v.entered <= t)
+                    .map(|v| v.stage);
+                assert_eq!(paths.stage_at(i, t), scan, "{visits:?} at {t}");
+                assert_eq!(paths::stage_during(visits, t), scan);
+            }
+        }
+    }
+}
+
+/// One contact that changes stage every day for 40,000 days (a visit a day) with two events a
+/// day: the replay, the report and the stage of each event (questions) must not cost events ×
+/// visits. Prints times; run with `cargo test --release --lib -- --ignored --nocapture
+/// metrics::tests::timing`.
+#[test]
+#[ignore = "timing harness"]
+fn timing_one_contact_with_40_000_stage_changes() {
+    use std::time::Instant;
+    let mut b = DatasetBuilder::new(Shape::Events, vec![]);
+    let c = b.contact("busy");
+    for d in 0..40_000 {
+        let kind = if d % 2 == 0 { "proposal" } else { "visit" };
+        b.event(c, day(d), kind, None, None);
+        b.event(c, day(d) + 3600, "click", None, None);
+    }
+    let data = b.finish();
+    let m = map();
+    let rules = RuleSet::parse(
+        "stage deal when last \"proposal\" within 1d\n\
+         stage lead when count any >= 1",
+    )
+    .unwrap();
+    let at = day(40_000);
+    let start = Instant::now();
+    let a = Analysis::with_rules(&m, &data, &rules, at);
+    println!("analysis: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    assert_eq!(a.paths.visits_of(0).len(), 40_000);
+    let start = Instant::now();
+    let r = a.report_all(&m, &data);
+    println!("report: {:.1} ms", start.elapsed().as_secs_f64() * 1e3);
+    assert_eq!(r.stages[1].reached, 1);
+    let start = Instant::now();
+    let placed = data
+        .events_of(&data.contacts[0])
+        .iter()
+        .filter(|e| a.paths.stage_at(0, e.time).is_some())
+        .count();
+    println!(
+        "stage_at of 80,000 events: {:.1} ms",
+        start.elapsed().as_secs_f64() * 1e3
+    );
+    assert_eq!(placed, 80_000);
+}
