@@ -175,6 +175,94 @@ impl Dataset {
         }
     }
 
+    /// The file as it stood at the end of time `at`, for figures as of a day before its latest
+    /// date: what a file exported on that day would have held.
+    ///
+    /// * A contact that did not exist yet is left out: created after `at` (or, with no created
+    ///   date, every date and event after it).
+    /// * Milestone dates after `at` are cleared, and so is the status when any was: the status
+    ///   a CRM shows is the one of its latest milestone ("Closed Won" is set on the close day).
+    /// * Events after `at` are left out; accounts without any contact left are too.
+    ///
+    /// Without this a later win counted as a win on the as-of day, and the counts as of an
+    /// early day equalled the whole file's.
+    pub fn as_it_stood(&self, at: Time) -> Dataset {
+        let mut out = Dataset {
+            shape: self.shape,
+            fields: self.fields.clone(),
+            contacts: Vec::new(),
+            accounts: Vec::new(),
+            events: Vec::new(),
+            event_types: self.event_types.clone(),
+            channels: self.channels.clone(),
+            latest: None,
+        };
+        let mut account_index: HashMap<u32, u32> = HashMap::new();
+        let mut latest: Option<Time> = None;
+        let mut saw = |t: Time| latest = Some(latest.map_or(t, |l| l.max(t)));
+        for c in &self.contacts {
+            let events = self.events_of(c);
+            let d = &c.dates;
+            let dates = [d.created, d.lead, d.mql, d.sql, d.closed];
+            let existed = match d.created {
+                Some(t) => t <= at,
+                None => {
+                    let known = dates.iter().flatten().chain(events.iter().map(|e| &e.time));
+                    let mut any = false;
+                    let mut before = false;
+                    for &t in known {
+                        any = true;
+                        before |= t <= at;
+                    }
+                    before || !any
+                }
+            };
+            if !existed {
+                continue;
+            }
+            let mut kept = c.clone();
+            let mut later = false;
+            for t in [
+                &mut kept.dates.created,
+                &mut kept.dates.lead,
+                &mut kept.dates.mql,
+                &mut kept.dates.sql,
+                &mut kept.dates.closed,
+            ] {
+                match *t {
+                    Some(x) if x > at => {
+                        *t = None;
+                        later = true;
+                    }
+                    Some(x) => saw(x),
+                    None => {}
+                }
+            }
+            if later {
+                kept.status = None;
+            }
+            kept.account = c.account.map(|a| {
+                *account_index.entry(a).or_insert_with(|| {
+                    out.accounts.push(self.accounts[a as usize].clone());
+                    (out.accounts.len() - 1) as u32
+                })
+            });
+            let index = out.contacts.len() as u32;
+            let start = out.events.len() as u32;
+            for e in events.iter().filter(|e| e.time <= at) {
+                saw(e.time);
+                out.events.push(Event {
+                    contact: index,
+                    ..*e
+                });
+            }
+            kept.events = start..out.events.len() as u32;
+            out.contacts.push(kept);
+        }
+        out.latest = latest;
+        out
+    }
+
     /// A contact's events, oldest first.
     pub fn events_of(&self, contact: &Contact) -> &[Event] {
         &self.events[contact.events.start as usize..contact.events.end as usize]

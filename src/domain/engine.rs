@@ -255,8 +255,9 @@ impl Session {
         let map = map_of(options, now)?;
         let rules = rules_for(options, map.as_ref())?;
         let as_of = as_of_for(options, &self.dataset, now)?;
-        let result = classify(&self.dataset, &rules, as_of);
-        Ok(self.result(map.as_ref(), &result, options))
+        let data = self.data_at(options, as_of);
+        let result = classify(&data, &rules, as_of);
+        Ok(self.result(&data, map.as_ref(), &result, options))
     }
 
     /// The metrics of the data against the options' map (or model) and rules.
@@ -269,8 +270,9 @@ impl Session {
             .ok_or_else(|| EngineError::Options("metrics need a map or a model".to_owned()))?;
         let rules = rules_for(options, Some(&map))?;
         let as_of = as_of_for(options, &self.dataset, now)?;
-        let analysis = super::metrics::Analysis::with_rules(&map, &self.dataset, &rules, as_of);
-        Ok(analysis.report_all(&map, &self.dataset))
+        let data = self.data_at(options, as_of);
+        let analysis = super::metrics::Analysis::with_rules(&map, &data, &rules, as_of);
+        Ok(analysis.report_all(&map, &data))
     }
 
     /// Why the contact with id `contact` landed where it did.
@@ -283,20 +285,32 @@ impl Session {
         let map = map_of(options, now)?;
         let rules = rules_for(options, map.as_ref())?;
         let as_of = as_of_for(options, &self.dataset, now)?;
-        let Some(i) = self.dataset.contacts.iter().position(|c| c.key == contact) else {
+        let data = self.data_at(options, as_of);
+        let Some(i) = data.contacts.iter().position(|c| c.key == contact) else {
             return Ok(None);
         };
-        Ok(explain(&self.dataset, &rules, i, as_of))
+        Ok(explain(&data, &rules, i, as_of))
+    }
+
+    /// The data as it stood at `as_of` when the options ask for a day before the file's latest
+    /// date (see [`Dataset::as_it_stood`]); else the whole file.
+    fn data_at(&self, options: &EngineOptions, as_of: Time) -> std::borrow::Cow<'_, Dataset> {
+        match (&options.as_of, self.dataset.latest) {
+            (Some(_), Some(latest)) if as_of < latest => {
+                std::borrow::Cow::Owned(self.dataset.as_it_stood(as_of))
+            }
+            _ => std::borrow::Cow::Borrowed(&self.dataset),
+        }
     }
 
     fn result(
         &self,
+        data: &Dataset,
         map: Option<&JourneyMap>,
         c: &Classification,
         options: &EngineOptions,
     ) -> EngineResult {
         let lang = options.lang.unwrap_or(Lang::En);
-        let data = &self.dataset;
         let figures = |id: &str, name: String| StageFigures {
             id: id.to_owned(),
             name,
@@ -535,12 +549,89 @@ mod tests {
             .map(|s| (s.id.as_str(), s.contacts))
             .collect();
         assert_eq!(stages, [("customer", 0), ("lead", 1)]);
-        assert_eq!(r.unplaced, 2);
+        // Bob and Cid have no activity until later: on that day they were not in the file yet.
+        assert_eq!((r.contact_count, r.unplaced), (1, 0));
         o.as_of = Some("March".into());
         assert!(matches!(
             run(CSV.as_bytes(), &o, Timestamp::UNIX_EPOCH),
             Err(EngineError::Options(_))
         ));
+    }
+
+    /// The file cut by hand to what it held on a day: rows created later left out, later dates
+    /// emptied, and the status of a row with a later date emptied.
+    fn records_as_they_stood(csv: &str, day: &str) -> String {
+        let mut lines = csv.lines();
+        let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        let dates = ["created", "lead", "mql", "sql", "closed"].map(col);
+        let mut out = vec![header.join(",")];
+        for line in lines {
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            if cells[col("created")].as_str() > day {
+                continue;
+            }
+            let mut later = false;
+            for &i in &dates {
+                if !cells[i].is_empty() && cells[i].as_str() > day {
+                    cells[i].clear();
+                    later = true;
+                }
+            }
+            if later {
+                cells[col("status")].clear();
+            }
+            out.push(cells.join(","));
+        }
+        out.join("\n") + "\n"
+    }
+
+    #[test]
+    fn as_of_an_early_day_gives_the_figures_of_the_file_cut_at_that_day() {
+        use super::super::demo_data::records_csv;
+        let csv = records_csv(SourceModel::Hinge, 3000, 7);
+        let whole = run(
+            csv.as_bytes(),
+            &EngineOptions {
+                model: Some(SourceModel::Hinge),
+                preset: Some(Preset::Custom),
+                contacts: Some(false),
+                ..EngineOptions::default()
+            },
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+        assert_eq!(whole.as_of, "2025-12-21");
+        let figures = |r: &EngineResult| {
+            (
+                r.contact_count,
+                r.account_count,
+                r.stages
+                    .iter()
+                    .map(|s| (s.contacts, s.accounts))
+                    .collect::<Vec<_>>(),
+                r.outcomes.iter().map(|o| o.contacts).collect::<Vec<_>>(),
+                r.unplaced,
+            )
+        };
+        let mut compared = 0;
+        for day in ["2025-01-31", "2025-06-30", "2025-11-15"] {
+            let options = EngineOptions {
+                model: Some(SourceModel::Hinge),
+                preset: Some(Preset::Custom),
+                as_of: Some(day.into()),
+                contacts: Some(false),
+                ..EngineOptions::default()
+            };
+            let cut = records_as_they_stood(&csv, day);
+            let by_option = run(csv.as_bytes(), &options, Timestamp::UNIX_EPOCH).unwrap();
+            let by_cut = run(cut.as_bytes(), &options, Timestamp::UNIX_EPOCH).unwrap();
+            assert_eq!(figures(&by_option), figures(&by_cut), "as of {day}");
+            if by_option.contact_count < whole.contact_count {
+                compared += 1;
+            }
+        }
+        assert!(compared >= 2, "the days must fall inside the file's span");
     }
 
     #[test]
