@@ -154,6 +154,14 @@ export const csv = [
   { name: 'a contains rule over long values', bytes: () => 'contact,account,time,type,note\n' + Array.from({ length: 300 }, (_, i) => `c${i},a,2024-03-01,x,${'ab'.repeat(5000)}\n`).join(''), options: { rules: `stage a when note contains "${'ab'.repeat(2000)}c"` }, check: 'ok', expect: (r) => r.stages.every((s) => s.contacts === 0) },
 ];
 
+// CSV files picked in the data view: the mapping step, the bad rows and the file's problem, as
+// the user reads them.
+export const uiCsv = [
+  { name: 'a stray quote with 3 MB after it', bytes: () => header + rows(3) + '"' + 'x,\n'.repeat(1_500_000), badRow: /Line 5: longer than 1 MiB: a quote opened on line 5 is not closed until line 1500004/ },
+  { name: 'a NUL byte after 64 KiB', bytes: () => header + rows(3000) + 'c1,a,2024-03-01,x\u0000y\n', problem: /This is not a text \(CSV\) file/ },
+  { name: 'a stray quote in the header', bytes: () => '"contact,account,time,type\n' + 'x\n'.repeat(1024 * 1024), problem: /The header row is longer than 1 MiB: a quote opened on line 1 is never closed|The file has no header row/ },
+];
+
 export const engine = [
   { name: 'sampleCsv of 4,294,967,295 contacts', call: 'sampleCsv', args: ['hinge', 4294967295, 1], error: /more than the 1000000/ },
   { name: 'sampleCsv of an unknown model', call: 'sampleCsv', args: ['nope', 10, 1], error: /unknown model/ },
@@ -164,4 +172,4 @@ export const engine = [
 ];
 
 /** Every case, counted. */
-export const count = rules.length + maps.length + shares.length + csv.length + engine.length;
+export const count = rules.length + maps.length + shares.length + csv.length + uiCsv.length + engine.length;
