@@ -10,6 +10,8 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
 use leptos::prelude::*;
+
+use crate::domain::css::attr_selector;
 use wasm_bindgen::JsCast;
 
 use super::{LaneHead, LaneManager, StageColumn};
@@ -337,7 +339,7 @@ pub fn Canvas(
                 });
                 if let Some(edit) = edit {
                     state.edit(&map.get_value(), edit);
-                    focus_later(format!("[data-card-id=\"{}\"]", css_escape(card.as_str())));
+                    focus_later(attr_selector("data-card-id", card.as_str()));
                 }
             } else if let Some(target) = grid.with_untracked(|g| g.step(&card, dir)) {
                 let col = match &target {
@@ -514,17 +516,12 @@ fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
 /// The CSS selector of a focus target.
 fn selector_of(target: &Target) -> String {
     match target {
-        Target::Card(id) => format!("[data-card-id=\"{}\"]", css_escape(id.as_str())),
+        Target::Card(id) => attr_selector("data-card-id", id.as_str()),
         Target::Cell { lane, stage } => format!(
-            "[data-cell-lane=\"{}\"][data-cell-index=\"{stage}\"] .cell-add",
-            css_escape(lane.as_str())
+            "{}[data-cell-index=\"{stage}\"] .cell-add",
+            attr_selector("data-cell-lane", lane.as_str())
         ),
     }
-}
-
-/// Escapes a value for a quoted CSS attribute selector.
-fn css_escape(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
 fn focus_now(selector: &str) {
