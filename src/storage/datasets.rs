@@ -90,6 +90,30 @@ pub struct StoredDatasetInfo {
     pub bytes: f64,
 }
 
+/// The IndexedDB record of a dataset.
+fn record_of(entry: &StoredDataset) -> Result<Object, DatasetStoreError> {
+    let record = Object::new();
+    set(&record, "schema", &RECORD_SCHEMA.into())?;
+    set(&record, "id", &entry.id.as_str().into())?;
+    set(&record, "map_id", &entry.map_id.as_str().into())?;
+    set(&record, "meta_json", &entry.meta_json.as_str().into())?;
+    set(&record, "bytes", &entry.bytes.into())?;
+    set(&record, "file", &entry.file)?;
+    Ok(record)
+}
+
+/// The keys of map `map_id`'s records, read inside the caller's transaction.
+async fn keys_of_map(store: &IdbObjectStore, map_id: &str) -> Result<Array, DatasetStoreError> {
+    let index = store.index(BY_MAP).map_err(to_error)?;
+    let keys = request_future(
+        &index
+            .get_all_keys_with_key(&map_id.into())
+            .map_err(to_error)?,
+    )
+    .await?;
+    keys.dyn_into().map_err(|v| failed(&v))
+}
+
 /// An open connection to the dataset database. Dropping it closes the connection.
 pub struct DatasetStore {
     db: IdbDatabase,
@@ -153,13 +177,7 @@ impl DatasetStore {
 
     /// Stores a dataset, replacing any stored dataset with the same id.
     pub async fn put(&self, entry: &StoredDataset) -> Result<(), DatasetStoreError> {
-        let record = Object::new();
-        set(&record, "schema", &RECORD_SCHEMA.into())?;
-        set(&record, "id", &entry.id.as_str().into())?;
-        set(&record, "map_id", &entry.map_id.as_str().into())?;
-        set(&record, "meta_json", &entry.meta_json.as_str().into())?;
-        set(&record, "bytes", &entry.bytes.into())?;
-        set(&record, "file", &entry.file)?;
+        let record = record_of(entry)?;
         let (tx, store) = self.transaction(IdbTransactionMode::Readwrite)?;
         let done = transaction_future(&tx);
         store.put(&record).map_err(to_error)?;
@@ -170,23 +188,10 @@ impl DatasetStore {
     /// are deleted only together with the new one being stored. If the browser refuses to
     /// store it (storage full), the transaction is aborted and the earlier dataset stays.
     pub async fn replace_for_map(&self, entry: &StoredDataset) -> Result<(), DatasetStoreError> {
-        let record = Object::new();
-        set(&record, "schema", &RECORD_SCHEMA.into())?;
-        set(&record, "id", &entry.id.as_str().into())?;
-        set(&record, "map_id", &entry.map_id.as_str().into())?;
-        set(&record, "meta_json", &entry.meta_json.as_str().into())?;
-        set(&record, "bytes", &entry.bytes.into())?;
-        set(&record, "file", &entry.file)?;
+        let record = record_of(entry)?;
         let (tx, store) = self.transaction(IdbTransactionMode::Readwrite)?;
         let done = transaction_future(&tx);
-        let index = store.index(BY_MAP).map_err(to_error)?;
-        let keys = request_future(
-            &index
-                .get_all_keys_with_key(&entry.map_id.as_str().into())
-                .map_err(to_error)?,
-        )
-        .await?;
-        let keys: Array = keys.dyn_into().map_err(|v| failed(&v))?;
+        let keys = keys_of_map(&store, &entry.map_id).await?;
         // Still inside the transaction (a microtask of the request's success event).
         for key in keys.iter() {
             if key.as_string().as_deref() != Some(entry.id.as_str()) {
@@ -250,14 +255,7 @@ impl DatasetStore {
     pub async fn delete_for_map(&self, map_id: &str) -> Result<u32, DatasetStoreError> {
         let (tx, store) = self.transaction(IdbTransactionMode::Readwrite)?;
         let done = transaction_future(&tx);
-        let index = store.index(BY_MAP).map_err(to_error)?;
-        let keys = request_future(
-            &index
-                .get_all_keys_with_key(&map_id.into())
-                .map_err(to_error)?,
-        )
-        .await?;
-        let keys: Array = keys.dyn_into().map_err(|v| failed(&v))?;
+        let keys = keys_of_map(&store, map_id).await?;
         // The transaction stays active while this continuation runs: it is a microtask of the
         // request's success event.
         for key in keys.iter() {
