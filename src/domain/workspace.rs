@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use jiff::Timestamp;
 use thiserror::Error;
 
+use super::document::check_name;
 use super::edit::{Edit, EditError, History};
 use super::model::{Id, JourneyMap, SourceModel};
 use super::template;
@@ -126,6 +127,12 @@ impl Workspace {
             Action::Rename { map, name } => {
                 let target = find_mut(&mut self.maps, &map)?;
                 let was = std::mem::replace(&mut target.name, name);
+                // The file format's check, as `edit::apply` makes for every edit (this path
+                // records its undo step itself so that the map list links no editor code).
+                if let Err(e) = check_name(target) {
+                    target.name = was;
+                    return Err(EditError::Invalid(e).into());
+                }
                 target.updated = now;
                 self.histories
                     .entry(map)
@@ -143,6 +150,7 @@ impl Workspace {
                 }
                 copy.id = Id::random();
                 copy.name = name;
+                check_name(&copy).map_err(EditError::Invalid)?;
                 copy.created = now;
                 copy.updated = now;
                 let id = copy.id.clone();
@@ -362,6 +370,35 @@ mod tests {
         };
         assert_ne!(a, b);
         assert_eq!(ws.maps.len(), 2);
+    }
+
+    #[test]
+    fn renaming_or_copying_past_the_name_limit_is_refused_and_changes_nothing() {
+        let mut ws = Workspace::default();
+        let a = created(&mut ws, SourceModel::Hinge, 1);
+        let before = ws.maps.clone();
+        let long = Text::User("n".repeat(crate::domain::document::limits::TEXT_CHARS + 1));
+        for action in [
+            Action::Rename {
+                map: a.clone(),
+                name: long.clone(),
+            },
+            Action::Duplicate {
+                map: a.clone(),
+                name: long.clone(),
+            },
+            Action::NewVersion {
+                map: a.clone(),
+                name: long.clone(),
+            },
+        ] {
+            assert!(matches!(
+                ws.dispatch(action, t(2)),
+                Err(ActionError::Edit(EditError::Invalid(_)))
+            ));
+            assert_eq!(ws.maps, before);
+        }
+        assert!(!ws.can_undo(&a));
     }
 
     #[test]
