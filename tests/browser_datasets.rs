@@ -218,6 +218,51 @@ async fn replace_for_map_leaves_the_new_dataset_as_the_maps_only_one() {
     delete_db(db).await;
 }
 
+/// Replaces `IDBObjectStore.prototype.put` for the test: `how` is `"throw"` (refused at once,
+/// as a record that cannot be cloned is), `"abort"` (the transaction fails after the request,
+/// as it does when storage is full) or `"restore"`.
+fn patch_put(how: &str) {
+    let js = match how {
+        "throw" => "globalThis.__put ??= IDBObjectStore.prototype.put; IDBObjectStore.prototype.put = function () { throw new DOMException('refused', 'DataCloneError'); };",
+        "abort" => "globalThis.__put ??= IDBObjectStore.prototype.put; IDBObjectStore.prototype.put = function (...a) { const r = globalThis.__put.apply(this, a); this.transaction.abort(); return r; };",
+        _ => "if (globalThis.__put) IDBObjectStore.prototype.put = globalThis.__put;",
+    };
+    js_sys::eval(js).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_replace_the_browser_refuses_leaves_the_maps_earlier_datasets() {
+    let db = "t-ds-replace-refused";
+    delete_db(db).await;
+    let store = DatasetStore::open_named(db).await.unwrap();
+    three(&store).await;
+    let before = store.list_for_map("A").await.unwrap();
+    assert_eq!(before.len(), 2);
+    for how in ["throw", "abort"] {
+        patch_put(how);
+        let refused = store
+            .replace_for_map(&dataset("a3", "A", r#"{"n":4}"#, b"fourth"))
+            .await;
+        patch_put("restore");
+        assert!(refused.is_err(), "{how}: the replace is reported as failed");
+        // The deletes of the map's earlier datasets were undone with it.
+        assert_eq!(store.list_for_map("A").await.unwrap(), before, "{how}");
+        assert!(store.get("a3").await.unwrap().is_none(), "{how}");
+        assert_eq!(
+            bytes_of(&store.get("a1").await.unwrap().unwrap().file).await,
+            b"first"
+        );
+    }
+    // And storing works again afterwards.
+    store
+        .replace_for_map(&dataset("a3", "A", r#"{"n":4}"#, b"fourth"))
+        .await
+        .unwrap();
+    assert_eq!(store.list_for_map("A").await.unwrap().len(), 1);
+    drop(store);
+    delete_db(db).await;
+}
+
 #[wasm_bindgen_test]
 async fn update_meta_changes_the_meta_and_keeps_the_file() {
     let db = "t-ds-update";

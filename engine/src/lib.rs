@@ -19,7 +19,8 @@ use wasm_bindgen::prelude::*;
 use journey_mapper::domain::demo_data;
 use journey_mapper::domain::engine::{self, EngineError, EngineOptions};
 use journey_mapper::domain::import::{Importer, Options};
-use journey_mapper::domain::rules::RuleSet;
+use journey_mapper::domain::rules::fields::line_of_rule;
+use journey_mapper::domain::rules::{unknown_fields, RuleSet};
 use journey_mapper::domain::{template, SourceModel};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
@@ -141,23 +142,66 @@ pub fn sample_csv(model: &str, contacts: u32, seed: u32) -> Result<String, JsErr
     ))
 }
 
-/// Checks rules' text: `null` when it parses, else `{ line, column, message }`.
+/// Checks rules' text: `null` when it parses, else `{ line, column, message }`. Given the
+/// names of the data's kept columns (`fields`, an array of strings), a condition on a field
+/// that is neither built in nor among them is a problem too (it would never hold), with
+/// `field` set to its name.
 #[wasm_bindgen(js_name = checkRules)]
-pub fn check_rules(text: &str) -> Result<JsValue, JsError> {
+pub fn check_rules(text: &str, fields: JsValue) -> Result<JsValue, JsError> {
     #[derive(Serialize)]
     struct Problem {
         line: u32,
         column: u32,
         message: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        field: Option<String>,
     }
+    let fields: Option<Vec<String>> = if fields.is_undefined() || fields.is_null() {
+        None
+    } else {
+        Some(serde_wasm_bindgen::from_value(fields).map_err(|_| {
+            JsError::new("fields: give the data's column names as an array of strings")
+        })?)
+    };
     match RuleSet::parse(text) {
-        Ok(_) => Ok(JsValue::NULL),
+        Ok(rules) => {
+            let Some(fields) = fields else {
+                return Ok(JsValue::NULL);
+            };
+            match unknown_fields(&rules, &fields, &[]).into_iter().next() {
+                None => Ok(JsValue::NULL),
+                Some(u) => {
+                    let line = line_of_rule(text, u.rules[0]).unwrap_or(1);
+                    let column = field_column(text, line, &u.field);
+                    to_js(&Problem {
+                        line,
+                        column,
+                        message: format!(
+                            "unknown field {:?}: it is not a built-in field and no column has it, so the condition never holds",
+                            u.field
+                        ),
+                        field: Some(u.field),
+                    })
+                }
+            }
+        }
         Err(e) => to_js(&Problem {
             line: e.line,
             column: e.column,
             message: format!("{:?}", e.kind),
+            field: None,
         }),
     }
+}
+
+/// The 1-based column (in characters) of `field` on line `line` of `text`, or 1.
+fn field_column(text: &str, line: u32, field: &str) -> u32 {
+    let Some(l) = text.split('\n').nth(line.saturating_sub(1) as usize) else {
+        return 1;
+    };
+    l.to_lowercase()
+        .find(&field.to_lowercase())
+        .map_or(1, |at| l.to_lowercase()[..at].chars().count() as u32 + 1)
 }
 
 /// A file fed in chunks (for files too large to hold twice), then classified as often as asked.

@@ -33,6 +33,27 @@ pub struct Cell {
     pub cards: Vec<Id>,
 }
 
+/// A piece of a cell's tracks as the canvas draws it: a bar that starts in this cell, or a run
+/// of tracks where none starts (a bar from an earlier column passes, or nothing is there),
+/// drawn as one spacer `tracks` tall. A lane with thousands of overlapping bars drew one
+/// placeholder per track in every cell; a cell now draws about twice the bars starting in it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Drawn {
+    /// A bar starting here, on track `track`, covering `span` columns.
+    Bar { track: usize, card: Id, span: usize },
+    /// `tracks` tracks from `track` down where no bar starts.
+    Gap { track: usize, tracks: usize },
+}
+
+/// A cell as the canvas draws it: see [`Drawn`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct DrawnCell {
+    /// The lane's tracks, top to bottom.
+    pub tracks: Vec<Drawn>,
+    /// The cards of this stage only, in map order.
+    pub cards: Vec<Id>,
+}
+
 /// A spanning card's bar on its track: the columns `start..end` it covers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Bar {
@@ -171,6 +192,34 @@ impl Grid {
             .collect();
         let cards = row.cards_at(stage).iter().map(|c| c.1.clone()).collect();
         Some(Cell { tracks, cards })
+    }
+
+    /// The cell of a lane and stage as the canvas draws it: the same tracks as [`Grid::cell`],
+    /// with each run of tracks where no bar starts made one [`Drawn::Gap`].
+    pub fn drawn_cell(&self, lane: usize, stage: usize) -> Option<DrawnCell> {
+        let row = self.rows.get(lane).filter(|_| stage < self.columns)?;
+        let mut tracks = Vec::new();
+        let mut gap: Option<(usize, usize)> = None;
+        for t in 0..row.tracks.len() {
+            match row.bar_at(t, stage).filter(|b| b.start == stage) {
+                Some(b) => {
+                    if let Some((track, n)) = gap.take() {
+                        tracks.push(Drawn::Gap { track, tracks: n });
+                    }
+                    tracks.push(Drawn::Bar {
+                        track: t,
+                        card: b.card.clone(),
+                        span: b.end - b.start,
+                    });
+                }
+                None => gap = Some(gap.map_or((t, 1), |(track, n)| (track, n + 1))),
+            }
+        }
+        if let Some((track, n)) = gap {
+            tracks.push(Drawn::Gap { track, tracks: n });
+        }
+        let cards = row.cards_at(stage).iter().map(|c| c.1.clone()).collect();
+        Some(DrawnCell { tracks, cards })
     }
 
     /// The cards of a cell as the keyboard visits them: bars starting here, then the stage's own.
@@ -879,6 +928,102 @@ mod tests {
             })
         );
         assert_eq!(drop_stage(&m, &a, &a), None);
+    }
+
+    /// A drawn cell, its gaps expanded back into one slot per track (starts only).
+    fn expand(d: &DrawnCell) -> (Vec<Option<(Id, usize)>>, Vec<Id>) {
+        let mut out = Vec::new();
+        for t in &d.tracks {
+            match t {
+                Drawn::Bar { track, card, span } => {
+                    assert_eq!(*track, out.len());
+                    out.push(Some((card.clone(), *span)));
+                }
+                Drawn::Gap { track, tracks } => {
+                    assert_eq!(*track, out.len());
+                    assert!(*tracks > 0);
+                    out.extend(std::iter::repeat_n(None, *tracks));
+                }
+            }
+        }
+        // Two gaps never follow each other.
+        assert!(!d
+            .tracks
+            .windows(2)
+            .any(|w| matches!(w, [Drawn::Gap { .. }, Drawn::Gap { .. }])));
+        (out, d.cards.clone())
+    }
+
+    #[test]
+    fn a_drawn_cell_has_the_cells_bars_on_their_tracks_with_runs_of_the_rest_merged() {
+        use super::test_maps::{random_map, Size};
+        for seed in 0..300 {
+            let size = Size {
+                stages: (seed % 13) as usize,
+                extra_lanes: (seed % 3) as usize,
+                cards: (seed % 90) as usize,
+                spanning: 2,
+                max_span: 1 + (seed % 16) as usize,
+                personas: 3,
+                emotions: 0,
+                odd: true,
+            };
+            let m = random_map(seed, size);
+            let g = Grid::of(&m);
+            for l in 0..=g.lanes.len() {
+                for s in 0..=m.stages.len() {
+                    let (cell, drawn) = (g.cell(l, s), g.drawn_cell(l, s));
+                    assert_eq!(cell.is_some(), drawn.is_some(), "seed {seed} {l} {s}");
+                    let (Some(cell), Some(drawn)) = (cell, drawn) else {
+                        continue;
+                    };
+                    let starts: Vec<_> = cell
+                        .tracks
+                        .iter()
+                        .map(|t| match t {
+                            Slot::Start { card, span } => Some((card.clone(), *span)),
+                            _ => None,
+                        })
+                        .collect();
+                    assert_eq!(expand(&drawn), (starts, cell.cards), "seed {seed} {l} {s}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_lane_of_thousands_of_overlapping_bars_draws_a_few_pieces_per_cell() {
+        use super::test_maps::{random_map, WIDE};
+        let m = random_map(1, WIDE);
+        let g = Grid::of(&m);
+        let (mut slots, mut drawn, mut starts, mut cell_starts) = (0, 0, 0, 0);
+        let mut bars = std::collections::HashSet::new();
+        for l in 0..g.lanes.len() {
+            for s in 0..m.stages.len() {
+                let cell = g.cell(l, s).unwrap();
+                let d = g.drawn_cell(l, s).unwrap();
+                slots += cell.tracks.len();
+                cell_starts += cell
+                    .tracks
+                    .iter()
+                    .filter(|t| matches!(t, Slot::Start { .. }))
+                    .count();
+                drawn += d.tracks.len();
+                let mut here = 0;
+                for t in &d.tracks {
+                    if let Drawn::Bar { card, .. } = t {
+                        here += 1;
+                        // Every bar is drawn once, where it starts.
+                        assert!(bars.insert(card.clone()), "{card} drawn twice");
+                    }
+                }
+                assert!(d.tracks.len() <= 2 * here + 1);
+                starts += here;
+            }
+        }
+        assert_eq!(starts, cell_starts);
+        assert!(starts > 15_000, "{starts} bars");
+        assert!(slots > 100 * drawn, "{slots} slots, {drawn} drawn");
     }
 
     #[test]

@@ -10,12 +10,12 @@ use super::dataset::{format_date, time_from_date, Dataset, Time};
 use super::document::{import_json, validate, ImportError as MapError};
 use super::import::{
     BadRow, DateOrder, Delimiter, ImportError as FileError, Importer, Mapping, Options, Overrides,
-    Preset, Report, TextEncoding,
+    Preset, Report, Role, TextEncoding,
 };
 use super::model::{JourneyMap, SourceModel};
 use super::rules::{
-    classify, explain, Classification, Explanation, Qualification, RuleError, RuleSet, Sentiment,
-    Temperature,
+    classify, explain, unknown_fields, Classification, Explanation, Qualification, RuleError,
+    RuleSet, Sentiment, Temperature, UnknownField,
 };
 use super::template;
 use super::text::Lang;
@@ -141,6 +141,8 @@ pub struct EngineResult {
     pub qualifications: [u32; 3],
     /// None, advocates, detractors.
     pub sentiments: [u32; 3],
+    /// Fields the rules name that the file has no column for: those conditions never hold.
+    pub unknown_fields: Vec<UnknownField>,
     /// Every contact, unless `contacts: false`.
     pub contacts: Vec<ContactResult>,
 }
@@ -257,7 +259,7 @@ impl Session {
         let as_of = as_of_for(options, &self.dataset, now)?;
         let data = self.data_at(options, as_of);
         let result = classify(&data, &rules, as_of);
-        Ok(self.result(&data, map.as_ref(), &result, options))
+        Ok(self.result(&data, map.as_ref(), &result, &rules, options))
     }
 
     /// The metrics of the data against the options' map (or model) and rules.
@@ -273,6 +275,16 @@ impl Session {
         let data = self.data_at(options, as_of);
         let analysis = super::metrics::Analysis::with_rules(&map, &data, &rules, as_of);
         Ok(analysis.report_all(&map, &data))
+    }
+
+    /// The file's header with the role each column was given.
+    pub fn columns(&self) -> Vec<(String, Role)> {
+        let r = &self.report;
+        r.headers
+            .iter()
+            .cloned()
+            .zip(r.mapping.roles.iter().copied())
+            .collect()
     }
 
     /// Why the contact with id `contact` landed where it did.
@@ -308,6 +320,7 @@ impl Session {
         data: &Dataset,
         map: Option<&JourneyMap>,
         c: &Classification,
+        rules: &RuleSet,
         options: &EngineOptions,
     ) -> EngineResult {
         let lang = options.lang.unwrap_or(Lang::En);
@@ -404,6 +417,7 @@ impl Session {
             temperatures: c.temperatures,
             qualifications: c.qualifications,
             sentiments: c.sentiments,
+            unknown_fields: unknown_fields(rules, &data.fields, &self.columns()),
             contacts,
         }
     }
@@ -498,6 +512,47 @@ mod tests {
         let json = serde_json::to_value(&r).unwrap();
         assert_eq!(json["becameClients"]["den"], 3);
         assert_eq!(json["stages"][0]["time"]["median"], 1.0);
+    }
+
+    #[test]
+    fn a_rule_on_a_field_no_column_has_is_named_with_what_the_column_became() {
+        let deals = "opportunity_id,deal_stage,close_date\n\
+            1,Won,2024-03-01\n\
+            2,Lost,2024-03-02\n";
+        let options = EngineOptions {
+            rules: Some(
+                "stage won when deal_stage = \"Won\"\nstage any when status present".into(),
+            ),
+            mapping: Some(Mapping {
+                roles: vec![Role::Id, Role::Status, Role::Closed],
+                shape: crate::domain::dataset::Shape::Records,
+            }),
+            ..EngineOptions::default()
+        };
+        let r = run(deals.as_bytes(), &options, Timestamp::UNIX_EPOCH).unwrap();
+        // The rule on `deal_stage` places nobody; the result says why.
+        assert_eq!(r.stages[0].contacts, 0);
+        assert_eq!(r.stages[1].contacts, 2);
+        assert_eq!(r.unknown_fields.len(), 1);
+        let u = &r.unknown_fields[0];
+        assert_eq!(
+            (u.field.as_str(), u.rules.as_slice()),
+            ("deal_stage", &[0][..])
+        );
+        let json = serde_json::to_value(u).unwrap();
+        assert_eq!(
+            json["column"],
+            serde_json::json!({ "kind": "readAs", "role": "status", "field": "status" })
+        );
+        // Rules on the fields the file has name none.
+        let fine = EngineOptions {
+            rules: Some("stage won when status = \"Won\"".into()),
+            ..options
+        };
+        assert!(run(deals.as_bytes(), &fine, Timestamp::UNIX_EPOCH)
+            .unwrap()
+            .unknown_fields
+            .is_empty());
     }
 
     #[test]

@@ -193,12 +193,20 @@ impl DatasetStore {
         let done = transaction_future(&tx);
         let keys = keys_of_map(&store, &entry.map_id).await?;
         // Still inside the transaction (a microtask of the request's success event).
-        for key in keys.iter() {
-            if key.as_string().as_deref() != Some(entry.id.as_str()) {
-                store.delete(&key).map_err(to_error)?;
+        let queued = (|| {
+            for key in keys.iter() {
+                if key.as_string().as_deref() != Some(entry.id.as_str()) {
+                    store.delete(&key).map_err(to_error)?;
+                }
             }
+            store.put(&record).map_err(to_error).map(drop)
+        })();
+        // A request refused at once (the record cannot be stored) would let the deletes
+        // already queued commit: abort them with it.
+        if let Err(e) = queued {
+            let _ = tx.abort();
+            return Err(e);
         }
-        store.put(&record).map_err(to_error)?;
         done.await
     }
 

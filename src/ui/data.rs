@@ -14,7 +14,9 @@ use wasm_bindgen::JsValue;
 use crate::domain::classified::{classify_for, DatasetMeta, Tally};
 use crate::domain::dataset::Dataset;
 use crate::domain::demo_data;
-use crate::domain::import::{preview, ImportError, Importer, Options, Overrides, Preview, Report};
+use crate::domain::import::{
+    preview, ImportError, Importer, Options, Overrides, Preview, Report, MAX_RECORD_BYTES,
+};
 use crate::domain::metrics::{Analysis, Report as MetricsReport};
 use crate::domain::rules::{Classification, RuleError};
 use crate::domain::{Id, SourceModel};
@@ -245,23 +247,37 @@ impl DataSession {
         });
     }
 
+    /// The mapping step's preview of the file's start. A header that does not end within the
+    /// first [`PREVIEW_BYTES`] (thousands of columns) is read again up to the longest record
+    /// the import accepts, so a wide file is not called one with "no header row".
     async fn preview_of(
         self,
         blob: &web_sys::Blob,
         overrides: &Overrides,
     ) -> Result<Preview, DataProblem> {
+        let total = blob.size();
         let mut first = Vec::new();
-        read_blob_chunks(
-            blob,
-            PREVIEW_BYTES,
-            |chunk| {
-                first.extend_from_slice(chunk);
-                false
-            },
-            |_, _| {},
-        )
-        .await
-        .map_err(DataProblem::Read)?;
+        for limit in [
+            PREVIEW_BYTES as usize,
+            MAX_RECORD_BYTES + PREVIEW_BYTES as usize,
+        ] {
+            first.clear();
+            read_blob_chunks(
+                blob,
+                PREVIEW_BYTES,
+                |chunk| {
+                    first.extend_from_slice(chunk);
+                    first.len() < limit
+                },
+                |_, _| {},
+            )
+            .await
+            .map_err(DataProblem::Read)?;
+            match preview(&first, overrides) {
+                Err(ImportError::NoHeader) if (first.len() as f64) < total => continue,
+                other => return other.map_err(DataProblem::File),
+            }
+        }
         preview(&first, overrides).map_err(DataProblem::File)
     }
 

@@ -117,6 +117,15 @@ export const shares = [
   { name: 'a name of 10,001 characters', json: withMap((m) => { m.name = 'n'.repeat(TEXT_CHARS + 1); }), error: /at most 10000 are allowed/ },
   { name: 'arrays nested 5,000 deep', payload: () => payloadOf(`{"format":"journey-mapper/map","version":1,"map":${'['.repeat(5000)}${']'.repeat(5000)}}`), error: /not valid JSON|recursion/ },
   { name: 'HTML in the names', json: withMap((m) => { m.name = '<img src=x onerror="window.__pwned=1">'; }), opens: true },
+  // 100 stages and 3,000 cards in one lane, each spanning from its stage to the last: up to
+  // 3,000 bars overlap, so every cell of the lane has 3,000 tracks (one placeholder each, before).
+  { name: '3,000 overlapping cards spanning up to 100 stages', json: withMap((m) => {
+    const stage = m.stages[0];
+    const card = m.cards.find((c) => c.lane === m.cards[0].lane);
+    m.stages = Array.from({ length: 100 }, (_, i) => ({ ...stage, id: `s${i}`, name: `Stage ${i}`, decision: null }));
+    m.cards = Array.from({ length: 3000 }, (_, i) => ({ ...card, id: `w${i}`, stage: `s${i % 100}`, span: 100 - (i % 100), title: `Bar ${i}` }));
+    m.emotions = [];
+  }), opens: true, wide: true },
   { name: 'the good map', json: (good) => JSON.stringify(good), opens: true },
 ];
 
@@ -157,6 +166,7 @@ export const csv = [
 // CSV files picked in the data view: the mapping step, the bad rows and the file's problem, as
 // the user reads them.
 export const uiCsv = [
+  { name: '13,000 columns in the mapping step', bytes: () => Array.from({ length: 13_000 }, (_, i) => `col_${i}`).join(',') + '\n' + Array(13_000).fill('v').join(',') + '\n', wizard: 13_000 },
   { name: 'a stray quote with 3 MB after it', bytes: () => header + rows(3) + '"' + 'x,\n'.repeat(1_500_000), badRow: /Line 5: longer than 1 MiB: a quote opened on line 5 is not closed until line 1500004/ },
   { name: 'a NUL byte after 64 KiB', bytes: () => header + rows(3000) + 'c1,a,2024-03-01,x\u0000y\n', problem: /This is not a text \(CSV\) file/ },
   { name: 'a stray quote in the header', bytes: () => '"contact,account,time,type\n' + 'x\n'.repeat(1024 * 1024), problem: /The header row is longer than 1 MiB: a quote opened on line 1 is never closed|The file has no header row/ },

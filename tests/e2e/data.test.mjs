@@ -95,6 +95,27 @@ test('import a HubSpot export: map columns, counts per stage, why a contact is t
   await page.getByTestId('data-tab').click();
   await page.getByTestId('data-summary').filter({ hasText: 'hubspot-contacts.csv' }).waitFor();
   assert.deepEqual(await tally(page), counts);
+  // A rule on a column that was read as the status names nobody: the editor says why and
+  // what to write instead; a rule on the built-in field clears the warning.
+  const rulesText = page.getByTestId('rules-text');
+  const unknown = page.getByTestId('rules-unknown-fields');
+  assert.equal(await unknown.count(), 0);
+  await rulesText.fill('# by the CRM field\nstage expand when field "Lifecycle Stage" = "customer"\nstage capture when region = "EU"');
+  await page.getByTestId('apply-rules').click();
+  await unknown.waitFor();
+  assert.equal(
+    await unknown.innerText(),
+    'Rule 2: “Lifecycle Stage” is not a field of the data, so a condition on it never holds. ' +
+      'The file\'s column of that name was imported as “Stage or status”: write status instead.\n' +
+      'Rule 3: “region” is not a field of the data, so a condition on it never holds.',
+  );
+  assert.equal((await tally(page)).expand[0], 0);
+  await shot(page, 'data-rules-unknown-field');
+  await rulesText.fill('stage expand when status = "customer"');
+  await page.getByTestId('apply-rules').click();
+  await unknown.waitFor({ state: 'detached' });
+  assert.equal((await tally(page)).expand[0], 2);
+
   const stored = await page.evaluate(async () => {
     const db = await new Promise((ok, fail) => {
       const r = indexedDB.open('journey-mapper');
@@ -208,7 +229,17 @@ test('the JS module API: the example page and classifyCsv / Session from a plain
     });
     let noMap = null;
     try { s.metrics({ rules }); } catch (e) { noMap = e.message; }
-    return { whole, report, streamed, thrown, check: checkRules('warm at'), metrics, noMap };
+    const deals = 'opportunity_id,deal_stage,close_date\n1,Won,2024-03-01\n2,Lost,2024-03-02\n';
+    const onStage = 'stage won when deal_stage = "Won"';
+    const flagged = classifyCsv(deals, { rules: onStage, mapping: { shape: 'records', roles: ['id', 'status', 'closed'] } });
+    let badFields = null;
+    try { checkRules(onStage, 'deal_stage'); } catch (e) { badFields = e.message; }
+    return {
+      whole, report, streamed, thrown, check: checkRules('warm at'), metrics, noMap, flagged, badFields,
+      unknownField: checkRules('# deals\n\nstage won when  Deal_Stage = "Won"', ['sector']),
+      knownField: checkRules('stage won when status = "Won" and sector present', ['sector']),
+      noFields: checkRules(onStage),
+    };
   });
   assert.deepEqual(result.whole.stages.map((s) => [s.id, s.contacts, s.accounts]), [['customer', 1, 1], ['lead', 2, 1]]);
   assert.equal(result.whole.badRowCount, 1);
@@ -217,6 +248,17 @@ test('the JS module API: the example page and classifyCsv / Session from a plain
   assert.equal(result.report.rows, 5);
   assert.match(result.thrown, /^rules: line 1/);
   assert.equal(result.check.line, 1);
+  // A rule on a field the data has not: flagged by classifyCsv, and by checkRules given the fields.
+  assert.equal(result.flagged.stages[0].contacts, 0);
+  assert.deepEqual(result.flagged.unknownFields,
+    [{ field: 'deal_stage', rules: [0], column: { kind: 'readAs', role: 'status', field: 'status' } }]);
+  assert.deepEqual(result.unknownField, {
+    line: 3, column: 17, field: 'Deal_Stage',
+    message: 'unknown field "Deal_Stage": it is not a built-in field and no column has it, so the condition never holds',
+  });
+  assert.equal(result.knownField, null);
+  assert.equal(result.noFields, null);
+  assert.match(result.badFields, /^fields: give the data's column names as an array of strings/);
   // Metrics against the Hinge phases: ann was a prospect on 1 March and a client on 2 March;
   // bob and cid are prospects; dee's row has no date and was skipped.
   const m = result.metrics;

@@ -71,6 +71,35 @@ test('the Hinge map shows its decision with hired / not now / no way', async () 
   await context.close();
 });
 
+test('the map name box: an empty or refused name leaves the map and the box as they were', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.locator('button[data-template="hinge"]').click();
+  await page.locator('li.stage').first().waitFor();
+  const box = page.locator('#map-name');
+  const name = await box.inputValue();
+  assert.ok(name.length > 0);
+  // Cleared: the box shows the name again once it loses focus.
+  await box.fill('');
+  await box.press('Tab');
+  assert.equal(await box.inputValue(), name);
+  // Past the file format's limit (set by script: the box's maxlength stops typing): refused
+  // with the notice, and the box shows the name it kept.
+  await box.evaluate((el) => {
+    el.value = 'n'.repeat(10_001);
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  await page.getByText('Not changed: the map would break a rule of the file format.').waitFor();
+  assert.equal(await box.inputValue(), name);
+  // A good name is kept.
+  await box.fill('Our journey');
+  await box.press('Tab');
+  await saved(page);
+  await page.reload();
+  assert.equal(await page.locator('#map-name').inputValue(), 'Our journey');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the Scaleo map says it is circular', async () => {
   const { context, page } = await openApp(app.browser, app.server.url);
   await page.locator('button[data-template="scaleo"]').click();

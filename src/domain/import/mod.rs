@@ -11,6 +11,7 @@
 //!   write them;
 //! * [`preset`] — the column-mapping step: a [`Role`] per column, presets recognised from
 //!   the header of HubSpot, Salesforce and Pipedrive exports and of a generic event log;
+//! * [`columns`] — which page of a wide file's columns the mapping step shows;
 //! * [`importer`] — the streaming [`Importer`]: bytes in by chunks, a [`Dataset`] and a
 //!   [`Report`] of bad rows out; and [`preview`] for the mapping step of the UI.
 //!
@@ -27,6 +28,7 @@
 //!
 //! [`Dataset`]: crate::domain::dataset::Dataset
 
+pub mod columns;
 pub mod dates;
 pub mod decode;
 pub mod encoding;

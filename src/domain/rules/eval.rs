@@ -952,13 +952,23 @@ fn kind_of(event: &EventType, data: &Dataset) -> Kind {
 /// indexed once (on the first name that is not a built-in), so each condition's field is a
 /// lookup instead of a scan of every column.
 #[derive(Default)]
-struct FieldNames {
+pub(super) struct FieldNames {
     /// Lower-cased column name → the first column of that name.
     columns: OnceCell<HashMap<String, usize>>,
 }
 
 impl FieldNames {
+    /// Whether rules can read a field of this name from `data` (a built-in field or a kept
+    /// column); a condition on any other name never matches.
+    pub(super) fn knows(&self, name: &str, fields: &[String]) -> bool {
+        self.resolve_in(name, fields) != FieldRef::Unknown
+    }
+
     fn resolve(&self, name: &str, data: &Dataset) -> FieldRef {
+        self.resolve_in(name, &data.fields)
+    }
+
+    fn resolve_in(&self, name: &str, fields: &[String]) -> FieldRef {
         let lower = name.to_lowercase();
         match lower.as_str() {
             "id" => FieldRef::Key,
@@ -976,8 +986,8 @@ impl FieldNames {
             _ => self
                 .columns
                 .get_or_init(|| {
-                    let mut columns = HashMap::with_capacity(data.fields.len());
-                    for (i, f) in data.fields.iter().enumerate() {
+                    let mut columns = HashMap::with_capacity(fields.len());
+                    for (i, f) in fields.iter().enumerate() {
                         columns.entry(f.to_lowercase()).or_insert(i);
                     }
                     columns

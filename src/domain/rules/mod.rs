@@ -77,12 +77,14 @@
 pub mod classify;
 pub mod defaults;
 mod eval;
+pub mod fields;
 pub mod model;
 pub mod replay;
 pub mod text;
 
 pub use classify::{classify, explain, Classification, Explanation};
 pub use eval::{Placement, Qualification, Score, Seen, Step, Temperature};
+pub use fields::{unknown_fields, ColumnFate, UnknownField};
 pub use model::*;
 pub use text::{Expected, RuleError, RuleErrorKind, MAX_DEPTH};
 

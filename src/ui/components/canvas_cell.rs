@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use super::{expect_canvas, CardForm, CardView};
-use crate::domain::canvas::Slot;
+use crate::domain::canvas::Drawn;
 use crate::domain::{CardKind, Id};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
@@ -25,7 +25,7 @@ pub fn CanvasCell(
     let cell = Memo::new(move |_| {
         canvas
             .grid
-            .with(|g| g.cell(row, column).unwrap_or_default())
+            .with(|g| g.drawn_cell(row, column).unwrap_or_default())
     });
     let names = Memo::new({
         let (lane, stage) = (lane.clone(), stage.clone());
@@ -52,14 +52,7 @@ pub fn CanvasCell(
         StoredValue::new(lane.clone()),
         StoredValue::new(stage.clone()),
     );
-    let tracks = move || {
-        cell.read()
-            .tracks
-            .iter()
-            .cloned()
-            .enumerate()
-            .collect::<Vec<_>>()
-    };
+    let tracks = move || cell.read().tracks.clone();
     view! {
         <div
             class=move || format!("cell lane-{}", kind().slug())
@@ -70,16 +63,18 @@ pub fn CanvasCell(
             <For
                 each=tracks
                 key=|t| t.clone()
-                children=move |(_, slot)| match slot {
-                    Slot::Start { card, span } => view! {
+                children=move |piece| match piece {
+                    Drawn::Bar { card, span, .. } => view! {
                         <ul class="track">
                             <CardView card bar=span edges=(false, false) />
                         </ul>
                     }
                     .into_any(),
-                    Slot::Covered(_) | Slot::Empty => {
-                        view! { <div class="track" aria-hidden="true"></div> }.into_any()
+                    // The tracks where no bar starts, as one spacer as tall as they are.
+                    Drawn::Gap { tracks, .. } => view! {
+                        <div class="track track-gap" aria-hidden="true" style=format!("--tracks: {tracks}")></div>
                     }
+                    .into_any(),
                 }
             />
             <ul class="cards">

@@ -1,10 +1,16 @@
 //! The file's first rows as a table, with a "use this column as" choice above each column.
+//!
+//! A wide file is shown a page of columns at a time, with a box that finds columns by name
+//! (`domain::import::columns`): a role choice for each of 13,000 columns froze the page.
 
 use leptos::prelude::*;
 
 use super::ChoiceSelect;
+use crate::domain::import::columns::{column_page, PAGE_COLUMNS};
 use crate::domain::import::{Mapping, Role};
 use crate::i18n::*;
+use crate::ui::format;
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn ColumnRoles(
@@ -21,7 +27,22 @@ pub fn ColumnRoles(
     on_role: impl Fn(usize, Role) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let columns = move || headers.get().into_iter().enumerate().collect::<Vec<_>>();
+    let lang = use_lang();
+    let filter = RwSignal::new(String::new());
+    let page_asked = RwSignal::new(0usize);
+    let page =
+        Memo::new(move |_| headers.with(|h| filter.with(|f| column_page(h, f, page_asked.get()))));
+    let wide = move || headers.with(|h| h.len() > PAGE_COLUMNS);
+    let columns = move || {
+        headers.with(|h| {
+            page.with(|p| {
+                p.shown
+                    .iter()
+                    .map(|&i| (i, h[i].clone()))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
     let role_of = move |i: usize| {
         mapping
             .read()
@@ -29,7 +50,60 @@ pub fn ColumnRoles(
             .and_then(|m| m.roles.get(i).copied())
             .unwrap_or(Role::Ignore)
     };
+    let shown_text = move || {
+        let p = page.get();
+        let (from, to) = p.range();
+        let l = lang.get();
+        t_string!(
+            i18n,
+            columns_shown,
+            from = format::count(from as u32, l),
+            to = format::count(to as u32, l),
+            total = format::count(p.matching as u32, l)
+        )
+        .to_string()
+    };
+    let pager = move || {
+        wide().then(|| {
+            view! {
+                <div class="column-pager">
+                    <label class="choice">
+                        <span>{t!(i18n, columns_find)}</span>
+                        <input
+                            type="search"
+                            data-testid="column-filter"
+                            maxlength="200"
+                            prop:value=move || filter.get()
+                            on:input=move |ev| {
+                                filter.set(event_target_value(&ev));
+                                page_asked.set(0);
+                            }
+                        />
+                    </label>
+                    <button
+                        type="button"
+                        disabled=move || !page.with(|p| p.has_previous())
+                        on:click=move |_| page_asked.set(page.with(|p| p.page.saturating_sub(1)))
+                    >
+                        {t!(i18n, columns_previous)}
+                    </button>
+                    <span class="hint" aria-live="polite" data-testid="columns-shown">{shown_text}</span>
+                    <button
+                        type="button"
+                        disabled=move || !page.with(|p| p.has_next())
+                        on:click=move |_| page_asked.set(page.with(|p| p.page + 1))
+                    >
+                        {t!(i18n, columns_next)}
+                    </button>
+                    {move || page.with(|p| p.matching == 0).then(|| view! {
+                        <p class="hint" role="status">{move || t_string!(i18n, columns_none, text = filter.get()).to_string()}</p>
+                    })}
+                </div>
+            }
+        })
+    };
     view! {
+        {pager}
         <div class="table-scroll" tabindex="0" role="region" aria-label=move || t_string!(i18n, mapping_heading).to_string()>
             <table class="preview-table" data-testid="preview-table">
                 <thead>
@@ -55,16 +129,21 @@ pub fn ColumnRoles(
                 </thead>
                 <tbody>
                     {move || {
-                        rows.get()
-                            .into_iter()
-                            .map(|row| {
-                                view! {
-                                    <tr>
-                                        {row.into_iter().map(|cell| view! { <td>{cell}</td> }).collect_view()}
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
+                        let shown = page.with(|p| p.shown.clone());
+                        rows.with(|rows| {
+                            rows.iter()
+                                .map(|row| {
+                                    let cells = shown
+                                        .iter()
+                                        .map(|&i| {
+                                            let cell = row.get(i).cloned().unwrap_or_default();
+                                            view! { <td>{cell}</td> }
+                                        })
+                                        .collect_view();
+                                    view! { <tr>{cells}</tr> }
+                                })
+                                .collect_view()
+                        })
                     }}
                 </tbody>
             </table>

@@ -41,11 +41,17 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
 
     let rename = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev).trim().to_owned();
-        if !value.is_empty() && value != name.get_untracked() {
-            state.dispatch(Action::Rename {
-                map: id.get_value(),
-                name: Text::User(value),
-            });
+        let renamed = !value.is_empty()
+            && value != name.get_untracked()
+            && state
+                .dispatch(Action::Rename {
+                    map: id.get_value(),
+                    name: Text::User(value),
+                })
+                .is_some();
+        // An empty or refused name leaves the map's name, in the box too.
+        if !renamed {
+            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&name.get_untracked());
         }
     };
     let add_stage = move |_| {

@@ -6,10 +6,13 @@ use leptos::prelude::*;
 use super::{RuleBuilder, RuleErrorText};
 use crate::domain::classified::{rules_of, rules_text};
 use crate::domain::document::limits::RULES_CHARS;
+use crate::domain::import::Role;
 use crate::domain::rule_form::{add_rule, move_rule};
-use crate::domain::rules::{Rule, RuleError, RuleSet};
+use crate::domain::rules::{unknown_fields, ColumnFate, Rule, RuleError, RuleSet};
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
+use crate::ui::data::expect_data;
+use crate::ui::labels::Choice;
 use crate::ui::state::expect_state;
 
 #[component]
@@ -19,6 +22,7 @@ pub fn RulesEditor(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
+    let data = expect_data();
     let map = StoredValue::new(map);
     let saved_text = Memo::new(move |_| {
         state
@@ -35,6 +39,76 @@ pub fn RulesEditor(
             .workspace
             .with(|ws| ws.map(&map.get_value()).and_then(|m| rules_of(m).ok()))
     });
+    // Fields the map's rules name that the imported file has not: their conditions never hold.
+    // The template's default rules read optional fields (industry, NPS…) that many exports
+    // lack; for them only a field the file has a column for (ignored, or read as something
+    // else) is worth saying.
+    let unknown = Memo::new(move |_| {
+        let rules = set.get()?;
+        let loaded = data.loaded.get()?;
+        let columns: Vec<(String, Role)> = loaded
+            .report
+            .headers
+            .iter()
+            .cloned()
+            .zip(loaded.report.mapping.roles.iter().copied())
+            .collect();
+        let default = is_default.get();
+        let unknown: Vec<_> = unknown_fields(&rules, &loaded.dataset.fields, &columns)
+            .into_iter()
+            .filter(|u| !default || u.column.is_some())
+            .collect();
+        (!unknown.is_empty()).then_some(unknown)
+    });
+    let unknown_view = move || {
+        unknown.get().map(|list| {
+            let items = list
+                .into_iter()
+                .map(|u| {
+                    let numbers = u
+                        .rules
+                        .iter()
+                        .map(|r| (r + 1).to_string())
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    let field = u.field.clone();
+                    let column = u.column;
+                    let fate = move || match column.clone() {
+                        Some(ColumnFate::ReadAs { role, field }) => t_string!(
+                            i18n,
+                            rules_field_read_as,
+                            role = role.label(i18n),
+                            builtin = field
+                        )
+                        .to_string(),
+                        Some(ColumnFate::Events { role }) => {
+                            t_string!(i18n, rules_field_events, role = role.label(i18n)).to_string()
+                        }
+                        Some(ColumnFate::Ignored) => {
+                            t_string!(i18n, rules_field_ignored, keep = Role::Keep.label(i18n))
+                                .to_string()
+                        }
+                        Some(ColumnFate::KeptAs { field }) => {
+                            t_string!(i18n, rules_field_kept_as, field = field).to_string()
+                        }
+                        None => String::new(),
+                    };
+                    view! {
+                        <li>
+                            {move || t_string!(i18n, rules_unknown_field, field = field.clone(), rules = numbers.clone()).to_string()}
+                            " "
+                            {fate}
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="rules-warning" role="status" data-testid="rules-unknown-fields">
+                    <ul>{items}</ul>
+                </div>
+            }
+        })
+    };
     // What the user is typing; `None` shows the map's rules.
     let draft = RwSignal::new(None::<String>);
     let error = RwSignal::new(None::<RuleError>);
@@ -136,6 +210,7 @@ pub fn RulesEditor(
                     {t!(i18n, rules_not_applied)}
                 </p>
             })}
+            {unknown_view}
             <div class="actions">
                 <button type="button" class="primary" data-testid="apply-rules" on:click=apply>
                     {t!(i18n, apply_rules)}
