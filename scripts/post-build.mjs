@@ -2,7 +2,8 @@
 // A. splits the app's wasm into a main module and lazily loaded chunks (`wasm-split-cli`, at the
 //    `#[lazy]` functions of the `split` feature), runs wasm-bindgen on the main module and wasm-opt
 //    on every module (release);
-// B. builds the engine crate (`engine/`, the JS module API) into its own module, engine-<hash>.js;
+// B. builds the engine crate (`engine/`, the JS module API) into its own module, engine-<hash>.js,
+//    for speed (opt-level 3, wasm-opt -O3: it loads after the first screen);
 // 0. moves Trunk's inline wasm loader out of index.html into start-<hash>.js (no inline script, so
 //    a strict Content-Security-Policy works);
 // 1. writes engine.js, the stable entry of the JS module API. The build's own modules carry
@@ -58,13 +59,13 @@ function stripLinking(file) {
   writeFileSync(file, Buffer.concat(keep));
 }
 
-/** wasm-opt -Oz in place (release only), without debug names or producers (unless KEEP_NAMES). */
-function optimize(file) {
+/** wasm-opt in place (release only; -Oz, or `level`), without debug names or producers (unless KEEP_NAMES). */
+function optimize(file, level = '-Oz') {
   if (!release) return;
   // KEEP_NAMES=1 keeps the function names, for profiling (scripts/bench-canvas.mjs --profile).
   const names = process.env.KEEP_NAMES ? ['-g'] : ['--strip-debug', '--strip-producers'];
   run('wasm-opt', [
-    '-Oz', ...names,
+    level, ...names,
     '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
     '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
     file, '-o', file,
@@ -102,13 +103,17 @@ if (!process.env.SKIP_WASM) {
   for (const c of chunks) console.log(`[post-build]   chunk ${stem}-${c} (${kb(join(dir, `${stem}-${c}`))})`);
 
   // ---- B. the engine, its own module ----------------------------------------------------------
-  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'journey-mapper-engine', ...(release ? ['--release'] : [])]);
-  const engineWasm = readFileSync(join(wasmDir, 'journey_mapper_engine.wasm'));
+  // Built for speed (Cargo.toml's `engine` profile, opt-level 3; ENGINE_PROFILE=release builds it
+  // for size as the app is, ENGINE_OPT=-O2 picks wasm-opt's level, to compare).
+  const engineProfile = release ? (process.env.ENGINE_PROFILE ?? 'engine') : 'dev';
+  run('cargo', ['build', '--target', 'wasm32-unknown-unknown', '-p', 'journey-mapper-engine', '--profile', engineProfile]);
+  const engineDir = join(targetDir, 'wasm32-unknown-unknown', engineProfile === 'dev' ? 'debug' : engineProfile);
+  const engineWasm = readFileSync(join(engineDir, 'journey_mapper_engine.wasm'));
   const engineStem = `engine-${hashOf(engineWasm)}`;
   for (const f of readdirSync(dir)) if (/^engine-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f)) rmSync(join(dir, f));
-  run('wasm-bindgen', [join(wasmDir, 'journey_mapper_engine.wasm'), '--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', engineStem]);
+  run('wasm-bindgen', [join(engineDir, 'journey_mapper_engine.wasm'), '--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', engineStem]);
   stripLinking(join(dir, `${engineStem}_bg.wasm`));
-  optimize(join(dir, `${engineStem}_bg.wasm`));
+  optimize(join(dir, `${engineStem}_bg.wasm`), process.env.ENGINE_OPT ?? (engineProfile === 'engine' ? '-O3' : '-Oz'));
   console.log(`[post-build] engine: ${engineStem}_bg.wasm (${kb(join(dir, `${engineStem}_bg.wasm`))})`);
 }
 const engineJs = readdirSync(dir).find((f) => /^engine-[0-9a-f]{16}\.js$/.test(f));

@@ -32,17 +32,29 @@ pub enum Shape {
     Events,
 }
 
+/// A hash map with a fast hasher (foldhash, seeded at random per process), for the tables the
+/// importer looks up on every row: SipHash was a tenth of a 1M-row import.
+pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
+/// Up to this many names, [`Vocab::intern`] compares with each instead of hashing.
+const SCAN_VOCAB: usize = 16;
+
 /// Interned strings: each distinct value gets a small number, in order of first sight.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Vocab {
     names: Vec<String>,
-    index: HashMap<String, u32>,
+    index: FastMap<String, u32>,
 }
 
 impl Vocab {
     /// The number for `name`, adding it if it is new.
     pub fn intern(&mut self, name: &str) -> u32 {
-        if let Some(&i) = self.index.get(name) {
+        // Event types and channels are few: comparing with each beats hashing on every row.
+        if self.names.len() <= SCAN_VOCAB {
+            if let Some(i) = self.names.iter().position(|n| n == name) {
+                return i as u32;
+            }
+        } else if let Some(&i) = self.index.get(name) {
             return i;
         }
         let i = self.names.len() as u32;
@@ -319,8 +331,8 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[derive(Debug)]
 pub struct DatasetBuilder {
     data: Dataset,
-    contact_index: HashMap<String, u32>,
-    account_index: HashMap<String, u32>,
+    contact_index: FastMap<String, u32>,
+    account_index: FastMap<String, u32>,
 }
 
 impl DatasetBuilder {
@@ -337,8 +349,8 @@ impl DatasetBuilder {
                 channels: Vocab::default(),
                 latest: None,
             },
-            contact_index: HashMap::new(),
-            account_index: HashMap::new(),
+            contact_index: FastMap::default(),
+            account_index: FastMap::default(),
         }
     }
 
@@ -409,6 +421,9 @@ impl DatasetBuilder {
     /// Sorts the events by contact and time and links each contact to its events.
     pub fn finish(mut self) -> Dataset {
         let data = &mut self.data;
+        // A stable comparison sort: a counting sort gathered into a second copy was 7% faster
+        // on a million events but held 40 MB more at its peak (the sort's scratch is half a
+        // copy), and moving them in place along the permutation's cycles was 30% slower.
         data.events.sort_by_key(|e| (e.contact, e.time));
         let mut start = 0usize;
         for (i, contact) in data.contacts.iter_mut().enumerate() {
