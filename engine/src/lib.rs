@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use journey_mapper::domain::demo_data;
 use journey_mapper::domain::engine::{self, EngineError, EngineOptions};
 use journey_mapper::domain::import::{Importer, Options};
-use journey_mapper::domain::rules::fields::line_of_rule;
+use journey_mapper::domain::rules::fields::field_position;
 use journey_mapper::domain::rules::{unknown_fields, RuleSet};
 use journey_mapper::domain::{template, SourceModel};
 
@@ -171,8 +171,7 @@ pub fn check_rules(text: &str, fields: JsValue) -> Result<JsValue, JsError> {
             match unknown_fields(&rules, &fields, &[]).into_iter().next() {
                 None => Ok(JsValue::NULL),
                 Some(u) => {
-                    let line = line_of_rule(text, u.rules[0]).unwrap_or(1);
-                    let column = field_column(text, line, &u.field);
+                    let (line, column) = field_position(text, u.rules[0], &u.field);
                     to_js(&Problem {
                         line,
                         column,
@@ -192,16 +191,6 @@ pub fn check_rules(text: &str, fields: JsValue) -> Result<JsValue, JsError> {
             field: None,
         }),
     }
-}
-
-/// The 1-based column (in characters) of `field` on line `line` of `text`, or 1.
-fn field_column(text: &str, line: u32, field: &str) -> u32 {
-    let Some(l) = text.split('\n').nth(line.saturating_sub(1) as usize) else {
-        return 1;
-    };
-    l.to_lowercase()
-        .find(&field.to_lowercase())
-        .map_or(1, |at| l.to_lowercase()[..at].chars().count() as u32 + 1)
 }
 
 /// A file fed in chunks (for files too large to hold twice), then classified as often as asked.

@@ -930,6 +930,20 @@ mod tests {
         assert_eq!(drop_stage(&m, &a, &a), None);
     }
 
+    /// Small maps of varied shape, odd things included, for comparing layouts seed by seed.
+    fn varied_size(seed: u64) -> super::test_maps::Size {
+        super::test_maps::Size {
+            stages: (seed % 13) as usize,
+            extra_lanes: (seed % 3) as usize,
+            cards: (seed % 90) as usize,
+            spanning: 2,
+            max_span: 1 + (seed % 16) as usize,
+            personas: 3,
+            emotions: 0,
+            odd: true,
+        }
+    }
+
     /// A drawn cell, its gaps expanded back into one slot per track (starts only).
     fn expand(d: &DrawnCell) -> (Vec<Option<(Id, usize)>>, Vec<Id>) {
         let mut out = Vec::new();
@@ -956,19 +970,9 @@ mod tests {
 
     #[test]
     fn a_drawn_cell_has_the_cells_bars_on_their_tracks_with_runs_of_the_rest_merged() {
-        use super::test_maps::{random_map, Size};
+        use super::test_maps::random_map;
         for seed in 0..300 {
-            let size = Size {
-                stages: (seed % 13) as usize,
-                extra_lanes: (seed % 3) as usize,
-                cards: (seed % 90) as usize,
-                spanning: 2,
-                max_span: 1 + (seed % 16) as usize,
-                personas: 3,
-                emotions: 0,
-                odd: true,
-            };
-            let m = random_map(seed, size);
+            let m = random_map(seed, varied_size(seed));
             let g = Grid::of(&m);
             for l in 0..=g.lanes.len() {
                 for s in 0..=m.stages.len() {
@@ -1028,20 +1032,10 @@ mod tests {
 
     #[test]
     fn the_layout_and_the_arrow_keys_match_the_reference_on_varied_maps() {
-        use super::test_maps::{random_map, Size};
+        use super::test_maps::random_map;
         use reference::OldGrid;
         for seed in 0..300 {
-            let size = Size {
-                stages: (seed % 13) as usize,
-                extra_lanes: (seed % 3) as usize,
-                cards: (seed % 90) as usize,
-                spanning: 2,
-                max_span: 1 + (seed % 16) as usize,
-                personas: 3,
-                emotions: 0,
-                odd: true,
-            };
-            let m = random_map(seed, size);
+            let m = random_map(seed, varied_size(seed));
             let (new, old) = (Grid::of(&m), OldGrid::of(&m));
             assert_eq!(new.lanes, old.lanes, "seed {seed}");
             for l in 0..=new.lanes.len() {

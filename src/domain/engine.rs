@@ -10,7 +10,7 @@ use super::dataset::{format_date, time_from_date, Dataset, Time};
 use super::document::{import_json, validate, ImportError as MapError};
 use super::import::{
     BadRow, DateOrder, Delimiter, ImportError as FileError, Importer, Mapping, Options, Overrides,
-    Preset, Report, Role, TextEncoding,
+    Preset, Report, TextEncoding,
 };
 use super::model::{JourneyMap, SourceModel};
 use super::rules::{
@@ -277,16 +277,6 @@ impl Session {
         Ok(analysis.report_all(&map, &data))
     }
 
-    /// The file's header with the role each column was given.
-    pub fn columns(&self) -> Vec<(String, Role)> {
-        let r = &self.report;
-        r.headers
-            .iter()
-            .cloned()
-            .zip(r.mapping.roles.iter().copied())
-            .collect()
-    }
-
     /// Why the contact with id `contact` landed where it did.
     pub fn explain(
         &self,
@@ -417,7 +407,7 @@ impl Session {
             temperatures: c.temperatures,
             qualifications: c.qualifications,
             sentiments: c.sentiments,
-            unknown_fields: unknown_fields(rules, &data.fields, &self.columns()),
+            unknown_fields: unknown_fields(rules, &data.fields, &self.report.columns()),
             contacts,
         }
     }
@@ -458,6 +448,7 @@ pub fn run(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::import::Role;
 
     const CSV: &str = "contact,account,time,type\n\
         ann,acme,2024-03-01,demo_request\n\

@@ -173,6 +173,17 @@ pub struct Report {
     pub mapping: Mapping,
 }
 
+impl Report {
+    /// The file's header with the role each column was given.
+    pub fn columns(&self) -> Vec<(String, Role)> {
+        self.headers
+            .iter()
+            .cloned()
+            .zip(self.mapping.roles.iter().copied())
+            .collect()
+    }
+}
+
 /// The result of an import.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Imported {

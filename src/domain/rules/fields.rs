@@ -156,6 +156,18 @@ pub fn unknown_fields(
     out
 }
 
+/// Where `field` is first written in rule `rule` of `text`: its 1-based line and column (in
+/// characters, names compared ignoring case); column 1 when the line does not show it.
+pub fn field_position(text: &str, rule: RuleRef, field: &str) -> (u32, u32) {
+    let line = line_of_rule(text, rule).unwrap_or(1);
+    let shown = text.split('\n').nth(line as usize - 1).unwrap_or("");
+    let lower = shown.to_lowercase();
+    let column = lower
+        .find(&field.to_lowercase())
+        .map_or(1, |at| lower[..at].chars().count() as u32 + 1);
+    (line, column)
+}
+
 /// The 1-based line of `text` that holds rule `rule` of its parse (rules are counted over
 /// the non-blank lines, as [`RuleRef`] says), or `None` past the end.
 pub fn line_of_rule(text: &str, rule: RuleRef) -> Option<u32> {
@@ -176,8 +188,9 @@ mod tests {
         1,Won,100,tech\n\
         2,Lost,0,retail\n";
 
-    fn deals(roles: [Role; 4]) -> (Dataset, Vec<(String, Role)>) {
-        let headers: Vec<String> = DEALS
+    /// `text` imported with one role per column, and its header with those roles.
+    fn imported(text: &str, roles: &[Role]) -> (Dataset, Vec<(String, Role)>) {
+        let headers: Vec<String> = text
             .lines()
             .next()
             .unwrap()
@@ -188,16 +201,31 @@ mod tests {
             roles: roles.to_vec(),
             ..Mapping::for_preset(Preset::Custom, &headers)
         };
-        let imported = import_bytes(
-            DEALS.as_bytes(),
-            Options {
-                mapping: Some(mapping),
-                ..Options::default()
-            },
+        let options = Options {
+            mapping: Some(mapping),
+            ..Options::default()
+        };
+        let data = import_bytes(text.as_bytes(), options).unwrap().dataset;
+        (
+            data,
+            headers.into_iter().zip(roles.iter().copied()).collect(),
         )
-        .unwrap();
-        let columns = headers.into_iter().zip(roles).collect();
-        (imported.dataset, columns)
+    }
+
+    fn deals(roles: [Role; 4]) -> (Dataset, Vec<(String, Role)>) {
+        imported(DEALS, &roles)
+    }
+
+    /// What became of each unknown field's column.
+    fn fates(
+        rules: &RuleSet,
+        data: &Dataset,
+        columns: &[(String, Role)],
+    ) -> Vec<Option<ColumnFate>> {
+        unknown_fields(rules, &data.fields, columns)
+            .into_iter()
+            .map(|u| u.column)
+            .collect()
     }
 
     #[test]
@@ -245,24 +273,16 @@ mod tests {
         let rules =
             RuleSet::parse("stage a when deal_stage = \"Won\"\nstage b when sector = \"tech\"")
                 .unwrap();
-        let fates: Vec<_> = unknown_fields(&rules, &data.fields, &columns)
-            .into_iter()
-            .map(|u| u.column)
-            .collect();
         assert_eq!(
-            fates,
+            fates(&rules, &data, &columns),
             [Some(ColumnFate::Ignored), Some(ColumnFate::Ignored)]
         );
         let with_events = [
             ("deal_stage".to_owned(), Role::EventType),
             ("sector".to_owned(), Role::Keep),
         ];
-        let fates: Vec<_> = unknown_fields(&rules, &data.fields, &with_events)
-            .into_iter()
-            .map(|u| u.column)
-            .collect();
         assert_eq!(
-            fates,
+            fates(&rules, &data, &with_events),
             [
                 Some(ColumnFate::Events {
                     role: Role::EventType
@@ -277,35 +297,21 @@ mod tests {
 
     #[test]
     fn a_column_spelt_otherwise_is_found_and_named_as_rules_must_write_it() {
-        let text = "id,Lost Reason,DealStage\n1,timing,Won\n";
-        let headers = ["id", "Lost Reason", "DealStage"]
-            .map(String::from)
-            .to_vec();
-        let roles = vec![Role::Id, Role::Keep, Role::Status];
-        let data = import_bytes(
-            text.as_bytes(),
-            Options {
-                mapping: Some(Mapping {
-                    roles: roles.clone(),
-                    ..Mapping::for_preset(Preset::Custom, &headers)
-                }),
-                ..Options::default()
-            },
-        )
-        .unwrap()
-        .dataset;
-        let columns: Vec<_> = headers.into_iter().zip(roles).collect();
+        let (data, columns) = imported(
+            "id,Lost Reason,DealStage\n1,timing,Won\n",
+            &[Role::Id, Role::Keep, Role::Status],
+        );
         let rules = RuleSet::parse(
             "stage a when lost_reason = \"timing\"\nstage b when deal_stage = \"Won\"\nstage c when field \"lost reason\" present",
         )
         .unwrap();
         let unknown = unknown_fields(&rules, &data.fields, &columns);
-        let fates: Vec<_> = unknown
+        let named: Vec<_> = unknown
             .iter()
             .map(|u| (u.field.as_str(), u.column.clone()))
             .collect();
         assert_eq!(
-            fates,
+            named,
             [
                 (
                     "lost_reason",
@@ -325,11 +331,14 @@ mod tests {
     }
 
     #[test]
-    fn rules_are_found_on_their_lines_past_blank_ones() {
+    fn rules_and_fields_are_found_on_their_lines_past_blank_ones() {
         let text = "\n# a\n\nstage a when x present\n   \nstage b when y present\n";
         assert_eq!(line_of_rule(text, 0), Some(2));
         assert_eq!(line_of_rule(text, 1), Some(4));
         assert_eq!(line_of_rule(text, 2), Some(6));
         assert_eq!(line_of_rule(text, 3), None);
+        let text = "# deals\n\nstage won when  Deal_Stage = \"Won\"";
+        assert_eq!(field_position(text, 1, "deal_stage"), (3, 17));
+        assert_eq!(field_position(text, 1, "absent"), (3, 1));
     }
 }

@@ -46,13 +46,7 @@ pub fn RulesEditor(
     let unknown = Memo::new(move |_| {
         let rules = set.get()?;
         let loaded = data.loaded.get()?;
-        let columns: Vec<(String, Role)> = loaded
-            .report
-            .headers
-            .iter()
-            .cloned()
-            .zip(loaded.report.mapping.roles.iter().copied())
-            .collect();
+        let columns = loaded.report.columns();
         let default = is_default.get();
         let unknown: Vec<_> = unknown_fields(&rules, &loaded.dataset.fields, &columns)
             .into_iter()
