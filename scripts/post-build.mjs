@@ -6,7 +6,7 @@
 //    for speed (opt-level 3, wasm-opt -O3: it loads after the first screen);
 // 0. moves Trunk's inline wasm loader out of index.html into start-<hash>.js (no inline script, so
 //    a strict Content-Security-Policy works);
-// 1. writes engine.js, the stable entry of the JS module API. The build's own modules carry
+// 1. writes engine.js, the stable entry of the JS module API, and the import worker (engine/js/worker.js). The build's own modules carry
 //    content hashes in their names; pages that use the engine import `engine.js` instead and never
 //    need to know the hash.
 // 2. writes sw.js, the offline service worker, with the exact list of the build's files and a cache
@@ -163,6 +163,25 @@ export default function init(options) {
 `,
 );
 console.log(`[post-build] engine.js -> ${engineJs}, ${engineBg}`);
+
+// ---- the import worker ----------------------------------------------------------------------------
+// engine/js/worker.js with the engine's hashed names, under a name hashed from its contents; the app
+// finds it through a <meta name="journey-mapper-worker"> in index.html (src/ui/worker.rs), so a page
+// never starts a worker of another release.
+{
+  const src = readFileSync(join(source, 'engine/js/worker.js'), 'utf8')
+    .split('ENGINE_MODULE').join(engineJs)
+    .split('ENGINE_WASM').join(engineBg);
+  for (const f of readdirSync(dir)) if (/^engine-worker-[0-9a-f]{16}\.js$/.test(f)) rmSync(join(dir, f));
+  const name = `engine-worker-${hashOf(src)}.js`;
+  writeFileSync(join(dir, name), src);
+  const indexPath = join(dir, 'index.html');
+  const meta = `<meta name="journey-mapper-worker" content="./${name}">`;
+  let html = readFileSync(indexPath, 'utf8').replace(/<meta name="journey-mapper-worker"[^>]*>\n?/, '');
+  html = html.replace('</head>', `${meta}\n</head>`);
+  writeFileSync(indexPath, html);
+  console.log(`[post-build] import worker -> ${name}`);
+}
 
 // ---- sw.js ----------------------------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use journey_mapper::domain::demo_data;
 use journey_mapper::domain::engine::{self, EngineError, EngineOptions};
-use journey_mapper::domain::import::{Importer, Options};
+use journey_mapper::domain::import::{handover, Importer, Options};
 use journey_mapper::domain::rules::fields::field_position;
 use journey_mapper::domain::rules::{unknown_fields, RuleSet};
 use journey_mapper::domain::{template, SourceModel};
@@ -288,5 +288,64 @@ impl Session {
         self.done
             .as_ref()
             .ok_or_else(|| JsError::new("call finish() before classify()"))
+    }
+}
+
+/// One import for the app's import worker (`engine-worker-….js`): the page hands the worker the
+/// file, the worker pushes it here chunk by chunk and sends back what [`ImportJob::finish`] made
+/// (`src/domain/import/handover.rs`). Not part of the documented API.
+#[wasm_bindgen(js_name = ImportJob)]
+pub struct ImportJob {
+    importer: Option<Importer>,
+}
+
+#[wasm_bindgen(js_class = ImportJob)]
+impl ImportJob {
+    /// `options`: the app's import options as JSON text.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: &str) -> Result<ImportJob, JsError> {
+        let options: Options = serde_json::from_str(options)
+            .map_err(|e| JsError::new(&format!("import options: {e}")))?;
+        Ok(ImportJob {
+            importer: Some(Importer::new(options)),
+        })
+    }
+
+    /// Feeds the next chunk. Returns the import's error as JSON text, or `undefined`.
+    pub fn push(&mut self, chunk: &[u8]) -> Option<String> {
+        let importer = self.importer.as_mut()?;
+        importer.push(chunk).err().map(|e| handover::error_text(&e))
+    }
+
+    /// Data rows read so far.
+    #[wasm_bindgen(js_name = rowsRead)]
+    pub fn rows_read(&self) -> u32 {
+        self.importer
+            .as_ref()
+            .map_or(0, |i| i.rows_read().min(u32::MAX as usize) as u32)
+    }
+
+    /// Ends the file: `{ dataset: Uint8Array, report: string }` or `{ error: string }`.
+    pub fn finish(&mut self) -> Result<js_sys::Object, JsError> {
+        let importer = self
+            .importer
+            .take()
+            .ok_or_else(|| JsError::new("finish called twice"))?;
+        let out = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v);
+        let done = match importer.finish() {
+            Ok(imported) => {
+                let h = handover::hand_over(&imported);
+                drop(imported);
+                set(
+                    "dataset",
+                    &js_sys::Uint8Array::from(h.dataset.as_slice()).into(),
+                )
+                .and_then(|_| set("report", &JsValue::from_str(&h.report)))
+            }
+            Err(e) => set("error", &JsValue::from_str(&handover::error_text(&e))),
+        };
+        done.map_err(|_| JsError::new("cannot build the answer"))?;
+        Ok(out)
     }
 }

@@ -40,10 +40,29 @@ pub type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 const SCAN_VOCAB: usize = 16;
 
 /// Interned strings: each distinct value gets a small number, in order of first sight.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// Serialised as its list of names; the index is rebuilt when read.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "Vec<String>", into = "Vec<String>")]
 pub struct Vocab {
     names: Vec<String>,
     index: FastMap<String, u32>,
+}
+
+impl From<Vec<String>> for Vocab {
+    fn from(names: Vec<String>) -> Vocab {
+        let index = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.clone(), i as u32))
+            .collect();
+        Vocab { names, index }
+    }
+}
+
+impl From<Vocab> for Vec<String> {
+    fn from(v: Vocab) -> Vec<String> {
+        v.names
+    }
 }
 
 impl Vocab {
@@ -87,7 +106,7 @@ impl Vocab {
 }
 
 /// The milestone dates a CRM keeps on a contact or deal.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Milestones {
     pub created: Option<Time>,
     pub lead: Option<Time>,
@@ -97,7 +116,7 @@ pub struct Milestones {
 }
 
 /// One contact, deal or account row (or, for an event log, one distinct contact).
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
     /// The id column's value (or the name, or the row number when the file has no id).
     pub key: String,
@@ -118,13 +137,13 @@ pub struct Contact {
 }
 
 /// A company that contacts roll up to.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Account {
     pub key: String,
 }
 
 /// One activity of one contact.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Index into [`Dataset::contacts`].
     pub contact: u32,
@@ -137,7 +156,7 @@ pub struct Event {
 }
 
 /// Everything imported from one file.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Dataset {
     pub shape: Shape,
     /// Names of the extra columns kept on each contact (lower-case header names).

@@ -1,10 +1,12 @@
 //! One map's imported data in the UI: the imperative shell around the pure importer and rules.
 //!
 //! [`DataSession`] is provided by the map page. It reads a picked file's first chunk for the
-//! column-mapping step, streams the whole file through [`Importer`] one chunk at a time, keeps
-//! the original file in IndexedDB (through [`crate::storage::datasets`]) and reads it back on
+//! column-mapping step, has the import worker ([`crate::ui::worker`]) read the whole file (or,
+//! where no worker can run, streams it through [`Importer`] in the page one chunk at a time),
+//! keeps the original file in IndexedDB (through [`crate::storage::datasets`]) and reads it back on
 //! the next visit. The classification itself is a memo over the dataset and the map's rules.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
@@ -24,6 +26,7 @@ use crate::storage::datasets::{DatasetStore, DatasetStoreError, StoredDataset};
 use crate::ui::file_io::{read_blob_chunks, FileReadError};
 use crate::ui::state::expect_state;
 use crate::ui::sync::take_demo_sample;
+use crate::ui::worker::{self, Job, Outcome, Progress};
 
 /// The file name the sample data of a model is shown under.
 pub fn sample_name(model: SourceModel) -> String {
@@ -49,8 +52,8 @@ pub struct LoadedData {
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Busy {
     Reading,
-    /// Importing; the share of the file read so far, 0..=1.
-    Importing(f64),
+    /// Importing: how far it has come.
+    Importing(Progress),
 }
 
 /// Something that went wrong, for the data page to show.
@@ -62,6 +65,9 @@ pub enum DataProblem {
     Read(FileReadError),
     /// The data was imported but could not be kept (or read back).
     Store(DatasetStoreError),
+    /// The import worker stopped while reading (out of memory, most likely); the detail is
+    /// for a bug report.
+    Worker(String),
 }
 
 /// A picked file waiting in the column-mapping step.
@@ -90,6 +96,10 @@ pub struct DataSession {
     file: StoredValue<Option<web_sys::Blob>, LocalStorage>,
     /// Set after "delete imported data", for the page to confirm.
     pub deleted: RwSignal<bool>,
+    /// Set when the user cancelled an import, for the page to confirm.
+    pub cancelled: RwSignal<bool>,
+    /// The import running in the worker, to cancel it.
+    job: StoredValue<Option<Rc<Job>>, LocalStorage>,
     pub classified: Memo<Option<Classified>>,
     /// The stage histories behind the metrics; `None` without data.
     pub analysis: Memo<Option<Analysed>>,
@@ -153,11 +163,15 @@ impl DataSession {
             pending: RwSignal::new(None),
             file: StoredValue::new_local(None),
             deleted: RwSignal::new(false),
+            cancelled: RwSignal::new(false),
+            job: StoredValue::new_local(None),
             classified,
             analysis,
             report,
         };
         provide_context(session);
+        // Leaving the map ends its import.
+        on_cleanup(move || session.cancel_import());
         session.restore();
         session
     }
@@ -304,6 +318,18 @@ impl DataSession {
         spawn_local(async move { self.import_blob(blob, meta).await });
     }
 
+    /// Ends the import running in the worker; the data the map had stays as it was.
+    pub fn cancel_import(self) {
+        if let Some(job) = self.job.try_update_value(Option::take).flatten() {
+            job.cancel();
+        }
+    }
+
+    /// Whether an import can be cancelled now.
+    pub fn can_cancel(self) -> bool {
+        self.job.with_value(Option::is_some)
+    }
+
     /// Imports the deterministic sample of the map's model (as if it were a picked file).
     pub fn load_sample(self, model: SourceModel, file_name: String) {
         if self.busy.get_untracked().is_some() {
@@ -333,36 +359,44 @@ impl DataSession {
             .set(Some(Arc::new(LoadedData { stored, ..data })));
     }
 
-    /// Streams a file through the importer; `None` (with the problem set) if it fails.
+    /// Imports a file in the worker (in the page where none can run); `None` (with the
+    /// problem set) if it fails or is cancelled.
     async fn stream(self, blob: &web_sys::Blob, meta: DatasetMeta) -> Option<LoadedData> {
-        self.busy.set(Some(Busy::Importing(0.0)));
-        let mut importer = Importer::new(meta.options.clone());
-        let mut failed: Option<ImportError> = None;
-        let read = read_blob_chunks(
+        self.cancelled.set(false);
+        let total = blob.size();
+        self.busy.set(Some(Busy::Importing(Progress {
+            bytes: 0.0,
+            total,
+            rows: 0,
+        })));
+        let outcome = worker::run(
             blob,
-            CHUNK_BYTES,
-            |chunk| match importer.push(chunk) {
-                Ok(()) => true,
-                Err(e) => {
-                    failed = Some(e);
-                    false
-                }
-            },
-            |done, total| {
-                let share = if total > 0.0 { done / total } else { 1.0 };
-                self.busy.set(Some(Busy::Importing(share)));
+            &meta.options,
+            move |job| self.job.set_value(Some(job)),
+            move |p| {
+                self.busy.try_set(Some(Busy::Importing(p)));
             },
         )
         .await;
-        self.busy.set(None);
-        if let Err(e) = read {
-            self.problem.set(Some(DataProblem::Read(e)));
-            return None;
-        }
-        let result = match failed {
-            Some(e) => Err(e),
-            None => importer.finish(),
+        self.job.try_set_value(None);
+        let result = match outcome {
+            Some(Outcome::Imported(imported)) => Ok(imported),
+            Some(Outcome::Failed(e)) => Err(DataProblem::File(e)),
+            Some(Outcome::Cancelled) => {
+                self.busy.try_set(None);
+                self.cancelled.try_set(true);
+                return None;
+            }
+            Some(Outcome::Broken {
+                detail,
+                started: true,
+            }) => Err(DataProblem::Worker(detail)),
+            // No worker here (or it could not load): the page reads the file itself.
+            Some(Outcome::Broken { started: false, .. }) | None => {
+                self.stream_here(blob, &meta.options).await
+            }
         };
+        self.busy.try_set(None);
         match result {
             Ok(imported) => Some(LoadedData {
                 dataset: imported.dataset,
@@ -370,10 +404,48 @@ impl DataSession {
                 meta,
                 stored: false,
             }),
-            Err(e) => {
-                self.problem.set(Some(DataProblem::File(e)));
+            Err(problem) => {
+                self.problem.try_set(Some(problem));
                 None
             }
+        }
+    }
+
+    /// Streams a file through the importer in the page, one chunk at a time.
+    async fn stream_here(
+        self,
+        blob: &web_sys::Blob,
+        options: &Options,
+    ) -> Result<crate::domain::import::Imported, DataProblem> {
+        let mut importer = Importer::new(options.clone());
+        let mut failed: Option<ImportError> = None;
+        let rows = std::cell::Cell::new(0);
+        read_blob_chunks(
+            blob,
+            CHUNK_BYTES,
+            |chunk| match importer.push(chunk) {
+                Ok(()) => {
+                    rows.set(importer.rows_read() as u32);
+                    true
+                }
+                Err(e) => {
+                    failed = Some(e);
+                    false
+                }
+            },
+            |bytes, total| {
+                self.busy.try_set(Some(Busy::Importing(Progress {
+                    bytes,
+                    total,
+                    rows: rows.get(),
+                })));
+            },
+        )
+        .await
+        .map_err(DataProblem::Read)?;
+        match failed {
+            Some(e) => Err(DataProblem::File(e)),
+            None => importer.finish().map_err(DataProblem::File),
         }
     }
 

@@ -18,6 +18,7 @@ mod start;
 mod state;
 mod sync;
 mod terms;
+pub mod worker;
 
 pub use app::App;
 pub use state::{expect_state, AppState, Notice, SaveStatus};

@@ -323,6 +323,15 @@ impl Importer {
         }
     }
 
+    /// Data rows read so far (for a progress bar; the head of the file is read in one go
+    /// once enough of it has come in, so this stays 0 for the first pushes).
+    pub fn rows_read(&self) -> usize {
+        match &self.state {
+            State::Running(run) => run.rows.rows,
+            State::Head(_) | State::Failed(_) => 0,
+        }
+    }
+
     /// Reads the end of the file and returns the dataset and the report.
     pub fn finish(mut self) -> Result<Imported, ImportError> {
         if let State::Head(_) = self.state {

@@ -32,6 +32,7 @@ pub mod columns;
 pub mod dates;
 pub mod decode;
 pub mod encoding;
+pub mod handover;
 pub mod importer;
 pub mod numbers;
 pub mod preset;

@@ -57,6 +57,10 @@ pub fn DataProblemText(problem: DataProblem) -> impl IntoView {
             view! { <span>{t_string!(i18n, file_err_read, detail = detail).to_string()}</span> }
                 .into_any()
         }
+        DataProblem::Worker(detail) => {
+            view! { <span>{t_string!(i18n, file_err_worker, detail = detail).to_string()}</span> }
+                .into_any()
+        }
         DataProblem::Store(e) => {
             let text = match e {
                 DatasetStoreError::Unavailable => {

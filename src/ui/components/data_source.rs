@@ -11,6 +11,8 @@ use crate::i18n::*;
 use crate::storage::datasets::DatasetStore;
 use crate::ui::data::{expect_data, sample_name, Busy};
 use crate::ui::file_io::picked;
+use crate::ui::format;
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn DataSource(
@@ -19,6 +21,7 @@ pub fn DataSource(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
+    let lang = use_lang();
     let input = NodeRef::<html::Input>::new();
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
@@ -31,9 +34,38 @@ pub fn DataSource(
     let busy = move || {
         data.busy.get().map(|b| match b {
             Busy::Reading => t_string!(i18n, reading_file).to_string(),
-            Busy::Importing(share) => {
-                t_string!(i18n, importing, percent = (share * 100.0).round() as u32).to_string()
+            Busy::Importing(p) => t_string!(
+                i18n,
+                importing,
+                percent = percent(p.bytes, p.total),
+                rows = format::count(p.rows, lang.get())
+            )
+            .to_string(),
+        })
+    };
+    // The bar and its Cancel button while a file is read (Cancel only when the worker reads it:
+    // the page's own fallback cannot be stopped half-way).
+    let progress = move || {
+        let Some(Busy::Importing(p)) = data.busy.get() else {
+            return None;
+        };
+        let cancel = data.can_cancel().then(|| {
+            view! {
+                <button type="button" data-testid="cancel-import" on:click=move |_| data.cancel_import()>
+                    {t!(i18n, cancel_import)}
+                </button>
             }
+        });
+        Some(view! {
+            <div class="import-progress">
+                <progress
+                    data-testid="import-progress"
+                    aria-label=move || t_string!(i18n, import_progress_label).to_string()
+                    max=p.total.max(1.0)
+                    value=p.bytes
+                ></progress>
+                {cancel}
+            </div>
         })
     };
     let summary = move || {
@@ -106,6 +138,7 @@ pub fn DataSource(
                         accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
                         class="visually-hidden"
                         data-testid="csv-input"
+                        disabled=move || data.busy.read().is_some()
                         node_ref=input
                         on:change=on_change
                     />
@@ -123,7 +156,9 @@ pub fn DataSource(
             <p class="status-line" role="status" data-testid="data-status">
                 {busy}
                 {move || data.deleted.get().then(|| t_string!(i18n, data_deleted).to_string())}
+                {move || data.cancelled.get().then(|| t_string!(i18n, import_cancelled).to_string())}
             </p>
+            {progress}
             {move || data.problem.get().map(|problem| view! {
                 <p class="error" role="alert" data-testid="data-problem"><DataProblemText problem /></p>
             })}
@@ -148,5 +183,14 @@ fn human_size(bytes: u64) -> String {
         format!("{:.1} MB", b / (1024.0 * 1024.0))
     } else {
         format!("{:.1} GB", b / (1024.0 * 1024.0 * 1024.0))
+    }
+}
+
+/// `done` of `total` as a whole percent, 0..=100 (for the status line, next to the bar).
+fn percent(done: f64, total: f64) -> u32 {
+    if total > 0.0 {
+        (done / total * 100.0).clamp(0.0, 100.0).round() as u32
+    } else {
+        100
     }
 }

@@ -369,3 +369,19 @@ fn utf16_without_a_byte_order_mark_is_read_when_chosen() {
         assert_eq!(r.report.rows, want.report.rows);
     }
 }
+
+#[test]
+fn rows_read_grows_with_each_push_and_ends_at_the_reports_count() {
+    let csv = crate::domain::demo_data::events_csv(crate::domain::SourceModel::Hinge, 400, 3);
+    let mut imp = Importer::new(Options::default());
+    let mut seen = Vec::new();
+    for chunk in csv.as_bytes().chunks(65_536) {
+        imp.push(chunk).unwrap();
+        seen.push(imp.rows_read());
+    }
+    assert!(seen.windows(2).all(|w| w[0] <= w[1]), "{seen:?}");
+    assert!(seen.iter().any(|&n| n > 0), "{seen:?}");
+    let before_finish = imp.rows_read();
+    let report = imp.finish().unwrap().report;
+    assert!(before_finish <= report.rows && report.rows > 1_000);
+}

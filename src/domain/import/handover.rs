@@ -1,0 +1,107 @@
+//! An import done in another thread (the import worker), handed to the page.
+//!
+//! The worker runs [`Importer`](super::Importer) and sends what it built as two messages' worth
+//! of bytes: the [`Dataset`] as compact bytes (postcard, about 14 bytes an event) and the
+//! [`Report`] as JSON (it is small: bad rows are capped). A failed import sends its
+//! [`ImportError`] as JSON. The page reads them back here with the same code that wrote them,
+//! so the two sides cannot drift apart.
+
+use super::{ImportError, Imported, Report};
+use crate::domain::dataset::Dataset;
+
+/// What the worker sends when an import is done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Handover {
+    pub dataset: Vec<u8>,
+    pub report: String,
+}
+
+/// The bytes did not come from [`hand_over`] of this build (a programming error, shown as one).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("the import worker's answer cannot be read: {0}")]
+pub struct HandoverError(pub String);
+
+/// Writes a finished import for the page.
+pub fn hand_over(imported: &Imported) -> Handover {
+    Handover {
+        // Neither can fail: every type in them serialises, and the writer grows as needed.
+        dataset: postcard::to_allocvec(&imported.dataset).unwrap_or_default(),
+        report: serde_json::to_string(&imported.report).unwrap_or_default(),
+    }
+}
+
+/// Reads what [`hand_over`] wrote.
+pub fn take_over(dataset: &[u8], report: &str) -> Result<Imported, HandoverError> {
+    let dataset: Dataset =
+        postcard::from_bytes(dataset).map_err(|e| HandoverError(e.to_string()))?;
+    let report: Report = serde_json::from_str(report).map_err(|e| HandoverError(e.to_string()))?;
+    Ok(Imported { dataset, report })
+}
+
+/// A failed import, for the page.
+pub fn error_text(error: &ImportError) -> String {
+    serde_json::to_string(error).unwrap_or_default()
+}
+
+/// Reads what [`error_text`] wrote.
+pub fn error_from_text(text: &str) -> Result<ImportError, HandoverError> {
+    serde_json::from_str(text).map_err(|e| HandoverError(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::demo_data;
+    use crate::domain::import::{Importer, Options};
+    use crate::domain::SourceModel;
+
+    fn imported(csv: &str) -> Result<Imported, ImportError> {
+        let mut importer = Importer::new(Options::default());
+        importer.push(csv.as_bytes())?;
+        importer.finish()
+    }
+
+    #[test]
+    fn an_event_log_comes_back_as_it_was_built() {
+        let csv = demo_data::events_csv(SourceModel::Hinge, 300, 7);
+        let original = imported(&csv).unwrap();
+        assert!(original.dataset.events.len() > 1_000);
+        assert!(original.dataset.channels.len() > 1);
+        let h = hand_over(&original);
+        let back = take_over(&h.dataset, &h.report).unwrap();
+        assert_eq!(back, original);
+        // The interned names are found again after the trip (the index is rebuilt).
+        let name = original.dataset.event_types.name(1).to_owned();
+        assert_eq!(back.dataset.event_types.get(&name), Some(1));
+        // Compact: well under the CSV's own size.
+        assert!(
+            h.dataset.len() < csv.len() / 2,
+            "{} of {}",
+            h.dataset.len(),
+            csv.len()
+        );
+    }
+
+    #[test]
+    fn records_with_extra_fields_bad_rows_and_empty_values_come_back_too() {
+        let csv = "Record ID,Name,Company,Lifecycle Stage,Create Date,Amount,Region\n\
+                   1,Ann,Acme,customer,2024-01-05,12.5,EU\n\
+                   2,Bob,,lead,2024-13-01,,\n\
+                   3,Cid\n";
+        let original = imported(csv).unwrap();
+        assert_eq!(original.report.bad_row_count, 2);
+        let h = hand_over(&original);
+        assert_eq!(take_over(&h.dataset, &h.report).unwrap(), original);
+    }
+
+    #[test]
+    fn errors_come_back_and_damaged_bytes_are_refused_with_a_message() {
+        let e = imported("").unwrap_err();
+        assert_eq!(error_from_text(&error_text(&e)).unwrap(), e);
+        let h = hand_over(&imported("id,status\n1,won\n").unwrap());
+        let cut = &h.dataset[..h.dataset.len() / 2];
+        assert!(take_over(cut, &h.report).is_err());
+        assert!(take_over(&h.dataset, "{").is_err());
+        assert!(error_from_text("nonsense").is_err());
+    }
+}
