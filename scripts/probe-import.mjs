@@ -18,6 +18,12 @@ await page.getByTestId('csv-input').setInputFiles(csv);
 const wizard = page.getByTestId('import-wizard');
 await wizard.waitFor();
 await page.evaluate(() => { window.__long = []; });
+const cdp = process.argv.includes('--profile') ? await page.context().newCDPSession(page) : null;
+if (cdp) {
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+}
 const t0 = Date.now();
 await wizard.getByRole('button', { name: 'Import', exact: true }).click();
 if (process.argv.includes('--shot')) {
@@ -39,6 +45,26 @@ if (process.argv.includes('--metrics')) {
   console.log(`metrics: ${Date.now() - t2 - 500} ms; long tasks ${m.length}, longest ${Math.max(0, ...m.map((x) => x[1]))} ms, sum ${m.reduce((a, x) => a + x[1], 0)} ms`);
   console.log(JSON.stringify(m));
   await page.screenshot({ path: '/tmp/probe/metrics.png' });
+}
+if (cdp) {
+  // Inclusive time per function on the page's main thread (each function once per sample).
+  const { profile } = await cdp.send('Profiler.stop');
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const dt = (profile.endTime - profile.startTime) / 1000 / profile.samples.length;
+  const incl = new Map();
+  for (const id of profile.samples) {
+    const seen = new Set();
+    for (let at = id; at !== undefined; at = parent.get(at)) {
+      const f = byId.get(at).callFrame;
+      const name = f.functionName || '(anon)';
+      if (seen.has(name)) continue;
+      seen.add(name);
+      incl.set(name, (incl.get(name) ?? 0) + dt);
+    }
+  }
+  for (const [name, ms] of [...incl].filter(([n]) => !process.env.MATCH || new RegExp(process.env.MATCH).test(n)).sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log(`${ms.toFixed(0).padStart(7)} ms  ${name.slice(0, 150)}`);
 }
 console.log('errors', errors.map(String));
 await browser.close();

@@ -291,12 +291,14 @@ impl Session {
     }
 }
 
-/// One import for the app's import worker (`engine-worker-….js`): the page hands the worker the
-/// file, the worker pushes it here chunk by chunk and sends back what [`ImportJob::finish`] made
-/// (`src/domain/import/handover.rs`). Not part of the documented API.
+/// One import for the app's worker (`engine-worker-….js`): the page hands the worker the file,
+/// the worker pushes it here chunk by chunk and sends back what [`ImportJob::finish`] made
+/// (`src/domain/import/handover.rs`); then it keeps the data and answers [`ImportJob::analyse`]
+/// for each set of rules. Not part of the documented API.
 #[wasm_bindgen(js_name = ImportJob)]
 pub struct ImportJob {
     importer: Option<Importer>,
+    dataset: Option<journey_mapper::domain::dataset::Dataset>,
 }
 
 #[wasm_bindgen(js_class = ImportJob)]
@@ -308,6 +310,7 @@ impl ImportJob {
             .map_err(|e| JsError::new(&format!("import options: {e}")))?;
         Ok(ImportJob {
             importer: Some(Importer::new(options)),
+            dataset: None,
         })
     }
 
@@ -336,7 +339,7 @@ impl ImportJob {
         let done = match importer.finish() {
             Ok(imported) => {
                 let h = handover::hand_over(&imported);
-                drop(imported);
+                self.dataset = Some(imported.dataset);
                 set(
                     "dataset",
                     &js_sys::Uint8Array::from(h.dataset.as_slice()).into(),
@@ -346,6 +349,24 @@ impl ImportJob {
             Err(e) => set("error", &JsValue::from_str(&handover::error_text(&e))),
         };
         done.map_err(|_| JsError::new("cannot build the answer"))?;
+        Ok(out)
+    }
+
+    /// The analysis of the imported data by the map in `map` (JSON) at `now` (seconds since
+    /// 1970) and its report: `{ analysis: Uint8Array, report: string }`, which the page reads
+    /// with `handover::figures_from`.
+    pub fn analyse(&self, map: &str, now: f64) -> Result<js_sys::Object, JsError> {
+        let dataset = self
+            .dataset
+            .as_ref()
+            .ok_or_else(|| JsError::new("analyse before a finished import"))?;
+        let figures = handover::analyse(map, dataset, now as i64)
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let out = js_sys::Object::new();
+        let bytes = js_sys::Uint8Array::from(figures.analysis.as_slice());
+        js_sys::Reflect::set(&out, &"analysis".into(), &bytes)
+            .and_then(|_| js_sys::Reflect::set(&out, &"report".into(), &figures.report.into()))
+            .map_err(|_| JsError::new("cannot build the answer"))?;
         Ok(out)
     }
 }

@@ -13,15 +13,15 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsValue;
 
-use crate::domain::classified::{classify_for, DatasetMeta, Tally};
+use crate::domain::classified::{rules_of, DatasetMeta, Tally};
 use crate::domain::dataset::Dataset;
 use crate::domain::demo_data;
 use crate::domain::import::{
     preview, ImportError, Importer, Options, Overrides, Preview, Report, MAX_RECORD_BYTES,
 };
-use crate::domain::metrics::{Analysis, Report as MetricsReport};
+use crate::domain::metrics::{report_basis, Analysis, Report as MetricsReport};
 use crate::domain::rules::{Classification, RuleError};
-use crate::domain::{Id, SourceModel};
+use crate::domain::{Id, JourneyMap, SourceModel};
 use crate::storage::datasets::{DatasetStore, DatasetStoreError, StoredDataset};
 use crate::ui::file_io::{read_blob_chunks, FileReadError};
 use crate::ui::state::expect_state;
@@ -78,11 +78,36 @@ pub struct Pending {
     pub preview: Preview,
 }
 
+/// The loaded data placed by the map's rules, with the counts per stage of the map.
+#[derive(Debug, PartialEq)]
+pub struct Placed {
+    pub analysis: Arc<Analysis>,
+    pub tally: Tally,
+}
+
+impl Placed {
+    pub fn classification(&self) -> &Classification {
+        &self.analysis.classification
+    }
+}
+
 /// The classification of the loaded data by the map's rules.
-pub type Classified = Result<Arc<(Classification, Tally)>, RuleError>;
+pub type Classified = Result<Arc<Placed>, RuleError>;
 
 /// The loaded data classified and replayed by the map's rules (for the metrics).
 pub type Analysed = Result<Arc<Analysis>, RuleError>;
+
+/// What an analysis reads from the map: its rules, source model and stage ids.
+type Basis = (Option<String>, SourceModel, Vec<Id>);
+
+/// The last analysis worked out, with what it was worked out for: the data (by address) and the
+/// basis; and the worker's report, with the map (its report basis) it was made for.
+struct Answer {
+    data: usize,
+    basis: Option<Basis>,
+    analysis: Analysed,
+    report: Option<(JourneyMap, Arc<MetricsReport>)>,
+}
 
 /// The data of the open map. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
@@ -100,8 +125,11 @@ pub struct DataSession {
     pub cancelled: RwSignal<bool>,
     /// The import running in the worker, to cancel it.
     job: StoredValue<Option<Rc<Job>>, LocalStorage>,
+    /// The worker holding the loaded data, which works out its analysis.
+    data_job: StoredValue<Option<Rc<Job>>, LocalStorage>,
     pub classified: Memo<Option<Classified>>,
-    /// The stage histories behind the metrics; `None` without data.
+    /// The classification and stage histories behind the counts and metrics, worked out in the
+    /// worker for each set of rules; `None` without data and while it is being worked out.
     pub analysis: Memo<Option<Analysed>>,
     /// The metrics of every contact, with the map's metric settings; `None` without data or
     /// when the rules do not parse.
@@ -118,41 +146,104 @@ impl DataSession {
     pub fn provide(map: Id) -> DataSession {
         let state = expect_state();
         let loaded: RwSignal<Option<Arc<LoadedData>>> = RwSignal::new(None);
-        let map_id = map.clone();
-        let classified = Memo::new(move |_| {
-            let data = loaded.get()?;
-            state.workspace.with(|ws| {
-                let map = ws.map(&map_id)?;
-                Some(classify_for(map, &data.dataset, crate::platform::clock::now()).map(Arc::new))
-            })
-        });
         // What an analysis reads from the map: its rules and stage ids. Editing cards, names or
         // metric settings does not replay the file.
         let basis_id = map.clone();
         let basis = Memo::new(move |_| {
             state.workspace.with(|ws| {
-                ws.map(&basis_id).map(|m| {
+                ws.map(&basis_id).map(|m| -> Basis {
                     let stages: Vec<Id> = m.stages.iter().map(|s| s.id.clone()).collect();
                     (m.rules.clone(), m.source_model, stages)
                 })
             })
         });
-        let analysis_id = map.clone();
+        // The worker's last answer, with what it answered: the data (by address) and the basis.
+        // `analysis` shows it only while both are still current, so no count made with other
+        // rules is ever shown, not even for the moment before the new question is asked.
+        let answered: RwSignal<Option<Answer>> = RwSignal::new(None);
         let analysis = Memo::new(move |_| {
             let data = loaded.get()?;
-            basis.read().as_ref()?;
-            state.workspace.with_untracked(|ws| {
-                let map = ws.map(&analysis_id)?;
-                Some(Analysis::new(map, &data.dataset, crate::platform::clock::now()).map(Arc::new))
+            let now = basis.get();
+            answered.with(|a| {
+                a.as_ref()
+                    .filter(|a| a.data == Arc::as_ptr(&data) as usize && a.basis == now)
+                    .map(|a| a.analysis.clone())
             })
         });
+        let data_job: StoredValue<Option<Rc<Job>>, LocalStorage> = StoredValue::new_local(None);
+        let analysis_id = map.clone();
+        Effect::new(move |_| {
+            let data = loaded.get();
+            let of = basis.get();
+            // What the figures read of the map (not its cards: a 2,000-card map is not copied).
+            let map = state
+                .workspace
+                .with_untracked(|ws| ws.map(&analysis_id).map(report_basis));
+            let (Some(data), Some(map)) = (data, map) else {
+                return;
+            };
+            let at = Arc::as_ptr(&data) as usize;
+            let answer = move |analysis, report| Answer {
+                data: at,
+                basis: of.clone(),
+                analysis,
+                report,
+            };
+            let now = crate::platform::clock::now();
+            if let Err(e) = rules_of(&map) {
+                answered.set(Some(answer(Err(e), None)));
+                return;
+            }
+            let Some(job) = data_job.get_value() else {
+                // No worker (or the data was imported in the page): work it out here.
+                let result = Analysis::new(&map, &data.dataset, now).map(Arc::new);
+                answered.set(Some(answer(result, None)));
+                return;
+            };
+            spawn_local(async move {
+                let done = match job.analyse(&map, now.as_second()).await {
+                    Ok((a, report)) => answer(Ok(Arc::new(a)), Some((map, Arc::new(report)))),
+                    // The worker failed (it should not): the page works it out itself.
+                    Err(_) => answer(Analysis::new(&map, &data.dataset, now).map(Arc::new), None),
+                };
+                // Answers come in the order asked; a later question's answer replaces this one.
+                answered.try_set(Some(done));
+            });
+        });
+        let map_id = map.clone();
+        let classified = Memo::new(move |_| {
+            let analysis = analysis.get()?;
+            state.workspace.with(|ws| {
+                let map = ws.map(&map_id)?;
+                Some(analysis.map(|a| {
+                    Arc::new(Placed {
+                        tally: Tally::new(map, &a.classification),
+                        analysis: a,
+                    })
+                }))
+            })
+        });
+        // What the report reads of the map: editing a card changes nothing here.
         let report_id = map.clone();
+        let figures_map = Memo::new(move |_| {
+            state
+                .workspace
+                .with(|ws| ws.map(&report_id).map(report_basis))
+        });
         let report = Memo::new(move |_| {
             let data = loaded.get()?;
             let analysis = analysis.get()?.ok()?;
-            state.workspace.with(|ws| {
-                let map = ws.map(&report_id)?;
-                Some(Arc::new(analysis.report_all(map, &data.dataset)))
+            figures_map.with(|map| {
+                let map = map.as_ref()?;
+                // The worker's report, when it was made for this map; else (the metric settings
+                // changed since) the page makes it.
+                let made = answered.with(|a| {
+                    a.as_ref()
+                        .and_then(|a| a.report.as_ref())
+                        .filter(|(m, _)| m == map)
+                        .map(|(_, r)| r.clone())
+                });
+                Some(made.unwrap_or_else(|| Arc::new(analysis.report_all(map, &data.dataset))))
             })
         });
         let session = DataSession {
@@ -165,6 +256,7 @@ impl DataSession {
             deleted: RwSignal::new(false),
             cancelled: RwSignal::new(false),
             job: StoredValue::new_local(None),
+            data_job,
             classified,
             analysis,
             report,
@@ -206,11 +298,14 @@ impl DataSession {
             };
             match store.get(&info.id).await {
                 Ok(Some(entry)) => {
-                    if let Some(data) = self.stream(&entry.file, meta).await {
-                        self.loaded.set(Some(Arc::new(LoadedData {
-                            stored: true,
-                            ..data
-                        })));
+                    if let Some((data, job)) = self.stream(&entry.file, meta).await {
+                        self.show(
+                            LoadedData {
+                                stored: true,
+                                ..data
+                            },
+                            job,
+                        );
                     }
                 }
                 Ok(None) => {}
@@ -325,6 +420,11 @@ impl DataSession {
         }
     }
 
+    /// Whether the figures of loaded data are being worked out (in the worker) right now.
+    pub fn analysing(self) -> bool {
+        self.loaded.read().is_some() && self.analysis.read().is_none()
+    }
+
     /// Whether an import can be cancelled now.
     pub fn can_cancel(self) -> bool {
         self.job.with_value(Option::is_some)
@@ -351,17 +451,27 @@ impl DataSession {
     }
 
     async fn import_blob(self, blob: web_sys::Blob, meta: DatasetMeta) {
-        let Some(data) = self.stream(&blob, meta).await else {
+        let Some((data, job)) = self.stream(&blob, meta).await else {
             return;
         };
         let stored = self.keep(&blob, &data.meta).await;
-        self.loaded
-            .set(Some(Arc::new(LoadedData { stored, ..data })));
+        self.show(LoadedData { stored, ..data }, job);
+    }
+
+    /// Shows newly loaded data; `job` is the worker holding it (the one holding the data it
+    /// replaces ends).
+    fn show(self, data: LoadedData, job: Option<Rc<Job>>) {
+        self.data_job.try_set_value(job);
+        self.loaded.try_set(Some(Arc::new(data)));
     }
 
     /// Imports a file in the worker (in the page where none can run); `None` (with the
-    /// problem set) if it fails or is cancelled.
-    async fn stream(self, blob: &web_sys::Blob, meta: DatasetMeta) -> Option<LoadedData> {
+    /// problem set) if it fails or is cancelled. With the worker that holds the data, if any.
+    async fn stream(
+        self,
+        blob: &web_sys::Blob,
+        meta: DatasetMeta,
+    ) -> Option<(LoadedData, Option<Rc<Job>>)> {
         self.cancelled.set(false);
         let total = blob.size();
         self.busy.set(Some(Busy::Importing(Progress {
@@ -379,8 +489,12 @@ impl DataSession {
         )
         .await;
         self.job.try_set_value(None);
+        let mut holder = None;
         let result = match outcome {
-            Some(Outcome::Imported(imported)) => Ok(imported),
+            Some(Outcome::Imported(imported, job)) => {
+                holder = Some(job);
+                Ok(imported)
+            }
             Some(Outcome::Failed(e)) => Err(DataProblem::File(e)),
             Some(Outcome::Cancelled) => {
                 self.busy.try_set(None);
@@ -398,12 +512,15 @@ impl DataSession {
         };
         self.busy.try_set(None);
         match result {
-            Ok(imported) => Some(LoadedData {
-                dataset: imported.dataset,
-                report: imported.report,
-                meta,
-                stored: false,
-            }),
+            Ok(imported) => Some((
+                LoadedData {
+                    dataset: imported.dataset,
+                    report: imported.report,
+                    meta,
+                    stored: false,
+                },
+                holder,
+            )),
             Err(problem) => {
                 self.problem.try_set(Some(problem));
                 None
@@ -481,6 +598,7 @@ impl DataSession {
     pub fn delete(self) {
         let map = self.map.get_value();
         self.loaded.set(None);
+        self.data_job.set_value(None);
         self.problem.set(None);
         spawn_local(async move {
             let result = async {

@@ -1,20 +1,24 @@
-//! The import worker, seen from the page: one Web Worker per import reads the file with the
+//! The data worker, seen from the page: one Web Worker per import reads the file with the
 //! engine module (`engine/js/worker.js`), so the page stays responsive on a file of millions of
-//! rows; the page shows its progress and can end it.
+//! rows; the page shows its progress and can end it. Once the file is read the worker keeps the
+//! data and works out the [`Analysis`] for each set of rules ([`Job::analyse`]).
 //!
-//! The worker answers with the dataset as compact bytes, read back here by
+//! The worker answers with compact bytes, read back here by
 //! [`crate::domain::import::handover`]. No `SharedArrayBuffer`: it works in any page, framed or
 //! not, without cross-origin isolation headers.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::import::handover::{error_from_text, take_over};
+use crate::domain::import::handover::{error_from_text, figures_from, take_over};
 use crate::domain::import::{ImportError, Imported, Options};
+use crate::domain::metrics::{Analysis, Report};
+use crate::domain::model::JourneyMap;
 
 /// How far an import has come.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -25,9 +29,9 @@ pub struct Progress {
 }
 
 /// How an import in the worker ended.
-#[derive(Debug)]
 pub enum Outcome {
-    Imported(Imported),
+    /// Read; the job keeps the data for [`Job::analyse`].
+    Imported(Imported, Rc<Job>),
     Failed(ImportError),
     /// Ended by [`Job::cancel`].
     Cancelled,
@@ -52,21 +56,71 @@ fn worker_url() -> Option<String> {
         .map(|u| u.href())
 }
 
-/// A running import.
+/// Answers the worker owes: the import's, then one per [`Job::analyse`] by its number.
+#[derive(Default)]
+struct Owed {
+    import: Option<js_sys::Function>,
+    analyses: HashMap<u32, js_sys::Function>,
+}
+
+impl Owed {
+    /// Settles every open answer with `value` (the worker is gone).
+    fn settle_all(&mut self, value: &JsValue) {
+        let analyses = self.analyses.drain().map(|(_, f)| f);
+        for f in self.import.take().into_iter().chain(analyses) {
+            let _ = f.call1(&JsValue::NULL, value);
+        }
+    }
+}
+
+/// A worker: reading a file, then holding its data. Dropping it ends the worker.
 pub struct Job {
     worker: web_sys::Worker,
-    settle: js_sys::Function,
+    owed: Rc<RefCell<Owed>>,
+    next: Cell<u32>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
 }
 
 impl Job {
-    /// Ends the import now; its [`run`] future returns [`Outcome::Cancelled`].
+    /// Ends the worker now; a running [`run`] returns [`Outcome::Cancelled`].
     pub fn cancel(&self) {
         self.worker.terminate();
-        let _ = self
-            .settle
-            .call1(&JsValue::NULL, &JsValue::from_str("cancelled"));
+        self.owed
+            .borrow_mut()
+            .settle_all(&JsValue::from_str("cancelled"));
+    }
+
+    /// The analysis of the data by `map`'s rules at `now` (seconds), and the report of every
+    /// contact, worked out in the worker; an error text when the worker could not (a bug, or
+    /// the worker ended). `map` need only be the report basis.
+    pub async fn analyse(&self, map: &JourneyMap, now: i64) -> Result<(Analysis, Report), String> {
+        let map = serde_json::to_string(map).map_err(|e| e.to_string())?;
+        let seq = self.next.get();
+        self.next.set(seq.wrapping_add(1));
+        let (answer, settle) = promise();
+        self.owed.borrow_mut().analyses.insert(seq, settle);
+        let message = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &k.into(), v);
+        set("op", &"analyse".into())
+            .and_then(|_| set("seq", &seq.into()))
+            .and_then(|_| set("map", &map.into()))
+            .and_then(|_| set("now", &(now as f64).into()))
+            .map_err(|e| format!("{e:?}"))?;
+        self.worker
+            .post_message(&message)
+            .map_err(|e| format!("{e:?}"))?;
+        let answer = JsFuture::from(answer).await.unwrap_or(JsValue::NULL);
+        let report = get(&answer, "report").as_string();
+        if let (Some(bytes), Some(report)) = (
+            get(&answer, "analysis").dyn_ref::<js_sys::Uint8Array>(),
+            report,
+        ) {
+            return figures_from(&bytes.to_vec(), &report).map_err(|e| e.to_string());
+        }
+        Err(get(&answer, "crash")
+            .as_string()
+            .unwrap_or_else(|| "the worker ended".into()))
     }
 }
 
@@ -74,6 +128,14 @@ impl Drop for Job {
     fn drop(&mut self) {
         self.worker.terminate();
     }
+}
+
+/// A promise and the function that resolves it.
+fn promise() -> (js_sys::Promise, js_sys::Function) {
+    let mut settle = None;
+    let promise = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
+    // The executor runs at once, inside `Promise::new`.
+    (promise, settle.unwrap_or_else(js_sys::Function::default))
 }
 
 /// Starts importing `file` with `options` in a worker. `None` when this build or browser has no
@@ -90,18 +152,20 @@ pub async fn run(
     worker_options.set_type(web_sys::WorkerType::Module);
     let worker = web_sys::Worker::new_with_options(&url, &worker_options).ok()?;
 
-    let mut settle = None;
-    let answer = js_sys::Promise::new(&mut |resolve, _| settle = Some(resolve));
-    let settle = settle?;
-    let started = Rc::new(RefCell::new(false));
+    let (answer, settle) = promise();
+    let owed = Rc::new(RefCell::new(Owed {
+        import: Some(settle),
+        analyses: HashMap::new(),
+    }));
+    let started = Rc::new(Cell::new(false));
 
-    let (to_settle, seen) = (settle.clone(), started.clone());
+    let (to_settle, seen) = (owed.clone(), started.clone());
     let on_message =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
             let data = e.data();
             let progress = get(&data, "progress");
             if progress.is_object() {
-                *seen.borrow_mut() = true;
+                seen.set(true);
                 on_progress(Progress {
                     bytes: get(&progress, "bytes").as_f64().unwrap_or(0.0),
                     total: get(&progress, "total").as_f64().unwrap_or(0.0),
@@ -109,11 +173,17 @@ pub async fn run(
                 });
                 return;
             }
-            let _ = to_settle.call1(&JsValue::NULL, &data);
+            let settle = match get(&data, "seq").as_f64() {
+                Some(seq) => to_settle.borrow_mut().analyses.remove(&(seq as u32)),
+                None => to_settle.borrow_mut().import.take(),
+            };
+            if let Some(settle) = settle {
+                let _ = settle.call1(&JsValue::NULL, &data);
+            }
         });
     // The module failed to load or threw outside its handler (a CSP that forbids workers ends
     // in `new Worker` throwing, handled above).
-    let to_settle = settle.clone();
+    let to_settle = owed.clone();
     let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
         e.prevent_default();
         let crash = js_sys::Object::new();
@@ -122,13 +192,14 @@ pub async fn run(
             m => m,
         };
         let _ = js_sys::Reflect::set(&crash, &"crash".into(), &detail.into());
-        let _ = to_settle.call1(&JsValue::NULL, &crash);
+        to_settle.borrow_mut().settle_all(&crash);
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
 
     let message = js_sys::Object::new();
     let options_json = serde_json::to_string(options).ok()?;
+    js_sys::Reflect::set(&message, &"op".into(), &"import".into()).ok()?;
     js_sys::Reflect::set(&message, &"file".into(), file).ok()?;
     js_sys::Reflect::set(&message, &"options".into(), &options_json.into()).ok()?;
     if worker.post_message(&message).is_err() {
@@ -137,24 +208,22 @@ pub async fn run(
     }
     let job = Rc::new(Job {
         worker,
-        settle,
+        owed,
+        next: Cell::new(0),
         _on_message: on_message,
         _on_error: on_error,
     });
     on_start(job.clone());
     let answer = JsFuture::from(answer).await.unwrap_or(JsValue::NULL);
-    // Ends the worker (its memory goes back) once the answer is in.
-    drop(job);
-    let started = *started.borrow();
-    Some(outcome(&answer, started))
+    Some(outcome(&answer, started.get(), job))
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Reads the worker's last message.
-fn outcome(answer: &JsValue, started: bool) -> Outcome {
+/// Reads the import's answer. The job is ended (its memory goes back) unless it holds the data.
+fn outcome(answer: &JsValue, started: bool, job: Rc<Job>) -> Outcome {
     if answer.as_string().as_deref() == Some("cancelled") {
         return Outcome::Cancelled;
     }
@@ -172,7 +241,7 @@ fn outcome(answer: &JsValue, started: bool) -> Outcome {
     let report = get(answer, "report").as_string();
     match (dataset.dyn_ref::<js_sys::Uint8Array>(), report) {
         (Some(bytes), Some(report)) => match take_over(&bytes.to_vec(), &report) {
-            Ok(imported) => Outcome::Imported(imported),
+            Ok(imported) => Outcome::Imported(imported, job),
             Err(e) => broken(e.to_string()),
         },
         _ => broken(format!("unexpected answer {answer:?}")),

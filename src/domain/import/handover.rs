@@ -1,13 +1,18 @@
-//! An import done in another thread (the import worker), handed to the page.
+//! An import done in another thread (the import worker), handed to the page; and the
+//! [`Analysis`] the worker then makes of it for each set of rules.
 //!
 //! The worker runs [`Importer`](super::Importer) and sends what it built as two messages' worth
-//! of bytes: the [`Dataset`] as compact bytes (postcard, about 14 bytes an event) and the
-//! [`Report`] as JSON (it is small: bad rows are capped). A failed import sends its
+//! of bytes: the [`Dataset`] as compact bytes (postcard, with the events as one block of 29-byte
+//! records) and the [`Report`] as JSON (it is small: bad rows are capped). A failed import sends its
 //! [`ImportError`] as JSON. The page reads them back here with the same code that wrote them,
 //! so the two sides cannot drift apart.
 
+use jiff::Timestamp;
+
 use super::{ImportError, Imported, Report};
 use crate::domain::dataset::Dataset;
+use crate::domain::metrics::{Analysis, Report as MetricsReport};
+use crate::domain::model::JourneyMap;
 
 /// What the worker sends when an import is done.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +53,42 @@ pub fn error_from_text(text: &str) -> Result<ImportError, HandoverError> {
     serde_json::from_str(text).map_err(|e| HandoverError(e.to_string()))
 }
 
+/// What the worker makes of the data for one map: the analysis as compact bytes and the report
+/// of every contact as JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figures {
+    pub analysis: Vec<u8>,
+    pub report: String,
+}
+
+/// In the worker: the analysis of `dataset` by the map in `map_json` (the page's map as JSON,
+/// its [`report_basis`](crate::domain::metrics::report_basis) is enough) at `now` (seconds
+/// since 1970), and the report of every contact. A map whose rules do not parse is an error
+/// here: the page checks the rules before it asks.
+pub fn analyse(map_json: &str, dataset: &Dataset, now: i64) -> Result<Figures, HandoverError> {
+    let map: JourneyMap =
+        serde_json::from_str(map_json).map_err(|e| HandoverError(format!("map: {e}")))?;
+    let now = Timestamp::from_second(now).map_err(|e| HandoverError(e.to_string()))?;
+    let analysis =
+        Analysis::new(&map, dataset, now).map_err(|e| HandoverError(format!("rules: {e:?}")))?;
+    let report = serde_json::to_string(&analysis.report_all(&map, dataset))
+        .map_err(|e| HandoverError(e.to_string()))?;
+    Ok(Figures {
+        analysis: postcard::to_allocvec(&analysis).map_err(|e| HandoverError(e.to_string()))?,
+        report,
+    })
+}
+
+/// On the page: reads what [`analyse`] wrote.
+pub fn figures_from(
+    analysis: &[u8],
+    report: &str,
+) -> Result<(Analysis, MetricsReport), HandoverError> {
+    let analysis = postcard::from_bytes(analysis).map_err(|e| HandoverError(e.to_string()))?;
+    let report = serde_json::from_str(report).map_err(|e| HandoverError(e.to_string()))?;
+    Ok((analysis, report))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,9 +114,9 @@ mod tests {
         // The interned names are found again after the trip (the index is rebuilt).
         let name = original.dataset.event_types.name(1).to_owned();
         assert_eq!(back.dataset.event_types.get(&name), Some(1));
-        // Compact: well under the CSV's own size.
+        // No bigger than the CSV itself (events are fixed 29-byte records, for a fast read).
         assert!(
-            h.dataset.len() < csv.len() / 2,
+            h.dataset.len() < csv.len(),
             "{} of {}",
             h.dataset.len(),
             csv.len()
@@ -92,6 +133,33 @@ mod tests {
         assert_eq!(original.report.bad_row_count, 2);
         let h = hand_over(&original);
         assert_eq!(take_over(&h.dataset, &h.report).unwrap(), original);
+    }
+
+    #[test]
+    fn the_workers_analysis_is_the_one_the_page_would_make() {
+        let now = Timestamp::from_second(1_735_689_600).unwrap();
+        let map = crate::domain::template::build(SourceModel::Hinge, now);
+        let csv = demo_data::events_csv(SourceModel::Hinge, 300, 11);
+        let data = imported(&csv).unwrap().dataset;
+        // The worker is sent the report basis of the map, not the whole map.
+        let basis = crate::domain::metrics::report_basis(&map);
+        let sent = serde_json::to_string(&basis).unwrap();
+        assert!(sent.len() < serde_json::to_string(&map).unwrap().len() / 2);
+        let figures = analyse(&sent, &data, now.as_second()).unwrap();
+        let here = Analysis::new(&map, &data, now).unwrap();
+        let (there, report) = figures_from(&figures.analysis, &figures.report).unwrap();
+        assert!(here
+            .classification
+            .placements
+            .iter()
+            .any(|p| p.stage.is_some()));
+        assert!(!here.paths.visits.is_empty());
+        assert_eq!(there, here);
+        assert_eq!(report, here.report_all(&map, &data));
+        assert!(report.contacts > 100);
+        assert!(analyse("{", &data, 0).is_err());
+        let cut = &figures.analysis[..figures.analysis.len() / 3];
+        assert!(figures_from(cut, &figures.report).is_err());
     }
 
     #[test]

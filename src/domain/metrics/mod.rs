@@ -36,8 +36,33 @@ use super::dataset::{Dataset, Time};
 use super::model::JourneyMap;
 use super::rules::{classify, replay::replay, Classification, RuleError, RuleSet};
 
+/// The part of `map` a [`Report`] reads: the map without its lanes, cards, personas,
+/// departments, emotions, hand-offs and content, and with `updated` set to `created`. Two maps
+/// with the same basis give the same report, so editing a card does not recompute the figures.
+pub fn report_basis(map: &JourneyMap) -> JourneyMap {
+    JourneyMap {
+        id: map.id.clone(),
+        name: map.name.clone(),
+        source_model: map.source_model,
+        created: map.created,
+        updated: map.created,
+        circular: map.circular,
+        stages: map.stages.clone(),
+        lanes: Vec::new(),
+        cards: Vec::new(),
+        personas: Vec::new(),
+        departments: Vec::new(),
+        rules: map.rules.clone(),
+        metrics: map.metrics.clone(),
+        emotions: Vec::new(),
+        handoffs: Vec::new(),
+        content: Vec::new(),
+        version_of: map.version_of.clone(),
+    }
+}
+
 /// A dataset classified and replayed with a map's rules: what every report is computed from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub classification: Classification,
     pub paths: Paths,
@@ -75,6 +100,8 @@ impl Analysis {
     }
 
     /// The report of every contact.
+    ///
+    /// Reads only [`report_basis`] of the map: a report made with it is the same.
     pub fn report_all(&self, map: &JourneyMap, data: &Dataset) -> Report {
         let all: Vec<u32> = (0..data.contacts.len() as u32).collect();
         report(self.input(map, data), &all)

@@ -8,12 +8,14 @@
 
 use std::ops::Range;
 
+use serde::{Deserialize, Serialize};
+
 use crate::domain::dataset::{Time, DAY};
 use crate::domain::model::{Id, JourneyMap};
 use crate::domain::rules::replay::Replay;
 
 /// One stay of a contact in one stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
     /// Index into the map's stages.
     pub stage: u32,
@@ -23,7 +25,7 @@ pub struct Visit {
 }
 
 /// A contact got an outcome (first seen on `at`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
     /// Index into [`Paths::outcomes`].
     pub outcome: u32,
@@ -31,7 +33,7 @@ pub struct Mark {
 }
 
 /// Every contact's visits and outcome marks.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paths {
     pub as_of: Time,
     /// The map's stage ids, in map order (what [`Visit::stage`] indexes).

@@ -52,7 +52,7 @@ pub fn ContactList(
                         None => c.key.clone(),
                     };
                     let placed = classified.as_ref().map(|r| {
-                        let (result, _) = &**r;
+                        let result = r.classification();
                         let p = &result.placements[i as usize];
                         let stage = result
                             .stage_of(p)

@@ -69,7 +69,7 @@ pub fn StageColumn(
         let classified = data?.classified.get()?.ok()?;
         Some(
             classified
-                .1
+                .tally
                 .of(&stage.get_value())
                 .map_or(0, |t| t.contacts),
         )

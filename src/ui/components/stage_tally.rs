@@ -56,7 +56,7 @@ pub fn StageTallyTable(
     };
     let body = move || {
         let r = result.get()?;
-        let (_, tally) = &*r;
+        let tally = &r.tally;
         let total = tally.contacts;
         let mut rows = Vec::new();
         for t in &tally.stages {
@@ -85,7 +85,7 @@ pub fn StageTallyTable(
     };
     let outcomes = move || {
         let r = result.get()?;
-        let (c, _) = &*r;
+        let c = r.classification();
         if c.outcomes.is_empty() {
             return None;
         }
@@ -122,7 +122,7 @@ pub fn StageTallyTable(
     };
     let scoring = move || {
         let r = result.get()?;
-        let (c, _) = &*r;
+        let c = r.classification();
         let figures = [
             (
                 t_string!(i18n, temp_cold).to_string(),

@@ -39,6 +39,14 @@ pub fn MetricsPage(
             return view! { <p class="hint" role="status">{t!(i18n, metrics_loading)}</p> }
                 .into_any();
         }
+        if data.analysing() {
+            return view! {
+                <p class="hint" role="status" data-testid="metrics-computing">
+                    {t!(i18n, metrics_computing)}
+                </p>
+            }
+            .into_any();
+        }
         if let Some(e) = rule_error.get() {
             return view! {
                 <p class="error" role="alert" data-testid="metrics-rule-error">
