@@ -177,7 +177,7 @@ pub struct Dataset {
 /// events are read back by a plain loop, where serde's field-by-field path was the slowest
 /// part of handing a dataset from the worker to the page.
 mod event_bytes {
-    use serde::{Deserialize, Deserializer, Serializer};
+    use serde::{Deserializer, Serializer};
 
     use super::Event;
 
@@ -198,10 +198,13 @@ mod event_bytes {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
-        let bytes: Bytes = Deserialize::deserialize(d)?;
-        let bytes = bytes.0;
+        d.deserialize_bytes(Records)
+    }
+
+    /// Reads the records straight from the bytes (postcard lends them: no copy of the block).
+    fn decode<E: serde::de::Error>(bytes: &[u8]) -> Result<Vec<Event>, E> {
         if bytes.len() % SIZE != 0 {
-            return Err(serde::de::Error::custom("events: cut short"));
+            return Err(E::custom("events: cut short"));
         }
         let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
         let u64_at = |b: &[u8], i: usize| {
@@ -221,35 +224,23 @@ mod event_bytes {
             .collect())
     }
 
-    /// Bytes serialised as one byte string (not a sequence of numbers).
-    struct Bytes(Vec<u8>);
+    struct Records;
 
-    impl<'de> Deserialize<'de> for Bytes {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Bytes, D::Error> {
-            struct V;
-            impl<'de> serde::de::Visitor<'de> for V {
-                type Value = Bytes;
-                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                    f.write_str("bytes")
-                }
-                fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Bytes, E> {
-                    Ok(Bytes(v.to_vec()))
-                }
-                fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Bytes, E> {
-                    Ok(Bytes(v))
-                }
-                fn visit_seq<A: serde::de::SeqAccess<'de>>(
-                    self,
-                    mut a: A,
-                ) -> Result<Bytes, A::Error> {
-                    let mut out = Vec::new();
-                    while let Some(b) = a.next_element()? {
-                        out.push(b);
-                    }
-                    Ok(Bytes(out))
-                }
+    impl<'de> serde::de::Visitor<'de> for Records {
+        type Value = Vec<Event>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("event records as bytes")
+        }
+        fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Vec<Event>, E> {
+            decode(v)
+        }
+        // A self-describing format (JSON) writes the bytes as a list of numbers.
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Vec<Event>, A::Error> {
+            let mut out = Vec::new();
+            while let Some(b) = a.next_element::<u8>()? {
+                out.push(b);
             }
-            d.deserialize_bytes(V)
+            decode(&out)
         }
     }
 }
@@ -579,5 +570,21 @@ mod tests {
         );
         assert_eq!(d.field(&d.contacts[1], "nps"), None);
         assert_eq!(d.contacts_by_account(), vec![vec![ann]]);
+    }
+
+    #[test]
+    fn a_dataset_reads_back_from_json_and_refuses_cut_event_records() {
+        let mut b = DatasetBuilder::new(Shape::Events, vec![]);
+        let ann = b.contact("ann");
+        b.event(ann, -86_400, "visit", Some("web"), Some(-2.5));
+        b.event(ann, 10, "email_open", None, None);
+        let d = b.finish();
+        let json = serde_json::to_string(&d).unwrap();
+        assert_eq!(serde_json::from_str::<Dataset>(&json).unwrap(), d);
+        let bytes = postcard::to_allocvec(&d).unwrap();
+        assert_eq!(postcard::from_bytes::<Dataset>(&bytes).unwrap(), d);
+        // The events' block is two 29-byte records; a byte more is refused.
+        let cut = json.replacen("\"events\":[", "\"events\":[0,", 1);
+        assert!(serde_json::from_str::<Dataset>(&cut).is_err());
     }
 }

@@ -564,3 +564,22 @@ fn timing_one_contact_with_40_000_stage_changes() {
     );
     assert_eq!(placed, 80_000);
 }
+
+#[test]
+fn the_report_basis_ignores_cards_and_edit_times_but_not_stages_or_settings() {
+    let now = Timestamp::from_second(1_735_689_600).unwrap();
+    let map = crate::domain::template::build(crate::domain::SourceModel::Hinge, now);
+    assert!(!map.cards.is_empty());
+    let mut edited = map.clone();
+    edited.cards[0].title = Text::User("Another title".into());
+    edited.cards.pop();
+    edited.updated = Timestamp::from_second(1_735_776_000).unwrap();
+    assert_eq!(report_basis(&edited), report_basis(&map));
+    let mut renamed = map.clone();
+    renamed.stages[0].name = Text::User("Renamed".into());
+    assert_ne!(report_basis(&renamed), report_basis(&map));
+    let mut settings = map.clone();
+    settings.metrics.service_levels.clear();
+    settings.metrics.line_field = Some("region".into());
+    assert_ne!(report_basis(&settings), report_basis(&map));
+}

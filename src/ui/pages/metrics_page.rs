@@ -12,7 +12,7 @@ use crate::ui::components::metrics::{
     OutcomeShares, PeriodComparison, SegmentTable, ServiceLevels, TerraList, TimeHistogram,
     WhatIfForm,
 };
-use crate::ui::components::RuleErrorText;
+use crate::ui::components::{Later, RuleErrorText};
 use crate::ui::data::expect_data;
 use crate::ui::route::{href_view, MapView};
 use crate::ui::terms::Term;
@@ -86,11 +86,11 @@ pub fn MetricsPage(
                 </section>
                 <section aria-labelledby="m-time-h">
                     <h3 id="m-time-h">{t!(i18n, metrics_chart_time_heading)}</h3>
-                    <TimeHistogram map=map.get_value() />
+                    <Later><TimeHistogram map=map.get_value() /></Later>
                 </section>
                 <section aria-labelledby="m-flows-h">
                     <h3 id="m-flows-h">{t!(i18n, metrics_chart_flows_heading)}</h3>
-                    <MetricsFlows map=map.get_value() />
+                    <Later><MetricsFlows map=map.get_value() /></Later>
                 </section>
                 <section aria-labelledby="m-outcomes-h">
                     <h3 id="m-outcomes-h">{t!(i18n, metrics_outcomes_heading)}</h3>
@@ -103,13 +103,13 @@ pub fn MetricsPage(
                 </section>
                 <section aria-labelledby="m-content-h">
                     <h3 id="m-content-h">{t!(i18n, metrics_chart_coverage_heading)}</h3>
-                    <CoverageHeatmap map=map.get_value() />
+                    <Later><CoverageHeatmap map=map.get_value() /></Later>
                 </section>
                 <ServiceLevels map=map.get_value() />
-                <SegmentTable map=map.get_value() />
-                <PeriodComparison map=map.get_value() />
-                <TerraList map=map.get_value() />
-                <WhatIfForm map=map.get_value() />
+                <Later><SegmentTable map=map.get_value() /></Later>
+                <Later><PeriodComparison map=map.get_value() /></Later>
+                <Later><TerraList map=map.get_value() /></Later>
+                <Later><WhatIfForm map=map.get_value() /></Later>
                 <div class="actions"><MetricsExportButton map=map.get_value() /></div>
             </Show>
         </div>
