@@ -4,7 +4,7 @@ import { serve, launch, openApp } from '../tests/e2e/harness.mjs';
 const csv = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 'target/bench/events-1000000-c100000-s42-v1.csv';
 const server = await serve('dist');
 const browser = await launch();
-const { page, errors } = await openApp(browser, server.url);
+const { page, errors } = await openApp(browser, server.url, { locale: process.env.LOCALE ?? 'en-US' });
 if (process.argv.includes('--inpage')) await page.route(/engine-worker-[0-9a-f]{16}\.js$/, (r) => r.fulfill({ status: 404, body: '' }));
 await page.evaluate(() => {
   window.__long = [];
@@ -25,12 +25,12 @@ if (cdp) {
   await cdp.send('Profiler.start');
 }
 const t0 = Date.now();
-await wizard.getByRole('button', { name: 'Import', exact: true }).click();
+await wizard.locator('.actions button.primary').click();
 if (process.argv.includes('--shot')) {
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(Number(process.env.SHOT_MS ?? 700));
   await page.screenshot({ path: '/tmp/probe/progress.png' });
 }
-await page.getByTestId('data-summary').filter({ hasText: 'rows read' }).waitFor({ timeout: 120000 });
+await page.getByTestId('data-summary').waitFor({ timeout: 120000 });
 await page.getByTestId('stage-tally').locator('tbody tr').first().waitFor({ timeout: 120000 });
 const t1 = Date.now();
 const imp = await page.evaluate(() => window.__long.splice(0));
