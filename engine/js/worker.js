@@ -6,11 +6,12 @@
 // with ENGINE_MODULE and ENGINE_WASM replaced by the engine's hashed file names.
 //
 // From the page: { op: 'import', file: Blob, options: string } once, then any number of
-// { op: 'analyse', seq, map: string, now: number }.
+// { op: 'analyse', seq, map: string, now: number } and { op: 'segments', seq, map, now, field, max }.
 // To the page: { progress: { bytes, total, rows } } (at most every 50 ms, and at the end), then one
 // of { dataset: Uint8Array, report: string } (the dataset's buffer is transferred),
 // { error: string } (the import's error, JSON) or { crash: string }; for each analyse,
-// { seq, analysis: Uint8Array, report: string } or { seq, crash: string }.
+// { seq, analysis: Uint8Array, report: string } or { seq, crash: string }; for each segments,
+// { seq, segments: string } (JSON) or { seq, crash: string }.
 import init, { ImportJob } from './ENGINE_MODULE';
 
 const CHUNK = 1 << 20;
@@ -42,6 +43,14 @@ async function importFile({ file, options }) {
 }
 
 self.onmessage = async ({ data }) => {
+  if (data.op === 'segments') {
+    try {
+      self.postMessage({ seq: data.seq, segments: job.segments(data.map, data.now, data.field, data.max) });
+    } catch (e) {
+      self.postMessage({ seq: data.seq, crash: String(e?.stack ?? e) });
+    }
+    return;
+  }
   if (data.op === 'analyse') {
     try {
       const { analysis, report } = job.analyse(data.map, data.now);

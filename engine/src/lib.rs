@@ -19,9 +19,10 @@ use wasm_bindgen::prelude::*;
 use journey_mapper::domain::demo_data;
 use journey_mapper::domain::engine::{self, EngineError, EngineOptions};
 use journey_mapper::domain::import::{handover, Importer, Options};
+use journey_mapper::domain::metrics::Analysis;
 use journey_mapper::domain::rules::fields::field_position;
 use journey_mapper::domain::rules::{unknown_fields, RuleSet};
-use journey_mapper::domain::{template, SourceModel};
+use journey_mapper::domain::{template, JourneyMap, SourceModel};
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
@@ -299,6 +300,8 @@ impl Session {
 pub struct ImportJob {
     importer: Option<Importer>,
     dataset: Option<journey_mapper::domain::dataset::Dataset>,
+    /// The last analysis, with the map text it was made for: segment reports reuse it.
+    last: Option<(String, JourneyMap, Analysis)>,
 }
 
 #[wasm_bindgen(js_class = ImportJob)]
@@ -311,6 +314,7 @@ impl ImportJob {
         Ok(ImportJob {
             importer: Some(Importer::new(options)),
             dataset: None,
+            last: None,
         })
     }
 
@@ -355,18 +359,49 @@ impl ImportJob {
     /// The analysis of the imported data by the map in `map` (JSON) at `now` (seconds since
     /// 1970) and its report: `{ analysis: Uint8Array, report: string }`, which the page reads
     /// with `handover::figures_from`.
-    pub fn analyse(&self, map: &str, now: f64) -> Result<js_sys::Object, JsError> {
-        let dataset = self
-            .dataset
-            .as_ref()
-            .ok_or_else(|| JsError::new("analyse before a finished import"))?;
-        let figures = handover::analyse(map, dataset, now as i64)
-            .map_err(|e| JsError::new(&e.to_string()))?;
+    pub fn analyse(&mut self, map: &str, now: f64) -> Result<js_sys::Object, JsError> {
+        let figures = self.analysed(map, now)?;
         let out = js_sys::Object::new();
         let bytes = js_sys::Uint8Array::from(figures.analysis.as_slice());
         js_sys::Reflect::set(&out, &"analysis".into(), &bytes)
             .and_then(|_| js_sys::Reflect::set(&out, &"report".into(), &figures.report.into()))
             .map_err(|_| JsError::new("cannot build the answer"))?;
         Ok(out)
+    }
+
+    /// The report of each segment by `field` (at most `max` values), as JSON, which the page
+    /// reads with `handover::segments_from`; by the last analysis when `map` is its map.
+    pub fn segments(
+        &mut self,
+        map: &str,
+        now: f64,
+        field: &str,
+        max: u32,
+    ) -> Result<String, JsError> {
+        if self.last.as_ref().is_none_or(|(text, _, _)| text != map) {
+            self.analysed(map, now)?;
+        }
+        let (Some(dataset), Some((_, map, analysis))) = (&self.dataset, &self.last) else {
+            return Err(JsError::new("segments before a finished import"));
+        };
+        Ok(handover::segments(
+            map,
+            dataset,
+            analysis,
+            field,
+            max as usize,
+        ))
+    }
+
+    fn analysed(&mut self, map_text: &str, now: f64) -> Result<handover::Figures, JsError> {
+        let dataset = self
+            .dataset
+            .as_ref()
+            .ok_or_else(|| JsError::new("analyse before a finished import"))?;
+        let error = |e: handover::HandoverError| JsError::new(&e.to_string());
+        let map = handover::map_from(map_text).map_err(error)?;
+        let (analysis, figures) = handover::analyse(&map, dataset, now as i64).map_err(error)?;
+        self.last = Some((map_text.to_owned(), map, analysis));
+        Ok(figures)
     }
 }

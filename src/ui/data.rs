@@ -19,6 +19,7 @@ use crate::domain::demo_data;
 use crate::domain::import::{
     preview, ImportError, Importer, Options, Overrides, Preview, Report, MAX_RECORD_BYTES,
 };
+use crate::domain::metrics::segments::{segment_reports, SegmentLabel};
 use crate::domain::metrics::{report_basis, Analysis, Report as MetricsReport};
 use crate::domain::rules::{Classification, RuleError};
 use crate::domain::{Id, JourneyMap, SourceModel};
@@ -134,6 +135,8 @@ pub struct DataSession {
     /// The metrics of every contact, with the map's metric settings; `None` without data or
     /// when the rules do not parse.
     pub report: Memo<Option<Arc<MetricsReport>>>,
+    /// What the figures read of the open map ([`report_basis`]).
+    pub figures_map: Memo<Option<JourneyMap>>,
 }
 
 /// The data session the map page provided.
@@ -260,6 +263,7 @@ impl DataSession {
             classified,
             analysis,
             report,
+            figures_map,
         };
         provide_context(session);
         // Leaving the map ends its import.
@@ -418,6 +422,25 @@ impl DataSession {
         if let Some(job) = self.job.try_update_value(Option::take).flatten() {
             job.cancel();
         }
+    }
+
+    /// The report of each segment of the loaded data by `field` (at most `max` values): from
+    /// the worker holding the data, else worked out here. `None` without data or analysis.
+    pub async fn segment_reports(
+        self,
+        field: &str,
+        max: usize,
+    ) -> Option<Vec<(SegmentLabel, MetricsReport)>> {
+        let data = self.loaded.get_untracked()?;
+        let analysis = self.analysis.get_untracked()?.ok()?;
+        let map = self.figures_map.get_untracked()?;
+        if let Some(job) = self.data_job.get_value() {
+            let now = crate::platform::clock::now().as_second();
+            if let Ok(reports) = job.segments(&map, now, field, max).await {
+                return Some(reports);
+            }
+        }
+        Some(segment_reports(&map, &data.dataset, &analysis, field, max))
     }
 
     /// Whether the figures of loaded data are being worked out (in the worker) right now.

@@ -15,8 +15,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::import::handover::{error_from_text, figures_from, take_over};
+use crate::domain::import::handover::{error_from_text, figures_from, segments_from, take_over};
 use crate::domain::import::{ImportError, Imported, Options};
+use crate::domain::metrics::segments::SegmentLabel;
 use crate::domain::metrics::{Analysis, Report};
 use crate::domain::model::JourneyMap;
 
@@ -56,7 +57,8 @@ fn worker_url() -> Option<String> {
         .map(|u| u.href())
 }
 
-/// Answers the worker owes: the import's, then one per [`Job::analyse`] by its number.
+/// Answers the worker owes: the import's, then one per question ([`Job::analyse`],
+/// [`Job::segments`]) by its number.
 #[derive(Default)]
 struct Owed {
     import: Option<js_sys::Function>,
@@ -95,6 +97,44 @@ impl Job {
     /// contact, worked out in the worker; an error text when the worker could not (a bug, or
     /// the worker ended). `map` need only be the report basis.
     pub async fn analyse(&self, map: &JourneyMap, now: i64) -> Result<(Analysis, Report), String> {
+        let answer = self.ask("analyse", map, now, &[]).await?;
+        let report = get(&answer, "report").as_string();
+        match (
+            get(&answer, "analysis").dyn_ref::<js_sys::Uint8Array>(),
+            report,
+        ) {
+            (Some(bytes), Some(report)) => {
+                figures_from(&bytes.to_vec(), &report).map_err(|e| e.to_string())
+            }
+            _ => Err(crash_of(&answer)),
+        }
+    }
+
+    /// The report of each segment by `field` (at most `max` values), worked out in the worker
+    /// from its last analysis of `map` (the same map as [`Job::analyse`] was given).
+    pub async fn segments(
+        &self,
+        map: &JourneyMap,
+        now: i64,
+        field: &str,
+        max: usize,
+    ) -> Result<Vec<(SegmentLabel, Report)>, String> {
+        let extra = [("field", field.into()), ("max", (max as u32).into())];
+        let answer = self.ask("segments", map, now, &extra).await?;
+        match get(&answer, "segments").as_string() {
+            Some(text) => segments_from(&text).map_err(|e| e.to_string()),
+            None => Err(crash_of(&answer)),
+        }
+    }
+
+    /// Sends `op` with the map and `now` (and `extra`) and waits for its answer.
+    async fn ask(
+        &self,
+        op: &str,
+        map: &JourneyMap,
+        now: i64,
+        extra: &[(&str, JsValue)],
+    ) -> Result<JsValue, String> {
         let map = serde_json::to_string(map).map_err(|e| e.to_string())?;
         let seq = self.next.get();
         self.next.set(seq.wrapping_add(1));
@@ -102,26 +142,28 @@ impl Job {
         self.owed.borrow_mut().analyses.insert(seq, settle);
         let message = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &k.into(), v);
-        set("op", &"analyse".into())
-            .and_then(|_| set("seq", &seq.into()))
-            .and_then(|_| set("map", &map.into()))
-            .and_then(|_| set("now", &(now as f64).into()))
-            .map_err(|e| format!("{e:?}"))?;
-        self.worker
-            .post_message(&message)
-            .map_err(|e| format!("{e:?}"))?;
-        let answer = JsFuture::from(answer).await.unwrap_or(JsValue::NULL);
-        let report = get(&answer, "report").as_string();
-        if let (Some(bytes), Some(report)) = (
-            get(&answer, "analysis").dyn_ref::<js_sys::Uint8Array>(),
-            report,
-        ) {
-            return figures_from(&bytes.to_vec(), &report).map_err(|e| e.to_string());
+        let fields = [
+            ("op", op.into()),
+            ("seq", seq.into()),
+            ("map", map.into()),
+            ("now", (now as f64).into()),
+        ];
+        for (k, v) in fields.iter().chain(extra) {
+            set(k, v).map_err(|e| format!("{e:?}"))?;
         }
-        Err(get(&answer, "crash")
-            .as_string()
-            .unwrap_or_else(|| "the worker ended".into()))
+        if let Err(e) = self.worker.post_message(&message) {
+            self.owed.borrow_mut().analyses.remove(&seq);
+            return Err(format!("{e:?}"));
+        }
+        Ok(JsFuture::from(answer).await.unwrap_or(JsValue::NULL))
     }
+}
+
+/// What went wrong in the worker, from its answer.
+fn crash_of(answer: &JsValue) -> String {
+    get(answer, "crash")
+        .as_string()
+        .unwrap_or_else(|| "the worker ended".into())
 }
 
 impl Drop for Job {

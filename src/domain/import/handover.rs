@@ -11,6 +11,7 @@ use jiff::Timestamp;
 
 use super::{ImportError, Imported, Report};
 use crate::domain::dataset::Dataset;
+use crate::domain::metrics::segments::{segment_reports, SegmentLabel};
 use crate::domain::metrics::{Analysis, Report as MetricsReport};
 use crate::domain::model::JourneyMap;
 
@@ -61,22 +62,46 @@ pub struct Figures {
     pub report: String,
 }
 
-/// In the worker: the analysis of `dataset` by the map in `map_json` (the page's map as JSON,
-/// its [`report_basis`](crate::domain::metrics::report_basis) is enough) at `now` (seconds
-/// since 1970), and the report of every contact. A map whose rules do not parse is an error
-/// here: the page checks the rules before it asks.
-pub fn analyse(map_json: &str, dataset: &Dataset, now: i64) -> Result<Figures, HandoverError> {
-    let map: JourneyMap =
-        serde_json::from_str(map_json).map_err(|e| HandoverError(format!("map: {e}")))?;
+/// In the worker: the page's map, as it sent it (JSON; its
+/// [`report_basis`](crate::domain::metrics::report_basis) is enough).
+pub fn map_from(map_json: &str) -> Result<JourneyMap, HandoverError> {
+    serde_json::from_str(map_json).map_err(|e| HandoverError(format!("map: {e}")))
+}
+
+/// In the worker: the analysis of `dataset` by `map` at `now` (seconds since 1970), and what
+/// the page is sent of it with the report of every contact. A map whose rules do not parse is
+/// an error here: the page checks the rules before it asks.
+pub fn analyse(
+    map: &JourneyMap,
+    dataset: &Dataset,
+    now: i64,
+) -> Result<(Analysis, Figures), HandoverError> {
     let now = Timestamp::from_second(now).map_err(|e| HandoverError(e.to_string()))?;
     let analysis =
-        Analysis::new(&map, dataset, now).map_err(|e| HandoverError(format!("rules: {e:?}")))?;
-    let report = serde_json::to_string(&analysis.report_all(&map, dataset))
+        Analysis::new(map, dataset, now).map_err(|e| HandoverError(format!("rules: {e:?}")))?;
+    let report = serde_json::to_string(&analysis.report_all(map, dataset))
         .map_err(|e| HandoverError(e.to_string()))?;
-    Ok(Figures {
+    let figures = Figures {
         analysis: postcard::to_allocvec(&analysis).map_err(|e| HandoverError(e.to_string()))?,
         report,
-    })
+    };
+    Ok((analysis, figures))
+}
+
+/// In the worker: the report of each segment by `field`, as JSON.
+pub fn segments(
+    map: &JourneyMap,
+    dataset: &Dataset,
+    analysis: &Analysis,
+    field: &str,
+    max: usize,
+) -> String {
+    serde_json::to_string(&segment_reports(map, dataset, analysis, field, max)).unwrap_or_default()
+}
+
+/// On the page: reads what [`segments`] wrote.
+pub fn segments_from(text: &str) -> Result<Vec<(SegmentLabel, MetricsReport)>, HandoverError> {
+    serde_json::from_str(text).map_err(|e| HandoverError(e.to_string()))
 }
 
 /// On the page: reads what [`analyse`] wrote.
@@ -145,7 +170,7 @@ mod tests {
         let basis = crate::domain::metrics::report_basis(&map);
         let sent = serde_json::to_string(&basis).unwrap();
         assert!(sent.len() < serde_json::to_string(&map).unwrap().len() / 2);
-        let figures = analyse(&sent, &data, now.as_second()).unwrap();
+        let (_, figures) = analyse(&map_from(&sent).unwrap(), &data, now.as_second()).unwrap();
         let here = Analysis::new(&map, &data, now).unwrap();
         let (there, report) = figures_from(&figures.analysis, &figures.report).unwrap();
         assert!(here
@@ -157,7 +182,15 @@ mod tests {
         assert_eq!(there, here);
         assert_eq!(report, here.report_all(&map, &data));
         assert!(report.contacts > 100);
-        assert!(analyse("{", &data, 0).is_err());
+        assert!(map_from("{").is_err());
+        // The segments the worker reports are those the page would work out.
+        let field = crate::domain::metrics::segments::segment_fields(&data)
+            .into_iter()
+            .next()
+            .unwrap();
+        let there = segments_from(&segments(&basis, &data, &here, &field, 8)).unwrap();
+        assert!(there.len() > 1);
+        assert_eq!(there, segment_reports(&map, &data, &here, &field, 8));
         let cut = &figures.analysis[..figures.analysis.len() / 3];
         assert!(figures_from(cut, &figures.report).is_err());
     }

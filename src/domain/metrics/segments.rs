@@ -6,7 +6,9 @@ use std::collections::{HashMap, HashSet};
 use serde::{Deserialize, Serialize};
 
 use super::paths::Paths;
+use super::{report, Analysis, Report};
 use crate::domain::dataset::{format_date, time_from_date, Contact, Dataset, Time};
+use crate::domain::model::JourneyMap;
 
 /// The name of a segment.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,6 +78,21 @@ fn value_of(data: &Dataset, c: &Contact, field: &str) -> Option<String> {
         data.field(c, field)
     };
     v.map(|s| s.trim().to_owned()).filter(|s| !s.is_empty())
+}
+
+/// The report of each segment of every contact by `field` (see [`by_field`]), in its order.
+pub fn segment_reports(
+    map: &JourneyMap,
+    data: &Dataset,
+    analysis: &Analysis,
+    field: &str,
+    max: usize,
+) -> Vec<(SegmentLabel, Report)> {
+    let all: Vec<u32> = (0..data.contacts.len() as u32).collect();
+    by_field(data, field, &all, max)
+        .into_iter()
+        .map(|s| (s.label, report(analysis.input(map, data), &s.contacts)))
+        .collect()
 }
 
 /// `contacts` split by the value of `field`: the `max` largest values (ties by name), then

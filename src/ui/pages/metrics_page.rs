@@ -106,7 +106,7 @@ pub fn MetricsPage(
                     <Later><CoverageHeatmap map=map.get_value() /></Later>
                 </section>
                 <ServiceLevels map=map.get_value() />
-                <Later><SegmentTable map=map.get_value() /></Later>
+                <Later><SegmentTable /></Later>
                 <Later><PeriodComparison map=map.get_value() /></Later>
                 <Later><TerraList map=map.get_value() /></Later>
                 <Later><WhatIfForm map=map.get_value() /></Later>

@@ -4,13 +4,11 @@
 use leptos::prelude::*;
 
 use super::MetricTerm;
-use crate::domain::metrics::report;
-use crate::domain::metrics::segments::{by_field, segment_fields, SegmentLabel};
-use crate::domain::Id;
+use crate::domain::metrics::segments::{segment_fields, SegmentLabel};
 use crate::i18n::*;
 use crate::ui::data::expect_data;
 use crate::ui::format;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// How many values get a row of their own; the rest are "Other".
@@ -18,15 +16,10 @@ const SHOWN: usize = 8;
 
 /// A column picker and the figures of each of its values (`data-testid="segment-table"`).
 #[component]
-pub fn SegmentTable(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn SegmentTable() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let state = expect_state();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     let fields = Memo::new(move |_| {
         data.loaded
             .get()
@@ -35,28 +28,26 @@ pub fn SegmentTable(
     });
     let picked = RwSignal::new(None::<String>);
     let field = Memo::new(move |_| picked.get().or_else(|| fields.read().first().cloned()));
-    let segments = Memo::new(move |_| {
-        let field = field.get()?;
-        let loaded = data.loaded.get()?;
-        let analysis = data.analysis.get()?.ok()?;
-        let all: Vec<u32> = (0..loaded.dataset.contacts.len() as u32).collect();
-        let split = by_field(&loaded.dataset, &field, &all, SHOWN);
-        state.workspace.with(|ws| {
-            let m = ws.map(&map.get_value())?;
-            Some(
-                split
-                    .into_iter()
-                    .map(|s| {
-                        let r = report(analysis.input(m, &loaded.dataset), &s.contacts);
-                        (s.label, r)
-                    })
-                    .collect::<Vec<_>>(),
-            )
-        })
+    // Worked out in the data worker (a pass over every event on a large file); shown only when
+    // it is the answer for the field picked now.
+    let segments = LocalResource::new(move || {
+        let field = field.get();
+        data.analysis.track();
+        data.figures_map.track();
+        async move {
+            let field = field?;
+            let reports = data.segment_reports(&field, SHOWN).await?;
+            Some((field, reports))
+        }
     });
     let rows = move || {
         let lang = lang.get();
-        segments.get().map(|segments| {
+        let now = field.get();
+        let answered = segments
+            .get()
+            .flatten()
+            .filter(|(f, _)| Some(f) == now.as_ref());
+        answered.map(|(_, segments)| {
             segments
                 .into_iter()
                 .map(|(label, r)| {
