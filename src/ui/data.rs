@@ -1,10 +1,12 @@
 //! One map's imported data in the UI: the imperative shell around the pure importer and rules.
 //!
 //! [`DataSession`] is provided by the map page. It reads a picked file's first chunk for the
-//! column-mapping step, has the import worker ([`crate::ui::worker`]) read the whole file (or,
+//! column-mapping step, has the data worker ([`crate::ui::worker`]) read the whole file (or,
 //! where no worker can run, streams it through [`Importer`] in the page one chunk at a time),
 //! keeps the original file in IndexedDB (through [`crate::storage::datasets`]) and reads it back on
-//! the next visit. The classification itself is a memo over the dataset and the map's rules.
+//! the next visit. The worker then keeps the data and works out its analysis (classification,
+//! stage histories, report, segment reports) for each set of rules; the page shows an analysis
+//! only while it is the one for the current data and rules.
 
 use std::rc::Rc;
 use std::sync::Arc;
