@@ -8,7 +8,7 @@
 // From the page: { op: 'import', file: Blob, options: string } once, then any number of
 // { op: 'analyse', seq, map: string, now: number } and { op: 'segments', seq, map, now, field, max }.
 // To the page: { progress: { bytes, total, rows } } (at most every 50 ms, and at the end), then one
-// of { dataset: Uint8Array, report: string } (the dataset's buffer is transferred),
+// of { dataset: Uint8Array, events: Uint8Array, report: string } (the buffers are transferred),
 // { error: string } (the import's error, JSON) or { crash: string }; for each analyse,
 // { seq, analysis: Uint8Array, report: string } or { seq, crash: string }; for each segments,
 // { seq, segments: string } (JSON) or { seq, crash: string }.
@@ -39,7 +39,7 @@ async function importFile({ file, options }) {
   }
   self.postMessage({ progress: { bytes: total, total, rows: job.rowsRead() } });
   const out = job.finish();
-  self.postMessage(out, out.dataset ? [out.dataset.buffer] : []);
+  self.postMessage(out, out.dataset ? [out.dataset.buffer, out.events.buffer] : []);
 }
 
 self.onmessage = async ({ data }) => {

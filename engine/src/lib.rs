@@ -332,7 +332,8 @@ impl ImportJob {
             .map_or(0, |i| i.rows_read().min(u32::MAX as usize) as u32)
     }
 
-    /// Ends the file: `{ dataset: Uint8Array, report: string }` or `{ error: string }`.
+    /// Ends the file: `{ dataset: Uint8Array, events: Uint8Array, report: string }` or
+    /// `{ error: string }`.
     pub fn finish(&mut self) -> Result<js_sys::Object, JsError> {
         let importer = self
             .importer
@@ -341,14 +342,13 @@ impl ImportJob {
         let out = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&out, &JsValue::from_str(k), v);
         let done = match importer.finish() {
-            Ok(imported) => {
-                let h = handover::hand_over(&imported);
+            Ok(mut imported) => {
+                let h = handover::hand_over(&mut imported);
                 self.dataset = Some(imported.dataset);
-                set(
-                    "dataset",
-                    &js_sys::Uint8Array::from(h.dataset.as_slice()).into(),
-                )
-                .and_then(|_| set("report", &JsValue::from_str(&h.report)))
+                let bytes = |b: &[u8]| JsValue::from(js_sys::Uint8Array::from(b));
+                set("dataset", &bytes(&h.dataset))
+                    .and_then(|_| set("events", &bytes(&h.events)))
+                    .and_then(|_| set("report", &JsValue::from_str(&h.report)))
             }
             Err(e) => set("error", &JsValue::from_str(&handover::error_text(&e))),
         };

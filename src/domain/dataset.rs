@@ -176,7 +176,7 @@ pub struct Dataset {
 /// The events as one block of fixed-size little-endian records when serialised: a million
 /// events are read back by a plain loop, where serde's field-by-field path was the slowest
 /// part of handing a dataset from the worker to the page.
-mod event_bytes {
+pub(crate) mod event_bytes {
     use serde::{Deserializer, Serializer};
 
     use super::Event;
@@ -185,6 +185,11 @@ mod event_bytes {
     const SIZE: usize = 4 + 8 + 4 + 4 + 8 + 1;
 
     pub fn serialize<S: Serializer>(events: &[Event], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&to_bytes(events))
+    }
+
+    /// The events as one block of records.
+    pub fn to_bytes(events: &[Event]) -> Vec<u8> {
         let mut out = Vec::with_capacity(events.len() * SIZE);
         for e in events {
             out.extend_from_slice(&e.contact.to_le_bytes());
@@ -194,7 +199,7 @@ mod event_bytes {
             out.extend_from_slice(&e.value.unwrap_or(0.0).to_le_bytes());
             out.push(u8::from(e.value.is_some()));
         }
-        s.serialize_bytes(&out)
+        out
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Event>, D::Error> {
@@ -202,7 +207,7 @@ mod event_bytes {
     }
 
     /// Reads the records straight from the bytes (postcard lends them: no copy of the block).
-    fn decode<E: serde::de::Error>(bytes: &[u8]) -> Result<Vec<Event>, E> {
+    pub fn decode<E: serde::de::Error>(bytes: &[u8]) -> Result<Vec<Event>, E> {
         if bytes.len() % SIZE != 0 {
             return Err(E::custom("events: cut short"));
         }

@@ -10,7 +10,7 @@
 use jiff::Timestamp;
 
 use super::{ImportError, Imported, Report};
-use crate::domain::dataset::Dataset;
+use crate::domain::dataset::{event_bytes, Dataset, Event};
 use crate::domain::metrics::segments::{segment_reports, SegmentLabel};
 use crate::domain::metrics::{Analysis, Report as MetricsReport};
 use crate::domain::model::JourneyMap;
@@ -18,7 +18,10 @@ use crate::domain::model::JourneyMap;
 /// What the worker sends when an import is done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handover {
+    /// The dataset without its events.
     pub dataset: Vec<u8>,
+    /// The events, as one block of records: read in a task of their own on the page.
+    pub events: Vec<u8>,
     pub report: String,
 }
 
@@ -27,21 +30,41 @@ pub struct Handover {
 #[error("the import worker's answer cannot be read: {0}")]
 pub struct HandoverError(pub String);
 
-/// Writes a finished import for the page.
-pub fn hand_over(imported: &Imported) -> Handover {
-    Handover {
+/// Writes a finished import for the page (the events are lent out while the rest is written).
+pub fn hand_over(imported: &mut Imported) -> Handover {
+    let events = std::mem::take(&mut imported.dataset.events);
+    let handover = Handover {
         // Neither can fail: every type in them serialises, and the writer grows as needed.
         dataset: postcard::to_allocvec(&imported.dataset).unwrap_or_default(),
+        events: event_bytes::to_bytes(&events),
         report: serde_json::to_string(&imported.report).unwrap_or_default(),
-    }
+    };
+    imported.dataset.events = events;
+    handover
 }
 
-/// Reads what [`hand_over`] wrote.
+/// Reads what [`hand_over`] wrote, but the events: the dataset has none until [`put_events`].
 pub fn take_over(dataset: &[u8], report: &str) -> Result<Imported, HandoverError> {
     let dataset: Dataset =
         postcard::from_bytes(dataset).map_err(|e| HandoverError(e.to_string()))?;
     let report: Report = serde_json::from_str(report).map_err(|e| HandoverError(e.to_string()))?;
     Ok(Imported { dataset, report })
+}
+
+/// Puts the events [`hand_over`] wrote into what [`take_over`] read, checking that they are
+/// the ones its contacts point to.
+pub fn put_events(imported: &mut Imported, events: &[u8]) -> Result<(), HandoverError> {
+    let events: Vec<Event> =
+        event_bytes::decode(events).map_err(|e: postcard::Error| HandoverError(e.to_string()))?;
+    let wanted = imported.dataset.contacts.last().map_or(0, |c| c.events.end);
+    if events.len() != wanted as usize {
+        return Err(HandoverError(format!(
+            "{} events, the contacts point to {wanted}",
+            events.len()
+        )));
+    }
+    imported.dataset.events = events;
+    Ok(())
 }
 
 /// A failed import, for the page.
@@ -133,19 +156,24 @@ mod tests {
         let original = imported(&csv).unwrap();
         assert!(original.dataset.events.len() > 1_000);
         assert!(original.dataset.channels.len() > 1);
-        let h = hand_over(&original);
-        let back = take_over(&h.dataset, &h.report).unwrap();
+        let mut sent = original.clone();
+        let h = hand_over(&mut sent);
+        assert_eq!(sent, original, "the worker keeps its events");
+        let mut back = take_over(&h.dataset, &h.report).unwrap();
+        assert!(back.dataset.events.is_empty());
+        put_events(&mut back, &h.events).unwrap();
         assert_eq!(back, original);
+        // Events of another import (or cut short) are refused.
+        let mut other = take_over(&h.dataset, &h.report).unwrap();
+        assert!(put_events(&mut other, &h.events[..h.events.len() - 29]).is_err());
+        assert!(put_events(&mut other, &h.events[..h.events.len() - 1]).is_err());
         // The interned names are found again after the trip (the index is rebuilt).
         let name = original.dataset.event_types.name(1).to_owned();
         assert_eq!(back.dataset.event_types.get(&name), Some(1));
         // No bigger than the CSV itself (events are fixed 29-byte records, for a fast read).
-        assert!(
-            h.dataset.len() < csv.len(),
-            "{} of {}",
-            h.dataset.len(),
-            csv.len()
-        );
+        let size = h.dataset.len() + h.events.len();
+        assert!(size < csv.len(), "{size} of {}", csv.len());
+        assert_eq!(h.events.len(), original.dataset.events.len() * 29);
     }
 
     #[test]
@@ -156,8 +184,10 @@ mod tests {
                    3,Cid\n";
         let original = imported(csv).unwrap();
         assert_eq!(original.report.bad_row_count, 2);
-        let h = hand_over(&original);
-        assert_eq!(take_over(&h.dataset, &h.report).unwrap(), original);
+        let h = hand_over(&mut original.clone());
+        let mut back = take_over(&h.dataset, &h.report).unwrap();
+        put_events(&mut back, &h.events).unwrap();
+        assert_eq!(back, original);
     }
 
     #[test]
@@ -199,7 +229,7 @@ mod tests {
     fn errors_come_back_and_damaged_bytes_are_refused_with_a_message() {
         let e = imported("").unwrap_err();
         assert_eq!(error_from_text(&error_text(&e)).unwrap(), e);
-        let h = hand_over(&imported("id,status\n1,won\n").unwrap());
+        let h = hand_over(&mut imported("id,status\n1,won\n").unwrap());
         let cut = &h.dataset[..h.dataset.len() / 2];
         assert!(take_over(cut, &h.report).is_err());
         assert!(take_over(&h.dataset, "{").is_err());
