@@ -82,10 +82,18 @@ pub struct Pending {
 }
 
 /// The loaded data placed by the map's rules, with the counts per stage of the map.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Placed {
     pub analysis: Arc<Analysis>,
     pub tally: Tally,
+}
+
+/// The same analysis (not an equal one: comparing 100,000 placements on each edit would cost
+/// more than it saves) and the same counts.
+impl PartialEq for Placed {
+    fn eq(&self, other: &Placed) -> bool {
+        Arc::ptr_eq(&self.analysis, &other.analysis) && self.tally == other.tally
+    }
 }
 
 impl Placed {
@@ -215,11 +223,17 @@ impl DataSession {
                 answered.try_set(Some(done));
             });
         });
-        let map_id = map.clone();
+        // What the report and the counts read of the map: editing a card changes nothing here.
+        let report_id = map.clone();
+        let figures_map = Memo::new(move |_| {
+            state
+                .workspace
+                .with(|ws| ws.map(&report_id).map(report_basis))
+        });
         let classified = Memo::new(move |_| {
             let analysis = analysis.get()?;
-            state.workspace.with(|ws| {
-                let map = ws.map(&map_id)?;
+            figures_map.with(|map| {
+                let map = map.as_ref()?;
                 Some(analysis.map(|a| {
                     Arc::new(Placed {
                         tally: Tally::new(map, &a.classification),
@@ -227,13 +241,6 @@ impl DataSession {
                     })
                 }))
             })
-        });
-        // What the report reads of the map: editing a card changes nothing here.
-        let report_id = map.clone();
-        let figures_map = Memo::new(move |_| {
-            state
-                .workspace
-                .with(|ws| ws.map(&report_id).map(report_basis))
         });
         let report = Memo::new(move |_| {
             let data = loaded.get()?;
