@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::dataset::{Dataset, Time};
 use super::import::Options;
 use super::model::{Id, JourneyMap};
-use super::rules::{classify, Classification, RuleError, RuleSet};
+use super::rules::{Classification, RuleError, RuleSet};
 
 /// What is kept about an imported file beside its bytes, so that a reload reads it the same way.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -97,18 +97,6 @@ impl Tally {
     }
 }
 
-/// Classifies a dataset with a map's rules.
-pub fn classify_for(
-    map: &JourneyMap,
-    dataset: &Dataset,
-    now: Timestamp,
-) -> Result<(Classification, Tally), RuleError> {
-    let rules = rules_of(map)?;
-    let result = classify(dataset, &rules, as_of(dataset, now));
-    let tally = Tally::new(map, &result);
-    Ok((result, tally))
-}
-
 /// The contacts whose id, name or account contains `query` (ignoring case), at most `limit`,
 /// in file order, and how many match in all.
 pub fn find_contacts(dataset: &Dataset, query: &str, limit: usize) -> (Vec<u32>, usize) {
@@ -140,6 +128,19 @@ pub fn find_contacts(dataset: &Dataset, query: &str, limit: usize) -> (Vec<u32>,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::rules::classify;
+
+    /// Classifies a dataset with a map's rules, as an analysis does, and counts per stage.
+    fn classify_for(
+        map: &JourneyMap,
+        dataset: &Dataset,
+        now: Timestamp,
+    ) -> Result<(Classification, Tally), RuleError> {
+        let rules = rules_of(map)?;
+        let result = classify(dataset, &rules, as_of(dataset, now));
+        let tally = Tally::new(map, &result);
+        Ok((result, tally))
+    }
     use crate::domain::dataset::{time_from_date, DatasetBuilder, Shape};
     use crate::domain::model::SourceModel;
     use crate::domain::template;

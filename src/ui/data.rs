@@ -159,12 +159,18 @@ impl DataSession {
     pub fn provide(map: Id) -> DataSession {
         let state = expect_state();
         let loaded: RwSignal<Option<Arc<LoadedData>>> = RwSignal::new(None);
+        // What the report and the counts read of the map: editing a card changes nothing here.
+        let report_id = map.clone();
+        let figures_map = Memo::new(move |_| {
+            state
+                .workspace
+                .with(|ws| ws.map(&report_id).map(report_basis))
+        });
         // What an analysis reads from the map: its rules and stage ids. Editing cards, names or
         // metric settings does not replay the file.
-        let basis_id = map.clone();
         let basis = Memo::new(move |_| {
-            state.workspace.with(|ws| {
-                ws.map(&basis_id).map(|m| -> Basis {
+            figures_map.with(|m| {
+                m.as_ref().map(|m| -> Basis {
                     let stages: Vec<Id> = m.stages.iter().map(|s| s.id.clone()).collect();
                     (m.rules.clone(), m.source_model, stages)
                 })
@@ -184,14 +190,11 @@ impl DataSession {
             })
         });
         let data_job: StoredValue<Option<Rc<Job>>, LocalStorage> = StoredValue::new_local(None);
-        let analysis_id = map.clone();
         Effect::new(move |_| {
             let data = loaded.get();
             let of = basis.get();
             // What the figures read of the map (not its cards: a 2,000-card map is not copied).
-            let map = state
-                .workspace
-                .with_untracked(|ws| ws.map(&analysis_id).map(report_basis));
+            let map = figures_map.get_untracked();
             let (Some(data), Some(map)) = (data, map) else {
                 return;
             };
@@ -222,13 +225,6 @@ impl DataSession {
                 // Answers come in the order asked; a later question's answer replaces this one.
                 answered.try_set(Some(done));
             });
-        });
-        // What the report and the counts read of the map: editing a card changes nothing here.
-        let report_id = map.clone();
-        let figures_map = Memo::new(move |_| {
-            state
-                .workspace
-                .with(|ws| ws.map(&report_id).map(report_basis))
         });
         let classified = Memo::new(move |_| {
             let analysis = analysis.get()?;

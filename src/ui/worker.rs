@@ -64,14 +64,14 @@ fn worker_url() -> Option<String> {
 #[derive(Default)]
 struct Owed {
     import: Option<js_sys::Function>,
-    analyses: HashMap<u32, js_sys::Function>,
+    questions: HashMap<u32, js_sys::Function>,
 }
 
 impl Owed {
     /// Settles every open answer with `value` (the worker is gone).
     fn settle_all(&mut self, value: &JsValue) {
-        let analyses = self.analyses.drain().map(|(_, f)| f);
-        for f in self.import.take().into_iter().chain(analyses) {
+        let questions = self.questions.drain().map(|(_, f)| f);
+        for f in self.import.take().into_iter().chain(questions) {
             let _ = f.call1(&JsValue::NULL, value);
         }
     }
@@ -141,7 +141,7 @@ impl Job {
         let seq = self.next.get();
         self.next.set(seq.wrapping_add(1));
         let (answer, settle) = promise();
-        self.owed.borrow_mut().analyses.insert(seq, settle);
+        self.owed.borrow_mut().questions.insert(seq, settle);
         let message = js_sys::Object::new();
         let set = |k: &str, v: &JsValue| js_sys::Reflect::set(&message, &k.into(), v);
         let fields = [
@@ -154,7 +154,7 @@ impl Job {
             set(k, v).map_err(|e| format!("{e:?}"))?;
         }
         if let Err(e) = self.worker.post_message(&message) {
-            self.owed.borrow_mut().analyses.remove(&seq);
+            self.owed.borrow_mut().questions.remove(&seq);
             return Err(format!("{e:?}"));
         }
         Ok(JsFuture::from(answer).await.unwrap_or(JsValue::NULL))
@@ -199,7 +199,7 @@ pub async fn run(
     let (answer, settle) = promise();
     let owed = Rc::new(RefCell::new(Owed {
         import: Some(settle),
-        analyses: HashMap::new(),
+        questions: HashMap::new(),
     }));
     let started = Rc::new(Cell::new(false));
 
@@ -218,7 +218,7 @@ pub async fn run(
                 return;
             }
             let settle = match get(&data, "seq").as_f64() {
-                Some(seq) => to_settle.borrow_mut().analyses.remove(&(seq as u32)),
+                Some(seq) => to_settle.borrow_mut().questions.remove(&(seq as u32)),
                 None => to_settle.borrow_mut().import.take(),
             };
             if let Some(settle) = settle {

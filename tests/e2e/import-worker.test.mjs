@@ -86,7 +86,7 @@ test('a large file is read in the worker with its progress; the counts equal the
   const bar = page.getByRole('progressbar', { name: 'Import progress' });
   await bar.waitFor();
   assert.ok(page.workers().some((w) => /engine-worker-[0-9a-f]{16}\.js$/.test(w.url())), 'an import worker runs');
-  await page.getByTestId('data-status').filter({ hasText: /Importing… \d+ % \([1-9][\d,]* rows read\)/ }).waitFor();
+  await page.getByTestId('data-status').filter({ hasText: /Importing… \d+\s% \([1-9][\d,]* rows read\)/ }).waitFor();
   const value = Number(await bar.getAttribute('value'));
   assert.ok(value > 0 && value <= Number(await bar.getAttribute('max')), `bar value ${value}`);
   assert.equal(await page.getByRole('button', { name: 'Cancel import' }).count(), 1);
@@ -147,6 +147,7 @@ test('Cancel ends the worker and keeps the data the map had, also after a reload
   await page.keyboard.press('Enter');
   await page.getByTestId('data-status').filter({ hasText: 'Import cancelled. The map’s data is as it was.' }).waitFor();
   assert.equal(await page.getByRole('progressbar').count(), 0);
+  await shot(page, 'data-import-cancelled');
   // The cancelled worker is ended; the one holding the earlier data stays.
   assert.equal(await dataWorkers(page, 1), 1, 'the cancelled worker is ended');
   assert.equal(await page.getByTestId('data-summary').innerText(), summary);

@@ -37,7 +37,7 @@ pub fn DataSource(
             Busy::Importing(p) => t_string!(
                 i18n,
                 importing,
-                percent = percent(p.bytes, p.total),
+                percent = format::percent(Some(share(p.bytes, p.total)), lang.get()),
                 rows = format::count(p.rows, lang.get())
             )
             .to_string(),
@@ -186,11 +186,11 @@ fn human_size(bytes: u64) -> String {
     }
 }
 
-/// `done` of `total` as a whole percent, 0..=100 (for the status line, next to the bar).
-fn percent(done: f64, total: f64) -> u32 {
+/// `done` of `total` as a share, 0..=1 (an empty file is done).
+fn share(done: f64, total: f64) -> f64 {
     if total > 0.0 {
-        (done / total * 100.0).clamp(0.0, 100.0).round() as u32
+        (done / total).clamp(0.0, 1.0)
     } else {
-        100
+        1.0
     }
 }
