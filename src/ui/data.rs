@@ -12,7 +12,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use leptos::task::spawn_local;
+use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation};
 use wasm_bindgen::JsValue;
 
 use crate::domain::classified::{rules_of, DatasetMeta, Tally};
@@ -124,6 +124,8 @@ struct Answer {
 #[derive(Clone, Copy)]
 pub struct DataSession {
     map: StoredValue<Id>,
+    /// The map page's owner: the session's tasks end with it ([`Self::spawn`]).
+    owner: StoredValue<Option<Owner>>,
     pub loaded: RwSignal<Option<Arc<LoadedData>>>,
     pub busy: RwSignal<Option<Busy>>,
     pub problem: RwSignal<Option<DataProblem>>,
@@ -256,6 +258,7 @@ impl DataSession {
         });
         let session = DataSession {
             map: StoredValue::new(map),
+            owner: StoredValue::new(Owner::current()),
             loaded,
             busy: RwSignal::new(None),
             problem: RwSignal::new(None),
@@ -277,9 +280,17 @@ impl DataSession {
         session
     }
 
+    /// Runs `task` while the map page is open. Leaving the map (or opening another) drops it
+    /// at its next `await`, so nothing it does afterwards reaches the page's disposed signals.
+    fn spawn(self, task: impl std::future::Future<Output = ()> + 'static) {
+        if let Some(Some(owner)) = self.owner.try_get_value() {
+            owner.with(|| spawn_local_scoped_with_cancellation(task));
+        }
+    }
+
     /// Reads the map's stored file back, as it was imported.
     fn restore(self) {
-        spawn_local(async move {
+        self.spawn(async move {
             let store = match DatasetStore::open().await {
                 Ok(s) => s,
                 // No IndexedDB: nothing to restore; an import says so when it tries to store.
@@ -331,7 +342,7 @@ impl DataSession {
         let blob: web_sys::Blob = file.into();
         self.file.set_value(Some(blob.clone()));
         self.busy.set(Some(Busy::Reading));
-        spawn_local(async move {
+        self.spawn(async move {
             let result = self
                 .preview_of(&blob, &Overrides::default())
                 .await
@@ -353,7 +364,7 @@ impl DataSession {
         let Some(blob) = self.file.get_value() else {
             return;
         };
-        spawn_local(async move {
+        self.spawn(async move {
             match self.preview_of(&blob, &overrides).await {
                 Ok(preview) => self.pending.update(|p| {
                     if let Some(p) = p {
@@ -419,7 +430,7 @@ impl DataSession {
         };
         self.pending.set(None);
         self.file.set_value(None);
-        spawn_local(async move { self.import_blob(blob, meta).await });
+        self.spawn(async move { self.import_blob(blob, meta).await });
     }
 
     /// Ends the import running in the worker; the data the map had stays as it was.
@@ -436,10 +447,11 @@ impl DataSession {
         field: &str,
         max: usize,
     ) -> Option<Vec<(SegmentLabel, MetricsReport)>> {
-        let data = self.loaded.get_untracked()?;
-        let analysis = self.analysis.get_untracked()?.ok()?;
-        let map = self.figures_map.get_untracked()?;
-        if let Some(job) = self.data_job.get_value() {
+        // `try_`: the metrics part asking may be polled once more after the page has gone.
+        let data = self.loaded.try_get_untracked()??;
+        let analysis = self.analysis.try_get_untracked()??.ok()?;
+        let map = self.figures_map.try_get_untracked()??;
+        if let Some(job) = self.data_job.try_get_value().flatten() {
             let now = crate::platform::clock::now().as_second();
             if let Ok(reports) = job.segments(&map, now, field, max).await {
                 return Some(reports);
@@ -475,7 +487,7 @@ impl DataSession {
         };
         self.problem.set(None);
         self.deleted.set(false);
-        spawn_local(async move { self.import_blob(blob, meta).await });
+        self.spawn(async move { self.import_blob(blob, meta).await });
     }
 
     async fn import_blob(self, blob: web_sys::Blob, meta: DatasetMeta) {
@@ -628,7 +640,7 @@ impl DataSession {
         self.loaded.set(None);
         self.data_job.set_value(None);
         self.problem.set(None);
-        spawn_local(async move {
+        self.spawn(async move {
             let result = async {
                 let store = DatasetStore::open().await?;
                 store.delete_for_map(map.as_str()).await

@@ -162,3 +162,37 @@ test('Cancel ends the worker and keeps the data the map had, also after a reload
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('leaving a map while its data is still being read back leaves no error, and the data comes back next time', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  // Slow storage: IndexedDB's open answers 1.5 s late (the real answer, re-sent), so the map
+  // page is gone before the data session's first await returns.
+  await context.addInitScript(() => {
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (...args) {
+      const request = open.apply(this, args);
+      request.addEventListener('success', (e) => {
+        if (e.isTrusted) {
+          e.stopImmediatePropagation();
+          setTimeout(() => request.dispatchEvent(new Event('success')), 1500);
+        }
+      });
+      return request;
+    };
+  });
+  await page.reload();
+  // The demo map: its sample is imported on its first opening, after storage answers.
+  await page.locator('.map-name a, a.map-name').first().click();
+  await page.locator('li.stage').first().waitFor();
+  await page.getByRole('link', { name: 'All maps' }).click();
+  await page.locator('.map-row').first().waitFor();
+  await page.waitForTimeout(2500);
+  assert.deepEqual(errors, [], 'no task of the closed map touched its disposed signals');
+  // The page still works, and the demo map still gets its sample.
+  await page.locator('.map-name a, a.map-name').first().click();
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('data-summary').filter({ hasText: 'sample-hinge.csv' }).waitFor({ timeout: 20_000 });
+  assert.ok(Object.keys(await tally(page)).length > 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -25,7 +25,7 @@ pub fn ChartDownloads(
     let on_png = move |_| {
         let (id, name) = (svg_id.get_value(), file_name.get_untracked());
         spawn_local(async move {
-            error.set(download_png(&id, &name).await.err());
+            error.try_set(download_png(&id, &name).await.err());
         });
     };
     view! {
