@@ -68,12 +68,12 @@ fn event_log_counts_worked_out_by_hand() {
     assert_eq!(d.latest, Some(day(2024, 3, 8)));
     let ann = d.events_of(&d.contacts[0]);
     assert_eq!(ann[1].time, day(2024, 3, 2) + 10 * 3600);
-    assert_eq!(ann[3].value, Some(1200.5));
+    assert_eq!(ann[3].value(), Some(1200.5));
     let bob = d.events_of(&d.contacts[1]);
     assert_eq!(bob[1].time, day(2024, 3, 7) + 9 * 3600 + 30 * 60);
     let cyd = d.events_of(&d.contacts[2]);
-    assert_eq!(cyd[0].value, Some(100.0));
-    assert_eq!(cyd[1].value, None);
+    assert_eq!(cyd[0].value(), Some(100.0));
+    assert_eq!(cyd[1].value(), None);
     assert_eq!(
         report.bad_rows,
         [
@@ -228,6 +228,7 @@ fn euc_kr_korean_event_log_and_override() {
     assert_eq!(r.dataset.events.len(), 3);
     // The user says it is Windows-1251: it is read that way (garbled, but read).
     let options = Options {
+        preset: None,
         overrides: Overrides {
             encoding: Some(TextEncoding::Windows1251),
             ..Overrides::default()
@@ -284,6 +285,7 @@ fn each_delimiter_gives_the_same_dataset() {
     // Overriding the delimiter: read as `;`, the comma file has one column per row, so
     // there is no time or type column and the default mapping is a kept-text record file.
     let options = Options {
+        preset: None,
         overrides: Overrides {
             delimiter: Some(Delimiter::Semicolon),
             ..Overrides::default()
@@ -340,6 +342,7 @@ fn quoted_multiline_fields_and_doubled_quotes_shift_line_numbers() {
     let r = import_bytes(
         text.as_bytes(),
         Options {
+            preset: None,
             mapping: Some(m),
             ..Options::default()
         },
@@ -379,6 +382,7 @@ fn us_and_european_slashes_guessed_and_overridden() {
     assert_eq!(d.contacts[0].status.as_deref(), Some("Closed Won"));
     assert_eq!(d.accounts.len(), 2);
     let european = Options {
+        preset: None,
         overrides: Overrides {
             date_order: Some(DateOrder::European),
             ..Overrides::default()
@@ -485,6 +489,7 @@ fn whole_file_errors() {
         })
     );
     let bad = Options {
+        preset: None,
         mapping: Some(Mapping {
             shape: Shape::Events,
             roles: vec![Role::Id, Role::EventTime],

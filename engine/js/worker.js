@@ -21,6 +21,7 @@ let job = null;
 async function importFile({ file, options }) {
   job = new ImportJob(options);
   const total = file.size;
+  job.expectBytes(total);
   let done = 0;
   let shown = 0;
   while (done < total) {

@@ -96,7 +96,8 @@ pub fn classify_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsError
             let step = engine::CHUNK as u32;
             let mut buf = vec![0; total.min(step) as usize];
             array.subarray(0, total.min(step)).copy_to(&mut buf);
-            let mut importer = engine::importer_for(&options, &buf).map_err(engine_error)?;
+            let mut importer = engine::importer_for(&options);
+            importer.expect_bytes(u64::from(total));
             importer.push(&buf).map_err(file_error)?;
             let mut start = total.min(step);
             while start < total {
@@ -210,13 +211,13 @@ pub struct Session {
 
 #[wasm_bindgen]
 impl Session {
-    /// Starts an import; options as for `classifyCsv` (only the reading ones are used here).
+    /// Starts an import; options as for `classifyCsv` (only the reading ones are used here:
+    /// encoding, delimiter, dateOrder, preset, mapping).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Session, JsError> {
         let options = options_from(options)?;
-        let read: Options = engine::import_options(&options, None);
         Ok(Session {
-            importer: Some(Importer::new(read)),
+            importer: Some(engine::importer_for(&options)),
             done: None,
         })
     }
@@ -322,6 +323,14 @@ impl ImportJob {
     pub fn push(&mut self, chunk: &[u8]) -> Option<String> {
         let importer = self.importer.as_mut()?;
         importer.push(chunk).err().map(|e| handover::error_text(&e))
+    }
+
+    /// The file's size in bytes, so the importer makes room for its events once.
+    #[wasm_bindgen(js_name = expectBytes)]
+    pub fn expect_bytes(&mut self, total: f64) {
+        if let Some(importer) = self.importer.as_mut() {
+            importer.expect_bytes(total as u64);
+        }
     }
 
     /// Data rows read so far.

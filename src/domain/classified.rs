@@ -6,8 +6,8 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::dataset::{Dataset, Time};
-use super::import::Options;
+use super::dataset::{Dataset, Shape, Time};
+use super::import::{Options, Report, Role};
 use super::model::{Id, JourneyMap};
 use super::rules::{Classification, RuleError, RuleSet};
 
@@ -42,6 +42,32 @@ pub fn rules_of(map: &JourneyMap) -> Result<RuleSet, RuleError> {
 /// without dates.
 pub fn as_of(dataset: &Dataset, now: Timestamp) -> Time {
     dataset.latest.unwrap_or(now.as_second())
+}
+
+/// Something about an import and its classification that is most likely not what the user
+/// meant: the figures are computed, but read wrong until it is fixed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+pub enum Warning {
+    /// A record file had no column read as the id: each row is a contact of its own, known by
+    /// its name or row number, so two rows of one deal or contact count twice.
+    NoIdColumn,
+    /// Contacts were imported but no rule placed any of them in a stage: the rules test
+    /// values or columns the file does not have (a status spelt otherwise, a column read
+    /// under another role).
+    NothingPlaced { contacts: u32 },
+}
+
+/// The warnings for an import whose `contacts` classified with `unplaced` left unplaced.
+pub fn warnings(report: &Report, contacts: u32, unplaced: u32) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if report.mapping.shape == Shape::Records && report.mapping.column(Role::Id).is_none() {
+        out.push(Warning::NoIdColumn);
+    }
+    if contacts > 0 && unplaced == contacts {
+        out.push(Warning::NothingPlaced { contacts });
+    }
+    out
 }
 
 /// How many contacts and accounts are in one stage.

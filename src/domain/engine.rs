@@ -5,7 +5,7 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::classified::Tally;
+use super::classified::{warnings, Tally, Warning};
 use super::dataset::{format_date, time_from_date, Dataset, Time};
 use super::document::{import_json, validate, ImportError as MapError};
 use super::import::{
@@ -121,7 +121,13 @@ pub struct EngineResult {
     pub encoding: TextEncoding,
     pub delimiter: Delimiter,
     pub date_order: DateOrder,
+    /// The preset the columns were mapped with (`custom`: the `mapping` given, or one guessed
+    /// from common column names).
     pub preset: Preset,
+    /// The file's header, and the role each column was read with (`{ shape, roles }`, which
+    /// can be given back as the `mapping` option).
+    pub headers: Vec<String>,
+    pub mapping: Mapping,
     /// The as-of day, `YYYY-MM-DD`.
     pub as_of: String,
     pub contact_count: usize,
@@ -143,6 +149,9 @@ pub struct EngineResult {
     pub sentiments: [u32; 3],
     /// Fields the rules name that the file has no column for: those conditions never hold.
     pub unknown_fields: Vec<UnknownField>,
+    /// What most likely needs fixing before the figures mean anything (`{ kind: "noIdColumn" }`,
+    /// `{ kind: "nothingPlaced", contacts }`).
+    pub warnings: Vec<Warning>,
     /// Every contact, unless `contacts: false`.
     pub contacts: Vec<ContactResult>,
 }
@@ -181,19 +190,15 @@ pub fn rules_for(
 }
 
 /// How to read the file.
-pub fn import_options(options: &EngineOptions, headers: Option<&[String]>) -> Options {
-    let mapping = match (&options.mapping, options.preset, headers) {
-        (Some(m), _, _) => Some(m.clone()),
-        (None, Some(p), Some(h)) => Some(Mapping::for_preset(p, h)),
-        _ => None,
-    };
+pub fn import_options(options: &EngineOptions) -> Options {
     Options {
         overrides: Overrides {
             encoding: options.encoding,
             delimiter: options.delimiter,
             date_order: options.date_order,
         },
-        mapping,
+        mapping: options.mapping.clone(),
+        preset: options.preset,
     }
 }
 
@@ -385,6 +390,8 @@ impl Session {
             delimiter: r.delimiter,
             date_order: r.date_order,
             preset: r.preset,
+            headers: r.headers.clone(),
+            mapping: r.mapping.clone(),
             as_of: format_date(c.as_of),
             contact_count: data.contacts.len(),
             account_count: data.accounts.len(),
@@ -408,6 +415,11 @@ impl Session {
             qualifications: c.qualifications,
             sentiments: c.sentiments,
             unknown_fields: unknown_fields(rules, &data.fields, &self.report.columns()),
+            warnings: warnings(
+                &self.report,
+                data.contacts.len() as u32,
+                c.unplaced_contacts,
+            ),
             contacts,
         }
     }
@@ -417,18 +429,9 @@ impl Session {
 /// however large the file is.
 pub const CHUNK: usize = 1 << 20;
 
-/// An importer for a file whose first chunk is `first_chunk` (used only to read the header
-/// when a preset is asked for without a mapping).
-pub fn importer_for(options: &EngineOptions, first_chunk: &[u8]) -> Result<Importer, EngineError> {
-    let headers = match options.preset {
-        Some(_) if options.mapping.is_none() => Some(
-            super::import::preview(first_chunk, &import_options(options, None).overrides)
-                .map_err(EngineError::File)?
-                .headers,
-        ),
-        _ => None,
-    };
-    Ok(Importer::new(import_options(options, headers.as_deref())))
+/// An importer reading a file as the options say.
+pub fn importer_for(options: &EngineOptions) -> Importer {
+    Importer::new(import_options(options))
 }
 
 /// Imports a whole file and classifies it: what `classifyCsv` does. The file goes to the
@@ -438,7 +441,7 @@ pub fn run(
     options: &EngineOptions,
     now: Timestamp,
 ) -> Result<EngineResult, EngineError> {
-    let mut importer = importer_for(options, &bytes[..bytes.len().min(CHUNK)])?;
+    let mut importer = importer_for(options);
     for chunk in bytes.chunks(CHUNK) {
         importer.push(chunk).map_err(EngineError::File)?;
     }
@@ -544,6 +547,111 @@ mod tests {
             .unwrap()
             .unknown_fields
             .is_empty());
+    }
+
+    /// A deals export as a public CRM sample writes it: snake_case headers, no preset.
+    const DEALS: &str = "opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value\n\
+        D1,Ann,GTX Pro,Acme,Won,2024-01-05,2024-02-10,4800\n\
+        D2,Ann,GTX Pro,Acme,Lost,2024-01-07,2024-02-01,0\n\
+        D3,Bob,MG Special,Globex,Engaging,2024-02-01,,\n\
+        D4,Bob,GTX Pro,Initech,Won,2024-01-20,2024-03-01,5100\n\
+        D5,Cid,MG Special,,Prospecting,,,\n";
+
+    #[test]
+    fn a_snake_case_deals_export_needs_no_mapping_and_says_how_it_was_read() {
+        let options = EngineOptions {
+            rules: Some(
+                "stage won when status = \"Won\"\n\
+                 stage lost when status = \"Lost\"\n\
+                 stage open when status present"
+                    .into(),
+            ),
+            ..EngineOptions::default()
+        };
+        let r = run(DEALS.as_bytes(), &options, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!((r.rows, r.imported, r.contact_count), (5, 5, 5));
+        let counts: Vec<_> = r
+            .stages
+            .iter()
+            .map(|s| (s.id.as_str(), s.contacts))
+            .collect();
+        assert_eq!(counts, [("won", 2), ("lost", 1), ("open", 2)]);
+        assert_eq!(r.unplaced, 0);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        // The result names the mapping it used, in the shape the `mapping` option takes.
+        assert_eq!(r.preset, Preset::Custom);
+        assert_eq!(r.headers[4], "deal_stage");
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            json["mapping"],
+            serde_json::json!({ "shape": "records", "roles": [
+                "id", "owner", "keep", "account", "status", "created", "closed", "amount"
+            ] })
+        );
+        let back: Mapping = serde_json::from_value(json["mapping"].clone()).unwrap();
+        assert_eq!(back, r.mapping);
+        // Ids are the opportunity ids, not row numbers.
+        let ids: Vec<_> = r.contacts.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["D1", "D2", "D3", "D4", "D5"]);
+    }
+
+    #[test]
+    fn rules_that_place_nobody_and_a_file_without_ids_are_warned_about() {
+        // The template's rules test statuses this file spells otherwise: nobody is placed.
+        let odd = EngineOptions {
+            rules: Some("stage won when status = \"Closed Won\"".into()),
+            ..EngineOptions::default()
+        };
+        let r = run(DEALS.as_bytes(), &odd, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(r.unplaced, 5);
+        assert_eq!(r.warnings, [Warning::NothingPlaced { contacts: 5 }]);
+        let json = serde_json::to_value(&r).unwrap();
+        assert_eq!(
+            json["warnings"],
+            serde_json::json!([{ "kind": "nothingPlaced", "contacts": 5 }])
+        );
+        // With the id column ignored, each row is its own contact: said too.
+        let mut roles = r.mapping.roles.clone();
+        roles[0] = Role::Ignore;
+        let no_id = EngineOptions {
+            mapping: Some(Mapping {
+                shape: crate::domain::dataset::Shape::Records,
+                roles,
+            }),
+            rules: Some("stage won when status = \"Won\"".into()),
+            ..EngineOptions::default()
+        };
+        let r = run(DEALS.as_bytes(), &no_id, Timestamp::UNIX_EPOCH).unwrap();
+        assert_eq!(r.stages[0].contacts, 2);
+        assert_eq!(r.warnings, [Warning::NoIdColumn]);
+        assert_eq!(r.preset, Preset::Custom);
+    }
+
+    #[test]
+    fn a_preset_asked_for_is_used_by_a_streamed_session_too() {
+        // Pipedrive's columns without its prefix: the header alone is read as Pipedrive, so
+        // ask for another preset to see it obeyed.
+        let csv = "id,title,stage,value,owner\n1,Big deal,Won,100,Ann\n";
+        let asked = EngineOptions {
+            preset: Some(Preset::HubSpotDeals),
+            ..EngineOptions::default()
+        };
+        let mut importer = importer_for(&asked);
+        for chunk in csv.as_bytes().chunks(7) {
+            importer.push(chunk).unwrap();
+        }
+        let session = Session::finished(importer).unwrap();
+        assert_eq!(session.report.preset, Preset::HubSpotDeals);
+        // HubSpot deals knows `amount`, not `value`: kept, not read as the amount.
+        assert_eq!(session.report.mapping.roles[3], Role::Keep);
+        let detected = Session::import([csv.as_bytes()], Options::default()).unwrap();
+        assert_eq!(detected.report.preset, Preset::PipedriveDeals);
+        assert_eq!(detected.report.mapping.roles[3], Role::Amount);
+        // The import report is camelCase, like every other object of the JS API.
+        let json = serde_json::to_value(&detected.report).unwrap();
+        assert_eq!(json["badRowCount"], 0);
+        assert_eq!(json["headers"][1], "title");
+        assert!(json.get("bad_row_count").is_none());
     }
 
     #[test]

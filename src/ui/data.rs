@@ -575,6 +575,7 @@ impl DataSession {
         options: &Options,
     ) -> Result<crate::domain::import::Imported, DataProblem> {
         let mut importer = Importer::new(options.clone());
+        importer.expect_bytes(blob.size() as u64);
         let mut failed: Option<ImportError> = None;
         let rows = std::cell::Cell::new(0);
         read_blob_chunks(

@@ -143,6 +143,111 @@ test('import a HubSpot export: map columns, counts per stage, why a contact is t
   await context.close();
 });
 
+// A deals export as a public CRM sample writes it (sales_pipeline.csv: 8,800 opportunities):
+// snake_case headers no preset knows. 240 deals made by a fixed generator, with the figures
+// the Hinge template's default rules give worked out here, independently of the app.
+function dealsExport() {
+  let seed = 7;
+  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
+  const day = (d) => new Date(Date.UTC(2017, 0, 1) + d * 86400000).toISOString().slice(0, 10);
+  const LAST = 360; // the latest date in the file: 2017-12-27, a won deal's close date
+  const agents = ['Moses Frase', 'Darcel Schlecht', 'Vicki Laflamme', 'Anna Snelling'];
+  const products = ['GTX Pro', 'MG Special', 'GTK 500'];
+  const accounts = Array.from({ length: 30 }, (_, i) => `Account ${String(i + 1).padStart(2, '0')}`);
+  const lines = ['opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value'];
+  const deals = [];
+  for (let i = 0; i < 240; i++) {
+    const stage = ['Won', 'Won', 'Won', 'Lost', 'Lost', 'Engaging', 'Prospecting'][next(7)];
+    const account = next(10) === 0 ? '' : accounts[next(accounts.length)];
+    let engage = next(300);
+    let close = null;
+    if (stage === 'Won' || stage === 'Lost') {
+      close = Math.min(engage + 5 + next(120), LAST - 1);
+      // Keep clear of the 180-day line the rules draw, so a day's rounding cannot move a deal.
+      if (Math.abs(LAST - close - 180) <= 3) close -= 8;
+      engage = Math.min(engage, close - 1);
+    }
+    if (stage === 'Prospecting') engage = null;
+    if (i === 0) { engage = LAST - 30; close = LAST; }
+    const st = i === 0 ? 'Won' : stage;
+    const value = st === 'Won' ? 1000 + next(5000) : st === 'Lost' ? 0 : '';
+    const id = `ZZ${(1000 + i).toString(36).toUpperCase()}`;
+    lines.push([id, agents[next(4)], products[next(3)], account, st,
+      engage === null ? '' : day(engage), close === null ? '' : day(close), value].join(','));
+    deals.push({ id, account, stage: st, close });
+  }
+  // Hinge's defaults: a win closed within 180 days of the latest date is a client now; an
+  // older win is between engagements; everything else with a status is pre-purchase. Lost
+  // deals are "no way"; clients are "hired". Accounts go to their furthest deal (rule order).
+  const stageOf = (d) => d.stage === 'Won' ? (LAST - d.close <= 180 ? 'client_experience' : 'between_engagements') : 'pre_purchase';
+  const rank = ['former_client', 'client_experience', 'between_engagements', 'pre_purchase'];
+  const expect = { pre_purchase: [0, 0], client_experience: [0, 0], between_engagements: [0, 0], former_client: [0, 0], unplaced: [0, 0] };
+  const accountStage = new Map();
+  for (const d of deals) {
+    const s = stageOf(d);
+    expect[s][0] += 1;
+    if (d.account && (!accountStage.has(d.account) || rank.indexOf(s) < rank.indexOf(accountStage.get(d.account)))) {
+      accountStage.set(d.account, s);
+    }
+  }
+  for (const s of accountStage.values()) expect[s][1] += 1;
+  const outcomes = {
+    hired: expect.client_experience[0],
+    no_way: deals.filter((d) => d.stage === 'Lost').length,
+  };
+  return { csv: lines.join('\n') + '\n', expect, outcomes, accounts: accountStage.size };
+}
+
+test('a deals export with snake_case headers imports with no hand mapping; its figures match an independent count; rules that place nobody are warned about', async () => {
+  const { csv, expect, outcomes, accounts } = dealsExport();
+  const path = `${OUT}/sales_pipeline.csv`;
+  await writeFile(path, csv);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.locator('button[data-template="hinge"]').click();
+  await page.locator('li.stage').first().waitFor();
+  await page.getByTestId('data-tab').click();
+  await page.getByTestId('csv-input').setInputFiles(path);
+
+  // Nothing to map by hand: each column already has the role its name says.
+  const wizard = page.getByTestId('import-wizard');
+  await wizard.waitFor();
+  assert.equal(await page.getByTestId('preset').inputValue(), 'custom');
+  const roles = {};
+  for (const column of ['opportunity_id', 'sales_agent', 'product', 'account', 'deal_stage', 'engage_date', 'close_date', 'close_value']) {
+    roles[column] = await page.getByLabel(`Use column “${column}” as`).inputValue();
+  }
+  assert.deepEqual(roles, {
+    opportunity_id: 'id', sales_agent: 'owner', product: 'keep', account: 'account',
+    deal_stage: 'status', engage_date: 'created', close_date: 'closed', close_value: 'amount',
+  });
+  await shot(page, 'data-snake-case-mapping');
+  await wizard.getByRole('button', { name: 'Import', exact: true }).click();
+
+  await page.getByTestId('data-summary').filter({ hasText: '240 rows read' }).waitFor();
+  assert.match(await page.getByTestId('data-summary').innerText(), new RegExp(`240 contacts, ${accounts} accounts`));
+  assert.deepEqual(await tally(page), expect);
+  const outcomeCount = async (id) => Number(await page.getByTestId(`outcome-${id}`).locator('strong').innerText());
+  assert.equal(await outcomeCount('hired'), outcomes.hired);
+  assert.equal(await outcomeCount('no_way'), outcomes.no_way);
+  assert.equal(await page.getByTestId('data-warnings').count(), 0, 'placed data has no warning');
+  await shot(page, 'data-snake-case-tally');
+
+  // Rules that test a status this file spells otherwise place nobody: said above the table.
+  await page.getByTestId('rules-text').fill('stage client_experience when status = "Closed Won"');
+  await page.getByTestId('apply-rules').click();
+  const warning = page.getByTestId('data-warnings');
+  await warning.waitFor();
+  assert.match(await warning.innerText(), /^None of the 240 contacts matched a stage rule, so every stage below is empty\./);
+  assert.equal((await tally(page)).unplaced[0], 240);
+  await shot(page, 'data-nothing-placed');
+  await page.getByTestId('rules-text').fill('stage client_experience when status = "Won"');
+  await page.getByTestId('apply-rules').click();
+  await warning.waitFor({ state: 'detached' });
+  assert.equal((await tally(page)).unplaced[0], 240 - (expect.client_experience[0] + expect.between_engagements[0]));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the demo map opens with sample data; a rule typo is named and kept, a fixed rule re-classifies', async () => {
   const { context, page, errors } = await openApp(app.browser, app.server.url);
   await page.locator('.map-name a, a.map-name').first().click();
@@ -234,8 +339,16 @@ test('the JS module API: the example page and classifyCsv / Session from a plain
     const flagged = classifyCsv(deals, { rules: onStage, mapping: { shape: 'records', roles: ['id', 'status', 'closed'] } });
     let badFields = null;
     try { checkRules(onStage, 'deal_stage'); } catch (e) { badFields = e.message; }
+    // snake_case headers need no mapping; the result says which was used, and warns when
+    // the rules place nobody. A Session obeys a preset asked for.
+    const snake = classifyCsv('opportunity_id,deal_stage,close_value\nA1,Won,10\nA2,Lost,0\n', { rules: 'stage won when status = "Won"' });
+    const nobody = classifyCsv('opportunity_id,deal_stage\nA1,Won\n', { rules: 'stage won when status = "Closed Won"' });
+    const asked = new Session({ preset: 'hub_spot_deals' });
+    asked.push(new TextEncoder().encode('id,title,stage,value\n1,x,Won,5\n'));
+    const askedReport = asked.finish();
     return {
       whole, report, streamed, thrown, check: checkRules('warm at'), metrics, noMap, flagged, badFields,
+      snake, nobody, askedReport,
       unknownField: checkRules('# deals\n\nstage won when  Deal_Stage = "Won"', ['sector']),
       knownField: checkRules('stage won when status = "Won" and sector present', ['sector']),
       noFields: checkRules(onStage),
@@ -259,6 +372,16 @@ test('the JS module API: the example page and classifyCsv / Session from a plain
   assert.equal(result.knownField, null);
   assert.equal(result.noFields, null);
   assert.match(result.badFields, /^fields: give the data's column names as an array of strings/);
+  assert.equal(result.snake.preset, 'custom');
+  assert.deepEqual(result.snake.mapping, { shape: 'records', roles: ['id', 'status', 'amount'] });
+  assert.deepEqual(result.snake.headers, ['opportunity_id', 'deal_stage', 'close_value']);
+  assert.deepEqual(result.snake.stages.map((s) => [s.id, s.contacts]), [['won', 1]]);
+  assert.deepEqual(result.snake.warnings, []);
+  assert.deepEqual(result.nobody.warnings, [{ kind: 'nothingPlaced', contacts: 1 }]);
+  assert.equal(result.askedReport.preset, 'hub_spot_deals');
+  assert.deepEqual(result.askedReport.mapping.roles, ['keep', 'keep', 'keep', 'keep']);
+  assert.equal(result.askedReport.badRowCount, 0);
+  assert.equal(result.askedReport.bad_row_count, undefined);
   // Metrics against the Hinge phases: ann was a prospect on 1 March and a client on 2 March;
   // bob and cid are prospects; dee's row has no date and was skipped.
   const m = result.metrics;

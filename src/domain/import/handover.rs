@@ -2,7 +2,7 @@
 //! [`Analysis`] the worker then makes of it for each set of rules.
 //!
 //! The worker runs [`Importer`](super::Importer) and sends what it built as two messages' worth
-//! of bytes: the [`Dataset`] as compact bytes (postcard, with the events as one block of 29-byte
+//! of bytes: the [`Dataset`] as compact bytes (postcard, with the events as one block of 24-byte
 //! records) and the [`Report`] as JSON (it is small: bad rows are capped). A failed import sends its
 //! [`ImportError`] as JSON. The page reads them back here with the same code that wrote them,
 //! so the two sides cannot drift apart.
@@ -165,15 +165,15 @@ mod tests {
         assert_eq!(back, original);
         // Events of another import (or cut short) are refused.
         let mut other = take_over(&h.dataset, &h.report).unwrap();
-        assert!(put_events(&mut other, &h.events[..h.events.len() - 29]).is_err());
+        assert!(put_events(&mut other, &h.events[..h.events.len() - 24]).is_err());
         assert!(put_events(&mut other, &h.events[..h.events.len() - 1]).is_err());
         // The interned names are found again after the trip (the index is rebuilt).
         let name = original.dataset.event_types.name(1).to_owned();
         assert_eq!(back.dataset.event_types.get(&name), Some(1));
-        // No bigger than the CSV itself (events are fixed 29-byte records, for a fast read).
+        // No bigger than the CSV itself (events are fixed 24-byte records, for a fast read).
         let size = h.dataset.len() + h.events.len();
         assert!(size < csv.len(), "{size} of {}", csv.len());
-        assert_eq!(h.events.len(), original.dataset.events.len() * 29);
+        assert_eq!(h.events.len(), original.dataset.events.len() * 24);
     }
 
     #[test]

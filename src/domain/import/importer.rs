@@ -42,7 +42,7 @@ use super::encoding::{self, TextEncoding};
 use super::numbers::parse_amount;
 use super::preset::{Mapping, MappingError, Preset, Role};
 use super::sniff::{sniff_delimiter, Delimiter};
-use crate::domain::dataset::{Dataset, DatasetBuilder, Shape, Time};
+use crate::domain::dataset::{Dataset, DatasetBuilder, Shape, Time, TooManyKinds, MAX_KINDS};
 
 /// How much of the start of a file is looked at to guess its encoding, delimiter and date
 /// order.
@@ -78,8 +78,12 @@ pub struct Overrides {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Options {
     pub overrides: Overrides,
-    /// The column mapping; `None` uses the preset detected from the header.
+    /// The column mapping; `None` maps the columns with [`Self::preset`].
     pub mapping: Option<Mapping>,
+    /// The preset to map the columns with when there is no `mapping`; `None` uses the one
+    /// recognised from the header (or guesses from common column names).
+    #[serde(default)]
+    pub preset: Option<Preset>,
 }
 
 /// A problem with the whole file: nothing is imported.
@@ -132,6 +136,9 @@ pub enum RowProblem {
     MissingTime,
     /// The event type cell is empty.
     MissingType,
+    /// The row's event type or channel (in `column`) would be the file's `limit + 1`-th
+    /// different one; events keep them in 16 bits.
+    TooManyKinds { column: usize, limit: usize },
     /// The record is longer than [`MAX_RECORD_BYTES`]; it was read to its end without being
     /// kept. Nearly always a stray `"`: `quote_line` is the line that quote opened on, when
     /// the field that passed the limit is quoted (spans lines); `None` for a single overlong
@@ -153,8 +160,9 @@ pub struct BadRow {
     pub kept: bool,
 }
 
-/// What an import did.
+/// What an import did (camelCase in JSON, as the JS API gives it).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Report {
     /// Data rows read (the header not counted).
     pub rows: usize,
@@ -167,9 +175,12 @@ pub struct Report {
     pub encoding: TextEncoding,
     pub delimiter: Delimiter,
     pub date_order: DateOrder,
-    /// The preset the header matches (whether or not its mapping was used).
+    /// The preset the columns were mapped with: the one asked for, else the one recognised
+    /// from the header; [`Preset::Custom`] when a mapping was given or the mapping was guessed
+    /// from common column names.
     pub preset: Preset,
     pub headers: Vec<String>,
+    /// The role of each column, as imported.
     pub mapping: Mapping,
 }
 
@@ -215,6 +226,7 @@ impl Preview {
                 date_order: Some(self.date_order),
             },
             mapping: Some(self.mapping.clone()),
+            preset: None,
         }
     }
 
@@ -274,6 +286,12 @@ pub fn import_bytes(bytes: &[u8], options: Options) -> Result<Imported, ImportEr
 pub struct Importer {
     options: Options,
     state: State,
+    /// The file's size, when the caller knows it ([`Importer::expect_bytes`]).
+    expected: Option<u64>,
+    /// Bytes pushed so far.
+    pushed: u64,
+    /// Whether room for the file's events has been made.
+    reserved: bool,
 }
 
 #[allow(clippy::large_enum_variant)]
@@ -295,12 +313,23 @@ impl Importer {
         Importer {
             options,
             state: State::Head(Vec::new()),
+            expected: None,
+            pushed: 0,
+            reserved: false,
         }
+    }
+
+    /// Tells the importer the file is `total` bytes long. Once the first rows are read, it
+    /// makes room for as many events as the file will hold at that rate, so the events are
+    /// one block that never moves (see [`DatasetBuilder::reserve_events`]).
+    pub fn expect_bytes(&mut self, total: u64) {
+        self.expected = Some(total);
     }
 
     /// Feeds the next chunk of the file. An error is about the whole file; once one is
     /// returned, later pushes return it again and do nothing.
     pub fn push(&mut self, mut bytes: &[u8]) -> Result<(), ImportError> {
+        self.pushed += bytes.len() as u64;
         if let State::Head(head) = &mut self.state {
             let take = bytes.len().min(SNIFF_BYTES - head.len());
             head.extend_from_slice(&bytes[..take]);
@@ -315,6 +344,10 @@ impl Importer {
                 let fed = run.feed(bytes, false);
                 if let Err(e) = &fed {
                     self.state = State::Failed(e.clone());
+                } else if !self.reserved {
+                    if let Some(total) = self.expected {
+                        self.reserved = run.rows.reserve_for(self.pushed, total);
+                    }
                 }
                 fed
             }
@@ -816,6 +849,8 @@ struct Rows {
     delimiter: Delimiter,
     date_order: DateOrder,
     given: Option<Mapping>,
+    /// The preset asked for, if any.
+    preset: Option<Preset>,
     /// Set when the header is read.
     table: Option<Table>,
     error: Option<ImportError>,
@@ -844,6 +879,7 @@ impl Rows {
             delimiter,
             date_order: options.overrides.date_order.unwrap_or(DateOrder::Iso),
             given: options.mapping.clone(),
+            preset: options.preset,
             table: None,
             error: None,
             rows: 0,
@@ -852,6 +888,26 @@ impl Rows {
             bad_row_count: 0,
             name_buf: String::new(),
         }
+    }
+
+    /// Makes room for the events of a `total`-byte file at the rate of rows to bytes seen in
+    /// the first `read` bytes (and 2 % more); `false` while too few rows have been read to tell.
+    fn reserve_for(&mut self, read: u64, total: u64) -> bool {
+        const ENOUGH_ROWS: usize = 1000;
+        let Some(table) = &mut self.table else {
+            return false;
+        };
+        if table.mapping.shape != Shape::Events {
+            return true;
+        }
+        if self.rows < ENOUGH_ROWS && read < total {
+            return false;
+        }
+        let rate = self.rows as f64 / read.max(1) as f64;
+        let expected = (rate * total as f64 * 1.02) as usize;
+        let have = table.builder.event_count();
+        table.builder.reserve_events(expected.saturating_sub(have));
+        true
     }
 
     fn error(&self) -> Result<(), ImportError> {
@@ -914,10 +970,12 @@ impl Rows {
 
     fn header(&mut self, rec: Record<'_>) -> Result<Table, ImportError> {
         let headers = header_names(rec)?;
-        let preset = Preset::detect(&headers);
-        let mapping = match &self.given {
-            Some(m) => m.clone(),
-            None => Mapping::for_preset(preset, &headers),
+        let (preset, mapping) = match (&self.given, self.preset) {
+            (Some(m), _) => (Preset::Custom, m.clone()),
+            (None, asked) => {
+                let preset = asked.unwrap_or_else(|| Preset::detect(&headers));
+                (preset, Mapping::for_preset(preset, &headers))
+            }
         };
         if mapping.roles.len() != headers.len() {
             return Err(ImportError::MappingColumns {
@@ -1095,9 +1153,27 @@ fn event_row(table: &mut Table, rec: Record<'_>, order: DateOrder, name_buf: &mu
     let mut found = None;
     let value = number_cell(&rec, cols.value, &mut found);
     let channel = cell(&rec, cols.channel);
+    let (kind, channel) = match table.builder.kinds(kind, channel) {
+        Ok(numbers) => numbers,
+        Err(too_many) => {
+            let column = match too_many {
+                TooManyKinds::EventTypes => cols.kind,
+                TooManyKinds::Channels => cols.channel,
+            };
+            return Some((
+                RowProblem::TooManyKinds {
+                    column: column.unwrap_or(0),
+                    limit: MAX_KINDS,
+                },
+                true,
+            ));
+        }
+    };
     let contact = table.builder.contact(id);
     update_contact(table, contact, &rec, order, name_buf, &mut found);
-    table.builder.event(contact, time, kind, channel, value);
+    table
+        .builder
+        .push_event(contact, time, kind, channel, value);
     found
 }
 

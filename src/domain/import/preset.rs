@@ -2,8 +2,9 @@
 //! exports of common CRMs recognised from their header ([`Preset`]), and checking a mapping
 //! before import ([`Mapping::check`]).
 //!
-//! Header names are compared case-insensitively after trimming; Pipedrive's
-//! `Deal - Title` style prefix is ignored.
+//! Header names are compared as lower-case words, however they are spelt: `Deal Stage`,
+//! `deal_stage`, `dealStage`, `DealStage`, `deal-stage` and `DEAL.STAGE` are all `deal stage`.
+//! Pipedrive's `Deal - Title` style prefix is ignored.
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
@@ -214,13 +215,39 @@ impl Preset {
     }
 }
 
-/// A header name as presets compare it: trimmed, lower case, without a `deal - ` prefix.
-fn normalize(h: &str) -> String {
-    let h = h.trim().to_lowercase();
-    match h.strip_prefix("deal - ") {
-        Some(rest) => rest.to_owned(),
-        None => h,
+/// A header name as presets compare it: its words in lower case, one space apart. Words are
+/// split at anything that is not a letter or digit and where a lower-case letter or digit meets
+/// an upper-case one (`closeValue`, `CloseValue`), or an upper-case run meets a word
+/// (`HTTPStatus` is `http status`). Pipedrive's `Deal - ` prefix is dropped.
+pub(crate) fn normalize(h: &str) -> String {
+    let h = h.trim();
+    let h = match h.get(..7) {
+        Some(p) if p.eq_ignore_ascii_case("deal - ") => &h[7..],
+        _ => h,
+    };
+    let chars: Vec<char> = h.chars().collect();
+    let mut out = String::with_capacity(h.len());
+    let mut gap = false;
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_alphanumeric() {
+            gap = !out.is_empty();
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1);
+        let boundary = c.is_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_lowercase()
+                    || p.is_ascii_digit()
+                    || (p.is_uppercase() && next.is_some_and(|n| n.is_lowercase()))
+            });
+        if (gap || boundary) && !out.is_empty() {
+            out.push(' ');
+        }
+        gap = false;
+        out.extend(c.to_lowercase());
     }
+    out
 }
 
 /// Why a mapping cannot be imported.
@@ -293,13 +320,14 @@ impl Mapping {
         let names: Vec<String> = headers.iter().map(|h| normalize(h.as_ref())).collect();
         let event_roles = |n: &str| -> Option<Role> {
             Some(match n {
-                "contact" | "contact id" | "contact_id" | "user" | "user id" | "user_id"
-                | "email" | "person" | "lead" | "lead id" | "customer" | "customer id" => Id,
-                "account" | "account id" | "account_id" | "company" | "organization"
+                "contact" | "contact id" | "user" | "user id" | "email" | "person" | "lead"
+                | "lead id" | "customer" | "customer id" => Id,
+                "account" | "account id" | "company" | "company id" | "organization"
                 | "organisation" => Account,
-                "time" | "timestamp" | "date" | "datetime" | "event time" | "event_time"
-                | "occurred at" | "created_at" | "ts" => EventTime,
-                "type" | "event" | "event type" | "event_type" | "action" | "activity" => EventType,
+                "time" | "timestamp" | "date" | "datetime" | "date time" | "event time"
+                | "event date" | "occurred at" | "created at" | "ts" => EventTime,
+                "type" | "event" | "event type" | "event name" | "action" | "activity"
+                | "activity type" => EventType,
                 "channel" | "medium" => Channel,
                 "value" | "amount" | "revenue" => Value,
                 _ => return None,
@@ -318,18 +346,28 @@ impl Mapping {
         let mut roles: Vec<Role> = names
             .iter()
             .map(|n| match n.as_str() {
-                "id" | "record id" | "contact id" | "deal id" | "key" | "email" => Id,
-                "name" | "full name" | "contact name" | "deal name" | "title" => Name,
-                "account" | "company" | "company name" | "organization" | "account name" => Account,
-                "status" | "stage" | "lifecycle stage" | "deal stage" => Status,
-                "created" | "create date" | "created date" | "created at" | "created_at" => Created,
-                "lead" | "lead date" => Lead,
+                "id" | "record id" | "contact id" | "deal id" | "opportunity id" | "lead id"
+                | "customer id" | "key" | "email" | "email address" => Id,
+                "name" | "full name" | "contact name" | "deal name" | "opportunity name"
+                | "first name" | "last name" | "title" => Name,
+                "account" | "company" | "company name" | "organization" | "organisation"
+                | "organization name" | "account name" | "client" | "client name" => Account,
+                "status" | "stage" | "lifecycle stage" | "deal stage" | "opportunity stage"
+                | "stage name" | "pipeline stage" | "lead status" | "deal status" => Status,
+                "created" | "create date" | "created date" | "created at" | "created on"
+                | "creation date" | "date created" | "engage date" | "engaged at" | "open date"
+                | "opened at" => Created,
+                "lead" | "lead date" | "became a lead date" => Lead,
                 "mql" | "mql date" => Mql,
                 "sql" | "sql date" => Sql,
-                "closed" | "close date" | "closed date" | "closed at" => Closed,
-                "amount" | "value" | "revenue" | "deal value" => Amount,
-                "owner" | "contact owner" | "deal owner" => Owner,
-                "source" | "lead source" | "original source" => Source,
+                "closed" | "close date" | "closed date" | "closed at" | "closed on"
+                | "close time" | "won date" | "won time" => Closed,
+                "amount" | "value" | "revenue" | "deal value" | "deal amount" | "deal size"
+                | "close value" | "opportunity amount" => Amount,
+                "owner" | "contact owner" | "deal owner" | "opportunity owner"
+                | "account owner" | "sales agent" | "sales rep" | "salesperson"
+                | "sales person" | "assigned to" => Owner,
+                "source" | "lead source" | "original source" | "utm source" => Source,
                 _ => Keep,
             })
             .collect();
@@ -539,6 +577,75 @@ mod tests {
         let m = Mapping::guess(&h);
         assert_eq!(m.shape, Shape::Events);
         assert_eq!(m.roles, [Id, EventTime, EventType, Ignore]);
+    }
+
+    #[test]
+    fn header_words_are_compared_however_they_are_spelt() {
+        for h in [
+            "Deal Stage",
+            "deal_stage",
+            "dealStage",
+            "DealStage",
+            "deal-stage",
+            "DEAL.STAGE",
+            "  Deal   Stage ",
+            "Deal - Deal Stage",
+        ] {
+            assert_eq!(normalize(h), "deal stage", "{h:?}");
+        }
+        assert_eq!(normalize("contactID"), "contact id");
+        assert_eq!(normalize("HTTPStatus"), "http status");
+        assert_eq!(normalize("utm_source2"), "utm source2");
+        assert_eq!(normalize("Probability (%)"), "probability");
+        // Letters of any script are kept, and lower-cased.
+        assert_eq!(normalize("Дата_Создания"), "дата создания");
+        assert_eq!(normalize("거래 단계"), "거래 단계");
+        assert_eq!(normalize("___"), "");
+        // A camelCase HubSpot export is still HubSpot.
+        let camel = [
+            "recordId",
+            "dealName",
+            "dealStage",
+            "amount",
+            "closeDate",
+            "createDate",
+        ];
+        assert_eq!(Preset::detect(&camel), Preset::HubSpotDeals);
+    }
+
+    #[test]
+    fn a_snake_case_deals_export_maps_itself() {
+        // The header of a public CRM sample (sales_pipeline.csv): no preset matches three of
+        // its columns, so the guess maps it, with nothing left for the user to choose.
+        let h = [
+            "opportunity_id",
+            "sales_agent",
+            "product",
+            "account",
+            "deal_stage",
+            "engage_date",
+            "close_date",
+            "close_value",
+        ];
+        assert_eq!(Preset::detect(&h), Preset::Custom);
+        let m = Mapping::for_preset(Preset::Custom, &h);
+        assert_eq!(m.shape, Shape::Records);
+        assert_eq!(
+            m.roles,
+            [Id, Owner, Keep, Account, Status, Created, Closed, Amount]
+        );
+        assert_eq!(m.check(), Ok(()));
+        let camel = [
+            "opportunityId",
+            "salesAgent",
+            "dealStage",
+            "closeDate",
+            "closeValue",
+        ];
+        assert_eq!(
+            Mapping::guess(&camel).roles,
+            [Id, Owner, Status, Closed, Amount]
+        );
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn content_consumers(s: Sources) -> Vec<u32> {
             s.data
                 .events_of(&s.data.contacts[i as usize])
                 .iter()
-                .any(|e| content[e.kind as usize] && e.time <= s.paths.as_of)
+                .any(|e| content[e.kind() as usize] && e.time <= s.paths.as_of)
         })
         .collect()
 }
@@ -254,12 +254,12 @@ pub fn answer(s: Sources, card: &Card) -> Option<Answer> {
             .map_or(Answer::NoData, |t| Answer::Ratio { ratio: t.one_line }),
         Channels => Answer::Top {
             items: top_in_stage(s, stage, |e| {
-                e.channel.map(|c| s.data.channels.name(c).to_owned())
+                e.channel().map(|c| s.data.channels.name(c).to_owned())
             }),
         },
         ContentTypes => Answer::Top {
             items: top_in_stage(s, stage, |e| {
-                let name = s.data.event_types.name(e.kind);
+                let name = s.data.event_types.name(e.kind());
                 is_one_of(name, &CONTENT_WORDS).then(|| name.to_owned())
             }),
         },
@@ -301,7 +301,7 @@ pub fn answer(s: Sources, card: &Card) -> Option<Answer> {
                 .data
                 .events
                 .iter()
-                .filter(|e| kinds[e.kind as usize] && e.time <= s.paths.as_of)
+                .filter(|e| kinds[e.kind() as usize] && e.time <= s.paths.as_of)
                 .count() as u32;
             if kinds.iter().any(|k| *k) {
                 Answer::Count { count }
@@ -466,10 +466,10 @@ pub fn event_matrix(
                 continue;
             }
             if let Some(s) = paths.stage_at(i, e.time) {
-                let k = s as usize * n_types + e.kind as usize;
+                let k = s as usize * n_types + e.kind() as usize;
                 if !seen[k] {
                     seen[k] = true;
-                    cells[s as usize][e.kind as usize] += 1;
+                    cells[s as usize][e.kind() as usize] += 1;
                 }
             }
         }

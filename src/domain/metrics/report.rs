@@ -416,7 +416,7 @@ pub fn report(input: Input, contacts: &[u32]) -> Report {
                 events_in[s as usize] += 1;
                 let last = &mut last_activity[s as usize];
                 *last = Some(last.map_or(e.time, |l| l.max(e.time)));
-                if referral_kinds[e.kind as usize] {
+                if referral_kinds[e.kind() as usize] {
                     referral_by_stage[s as usize] += 1;
                 }
             }
@@ -449,7 +449,7 @@ pub fn report(input: Input, contacts: &[u32]) -> Report {
                 }
                 let since = visits[past].entered;
                 let referred = data.events_of(contact).iter().any(|e| {
-                    referral_kinds[e.kind as usize] && e.time >= since && e.time <= paths.as_of
+                    referral_kinds[e.kind() as usize] && e.time >= since && e.time <= paths.as_of
                 });
                 if referred {
                     referrers_past += 1;
@@ -707,7 +707,7 @@ fn revenue(
             any = true;
         } else {
             for e in data.events_of(contact) {
-                if let (Some(v), true) = (e.value, e.time <= paths.as_of) {
+                if let (Some(v), true) = (e.value(), e.time <= paths.as_of) {
                     add(e.time, v);
                     any = true;
                 }

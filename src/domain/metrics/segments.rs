@@ -72,7 +72,7 @@ fn value_of(data: &Dataset, c: &Contact, field: &str) -> Option<String> {
     let v = if field == CHANNEL && !data.fields.iter().any(|f| f == CHANNEL) {
         data.events_of(c)
             .iter()
-            .find_map(|e| e.channel)
+            .find_map(|e| e.channel())
             .map(|ch| data.channels.name(ch).to_owned())
     } else {
         data.field(c, field)

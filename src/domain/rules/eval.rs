@@ -180,7 +180,7 @@ impl Kind {
     fn matches(self, e: &Event) -> bool {
         match self {
             Kind::Any => true,
-            Kind::Id(k) => e.kind == k,
+            Kind::Id(k) => e.kind() == k,
             Kind::Absent => false,
         }
     }
@@ -522,7 +522,7 @@ impl Compiled {
             times.clear();
         }
         for e in data.events_of(contact) {
-            let slot = self.slot_of_kind[e.kind as usize];
+            let slot = self.slot_of_kind[e.kind() as usize];
             if slot != NO_SLOT {
                 timeline.times[slot as usize].push(e.time);
             }
@@ -640,7 +640,7 @@ impl Compiled {
         for e in events {
             let by_kind = self
                 .engage_by_kind
-                .get(e.kind as usize)
+                .get(e.kind() as usize)
                 .map_or(&[][..], |v| &v[..]);
             for &n in by_kind.iter().chain(&self.engage_any) {
                 let r = &self.engage[n as usize];
@@ -1222,7 +1222,7 @@ impl<'a> Ctx<'a> {
                         }
                         None => in_window(self.events)
                             .iter()
-                            .filter(|e| e.kind == k)
+                            .filter(|e| e.kind() == k)
                             .count(),
                     },
                 } as u32;

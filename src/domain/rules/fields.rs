@@ -202,6 +202,7 @@ mod tests {
             ..Mapping::for_preset(Preset::Custom, &headers)
         };
         let options = Options {
+            preset: None,
             mapping: Some(mapping),
             ..Options::default()
         };

@@ -4,6 +4,8 @@ use leptos::prelude::*;
 
 use crate::domain::import::{BadRow, RowProblem};
 use crate::i18n::*;
+use crate::ui::format;
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn BadRowText(
@@ -39,6 +41,13 @@ pub fn BadRowText(
         RowProblem::MissingId => t_string!(i18n, row_missing_id).to_string(),
         RowProblem::MissingTime => t_string!(i18n, row_missing_time).to_string(),
         RowProblem::MissingType => t_string!(i18n, row_missing_type).to_string(),
+        RowProblem::TooManyKinds { column: c, limit } => t_string!(
+            i18n,
+            row_too_many_kinds,
+            column = column(*c),
+            limit = format::count(*limit as u32, use_lang().get_untracked())
+        )
+        .to_string(),
         RowProblem::TooLong {
             quote_line: Some(quote),
             end_line,

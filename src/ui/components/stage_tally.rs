@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::classified::StageTally;
+use crate::domain::classified::{warnings, StageTally, Warning};
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
@@ -82,6 +82,37 @@ pub fn StageTallyTable(
             .into_any(),
         );
         Some(rows)
+    };
+    // What most likely needs fixing before these figures mean anything.
+    let warned = move || {
+        let r = result.get()?;
+        let list = data.loaded.with(|l| {
+            l.as_ref()
+                .map(|l| warnings(&l.report, r.tally.contacts, r.tally.unplaced_contacts))
+        })?;
+        if list.is_empty() {
+            return None;
+        }
+        let items = list
+            .into_iter()
+            .map(|w| {
+                let text = match w {
+                    Warning::NoIdColumn => t_string!(i18n, warn_no_id_column).to_string(),
+                    Warning::NothingPlaced { contacts } => t_string!(
+                        i18n,
+                        warn_nothing_placed,
+                        count = crate::ui::format::count(contacts, lang.get())
+                    )
+                    .to_string(),
+                };
+                view! { <li>{text}</li> }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="rules-warning" role="status" data-testid="data-warnings">
+                <ul>{items}</ul>
+            </div>
+        })
     };
     let outcomes = move || {
         let r = result.get()?;
@@ -173,6 +204,7 @@ pub fn StageTallyTable(
     view! {
         <section class="stage-tally" aria-labelledby="where-h">
             <h3 id="where-h">{t!(i18n, where_heading)}</h3>
+            {warned}
             <table data-testid="stage-tally">
                 <thead>
                     <tr>

@@ -385,3 +385,89 @@ fn rows_read_grows_with_each_push_and_ends_at_the_reports_count() {
     let report = imp.finish().unwrap().report;
     assert!(before_finish <= report.rows && report.rows > 1_000);
 }
+
+#[test]
+fn event_types_and_channels_past_what_16_bits_number_are_reported_not_imported() {
+    let mut text = String::from("contact,time,type,channel\n");
+    for i in 0..=MAX_KINDS {
+        text.push_str(&format!("c{},2024-01-01,t{i},web\n", i % 7));
+    }
+    // A known type still imports after the limit; a new channel past its limit does not.
+    text.push_str("c1,2024-01-02,t5,web\n");
+    // "web" and 65,534 more fill the channels; the next new one is refused.
+    for i in 0..MAX_KINDS {
+        text.push_str(&format!("c2,2024-01-03,t0,ch{i}\n"));
+    }
+    let got = import_bytes(text.as_bytes(), Options::default()).expect("imports");
+    let d = &got.dataset;
+    assert_eq!(d.event_types.len(), MAX_KINDS);
+    assert_eq!(d.channels.len(), MAX_KINDS);
+    assert_eq!(got.report.bad_row_count, 2);
+    let header_and_types = MAX_KINDS as u64 + 2;
+    assert_eq!(
+        got.report.bad_rows,
+        [
+            BadRow {
+                line: header_and_types,
+                problem: RowProblem::TooManyKinds {
+                    column: 2,
+                    limit: MAX_KINDS
+                },
+                kept: false,
+            },
+            BadRow {
+                line: header_and_types + 1 + MAX_KINDS as u64,
+                problem: RowProblem::TooManyKinds {
+                    column: 3,
+                    limit: MAX_KINDS
+                },
+                kept: false,
+            },
+        ]
+    );
+    assert_eq!(got.report.imported, got.report.rows - 2);
+    assert_eq!(d.events.len(), got.report.imported);
+    // The last type and channel kept are numbered and named right.
+    let last = d.events.iter().max_by_key(|e| e.kind()).expect("events");
+    assert_eq!(
+        d.event_types.name(last.kind()),
+        format!("t{}", MAX_KINDS - 1)
+    );
+    let last = d
+        .events
+        .iter()
+        .filter_map(|e| e.channel())
+        .max()
+        .expect("channels");
+    assert_eq!(d.channels.name(last), format!("ch{}", MAX_KINDS - 2));
+}
+
+#[test]
+fn told_the_file_size_the_importer_makes_room_for_its_events_once() {
+    let mut text = String::from("contact,time,type,value\n");
+    for i in 0..100_000 {
+        text.push_str(&format!(
+            "c{},2024-01-01T10:00:00Z,visit,{}\n",
+            i % 997,
+            i % 13
+        ));
+    }
+    let import = |told: bool| {
+        let mut imp = Importer::new(Options::default());
+        if told {
+            imp.expect_bytes(text.len() as u64);
+        }
+        for chunk in text.as_bytes().chunks(64 * 1024) {
+            imp.push(chunk).expect("imports");
+        }
+        imp.finish().expect("imports").dataset
+    };
+    let told = import(true);
+    let guessing = import(false);
+    assert_eq!(told, guessing);
+    assert_eq!(told.events.len(), 100_000);
+    // Room for the file's rows (and 2 % more), not the next power of two.
+    let room = told.events.capacity();
+    assert!((100_000..=103_000).contains(&room), "{room}");
+    assert!(guessing.events.capacity() > 103_000);
+}
