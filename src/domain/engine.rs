@@ -189,9 +189,9 @@ pub fn rules_for(
     }
 }
 
-/// How to read the file.
-pub fn import_options(options: &EngineOptions) -> Options {
-    Options {
+/// An importer reading a file as the options say.
+pub fn importer_for(options: &EngineOptions) -> Importer {
+    Importer::new(Options {
         overrides: Overrides {
             encoding: options.encoding,
             delimiter: options.delimiter,
@@ -199,7 +199,7 @@ pub fn import_options(options: &EngineOptions) -> Options {
         },
         mapping: options.mapping.clone(),
         preset: options.preset,
-    }
+    })
 }
 
 /// The as-of time the options give, or the file's latest date, or `now`.
@@ -428,11 +428,6 @@ impl Session {
 /// How much of a file the importer is given at a time: its decoding buffers stay this small
 /// however large the file is.
 pub const CHUNK: usize = 1 << 20;
-
-/// An importer reading a file as the options say.
-pub fn importer_for(options: &EngineOptions) -> Importer {
-    Importer::new(import_options(options))
-}
 
 /// Imports a whole file and classifies it: what `classifyCsv` does. The file goes to the
 /// importer in chunks of [`CHUNK`] bytes.

@@ -37,14 +37,21 @@ async function tally(page) {
   return out;
 }
 
-test('import a HubSpot export: map columns, counts per stage, why a contact is there, kept after reload', async () => {
-  const path = `${OUT}/hubspot-contacts.csv`;
-  await writeFile(path, HUBSPOT);
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await page.locator('button[data-template="act_on"]').click();
+// Opens the app, starts a map from `template`, and picks the file at `path` on its Data tab.
+async function importInto(template, path) {
+  const opened = await openApp(app.browser, app.server.url);
+  const { page } = opened;
+  await page.locator(`button[data-template="${template}"]`).click();
   await page.locator('li.stage').first().waitFor();
   await page.getByTestId('data-tab').click();
   await page.getByTestId('csv-input').setInputFiles(path);
+  return opened;
+}
+
+test('import a HubSpot export: map columns, counts per stage, why a contact is there, kept after reload', async () => {
+  const path = `${OUT}/hubspot-contacts.csv`;
+  await writeFile(path, HUBSPOT);
+  const { context, page, errors } = await importInto('act_on', path);
 
   // The column-mapping step recognises the export and lets a column be changed.
   const wizard = page.getByTestId('import-wizard');
@@ -202,11 +209,7 @@ test('a deals export with snake_case headers imports with no hand mapping; its f
   const { csv, expect, outcomes, accounts } = dealsExport();
   const path = `${OUT}/sales_pipeline.csv`;
   await writeFile(path, csv);
-  const { context, page, errors } = await openApp(app.browser, app.server.url);
-  await page.locator('button[data-template="hinge"]').click();
-  await page.locator('li.stage').first().waitFor();
-  await page.getByTestId('data-tab').click();
-  await page.getByTestId('csv-input').setInputFiles(path);
+  const { context, page, errors } = await importInto('hinge', path);
 
   // Nothing to map by hand: each column already has the role its name says.
   const wizard = page.getByTestId('import-wizard');
