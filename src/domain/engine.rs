@@ -13,6 +13,7 @@ use super::import::{
     Preset, Report, TextEncoding,
 };
 use super::model::{JourneyMap, SourceModel};
+use super::rules::sql::{to_sql, SqlSource};
 use super::rules::{
     classify, explain, unknown_fields, Classification, Explanation, Qualification, RuleError,
     RuleSet, Sentiment, Temperature, UnknownField,
@@ -299,6 +300,43 @@ impl Session {
         Ok(explain(&data, &rules, i, as_of))
     }
 
+    /// The rules of the options as one DuckDB query that reads this file from `file` (see
+    /// [`to_sql`]). An as-of day before the file's latest date is refused: the query
+    /// classifies with everything the file says.
+    pub fn sql(
+        &self,
+        options: &EngineOptions,
+        file: &str,
+        now: Timestamp,
+    ) -> Result<String, EngineError> {
+        let map = map_of(options, now)?;
+        let rules = rules_for(options, map.as_ref())?;
+        let as_of = match &options.as_of {
+            None => None,
+            Some(_) => {
+                let t = as_of_for(options, &self.dataset, now)?;
+                if self.dataset.latest.is_some_and(|latest| t < latest) {
+                    return Err(EngineError::Options(
+                        "asOf: SQL classifies with everything the file says; give a day on or after its latest date".to_owned(),
+                    ));
+                }
+                Some(t)
+            }
+        };
+        let r = &self.report;
+        Ok(to_sql(
+            &rules,
+            &SqlSource {
+                file,
+                headers: &r.headers,
+                mapping: &r.mapping,
+                delimiter: r.delimiter,
+                date_order: r.date_order,
+                as_of,
+            },
+        ))
+    }
+
     /// The data as it stood at `as_of` when the options ask for a day before the file's latest
     /// date (see [`Dataset::as_it_stood`]); else the whole file.
     fn data_at(&self, options: &EngineOptions, as_of: Time) -> std::borrow::Cow<'_, Dataset> {
@@ -441,6 +479,22 @@ pub fn run(
         importer.push(chunk).map_err(EngineError::File)?;
     }
     Session::finished(importer)?.classify(options, now)
+}
+
+/// Imports a whole file and gives its rules as one DuckDB query reading it from `file`: what
+/// `rulesSql` does.
+pub fn sql(
+    bytes: &[u8],
+    options: &EngineOptions,
+    file: &str,
+    now: Timestamp,
+) -> Result<String, EngineError> {
+    let mut importer = importer_for(options);
+    importer.expect_bytes(bytes.len() as u64);
+    for chunk in bytes.chunks(CHUNK) {
+        importer.push(chunk).map_err(EngineError::File)?;
+    }
+    Session::finished(importer)?.sql(options, file, now)
 }
 
 #[cfg(test)]

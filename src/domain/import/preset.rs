@@ -201,7 +201,15 @@ impl Preset {
     /// names (at least three), else [`Preset::Custom`].
     pub fn detect<S: AsRef<str>>(headers: &[S]) -> Preset {
         let names: Vec<String> = headers.iter().map(|h| normalize(h.as_ref())).collect();
-        let mut best = (Preset::Custom, 2usize);
+        // A preset needs three of its column names, and at least as many as the common names
+        // the guess reads (a plain `id,name,status,created,…` file is not a CRM's export
+        // because it also has `email` and `owner`).
+        let guessed = Mapping::guess(headers)
+            .roles
+            .iter()
+            .filter(|r| !matches!(r, Role::Keep | Role::Ignore))
+            .count();
+        let mut best = (Preset::Custom, 2usize.max(guessed.saturating_sub(1)));
         for p in Preset::KNOWN {
             let score = names
                 .iter()

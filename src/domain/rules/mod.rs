@@ -80,6 +80,7 @@ mod eval;
 pub mod fields;
 pub mod model;
 pub mod replay;
+pub mod sql;
 pub mod text;
 
 pub use classify::{classify, explain, Classification, Explanation};
