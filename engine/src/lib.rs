@@ -83,23 +83,43 @@ pub fn engine_version() -> String {
 pub fn classify_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsError> {
     let options = options_from(options)?;
     let now = Timestamp::now();
+    let result = session_of(&input, &options)?
+        .classify(&options, now)
+        .map_err(engine_error)?;
+    to_js(&result)
+}
+
+/// The rules (of the options: `rules`, `map` or `model`) as one DuckDB query that reads the
+/// file from `file` (default `data.csv`) with the columns mapped as for `classifyCsv`, places
+/// every contact in a stage and counts them per stage and per outcome.
+#[wasm_bindgen(js_name = rulesSql)]
+pub fn rules_sql(input: JsValue, options: JsValue, file: Option<String>) -> Result<String, JsError> {
+    let options = options_from(options)?;
+    session_of(&input, &options)?
+        .sql(&options, file.as_deref().unwrap_or(DEFAULT_SQL_FILE), Timestamp::now())
+        .map_err(engine_error)
+}
+
+/// The file name the exported SQL reads when none is given.
+const DEFAULT_SQL_FILE: &str = "data.csv";
+
+/// A whole file (text, bytes or an `ArrayBuffer`) imported as the options say.
+fn session_of(input: &JsValue, options: &EngineOptions) -> Result<engine::Session, JsError> {
     // Bytes already in JS memory are copied in one chunk at a time, never as a whole.
     let array = if let Some(b) = input.dyn_ref::<js_sys::ArrayBuffer>() {
         Some(js_sys::Uint8Array::new(b))
     } else {
         input.dyn_ref::<js_sys::Uint8Array>().cloned()
     };
-    let result = match array {
+    let file_error = |e| engine_error(EngineError::File(e));
+    let mut importer = engine::importer_for(options);
+    match array {
         Some(array) => {
-            let file_error = |e| engine_error(EngineError::File(e));
             let total = array.length();
             let step = engine::CHUNK as u32;
             let mut buf = vec![0; total.min(step) as usize];
-            array.subarray(0, total.min(step)).copy_to(&mut buf);
-            let mut importer = engine::importer_for(&options);
             importer.expect_bytes(u64::from(total));
-            importer.push(&buf).map_err(file_error)?;
-            let mut start = total.min(step);
+            let mut start = 0;
             while start < total {
                 let end = (start + step).min(total);
                 let chunk = &mut buf[..(end - start) as usize];
@@ -107,13 +127,16 @@ pub fn classify_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsError
                 importer.push(chunk).map_err(file_error)?;
                 start = end;
             }
-            engine::Session::finished(importer)
-                .and_then(|s| s.classify(&options, now))
-                .map_err(engine_error)?
         }
-        None => engine::run(&bytes_of(&input)?, &options, now).map_err(engine_error)?,
-    };
-    to_js(&result)
+        None => {
+            let bytes = bytes_of(input)?;
+            importer.expect_bytes(bytes.len() as u64);
+            for chunk in bytes.chunks(engine::CHUNK) {
+                importer.push(chunk).map_err(file_error)?;
+            }
+        }
+    }
+    engine::Session::finished(importer).map_err(engine_error)
 }
 
 /// A new map from a template (`"hinge"`, `"scaleo"`, `"act_on"`, `"martech"`, `"blank"`).
@@ -273,6 +296,73 @@ impl Session {
         )
     }
 
+    /// The Metrics figures per value of a column (`field`: `owner`, `source`, `channel` — the
+    /// first event's —, or a kept column): the `max` (default 8) most common values, then
+    /// `{ kind: "other" }` for the rest and `{ kind: "empty" }` for none. `[{ label, contacts,
+    /// report }]`, `report` as `metrics()` gives it.
+    pub fn segments(
+        &self,
+        field: &str,
+        options: JsValue,
+        max: Option<u32>,
+    ) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        let max = max.unwrap_or(8).max(1) as usize;
+        to_js(
+            &session
+                .segments(&options, field, max, Timestamp::now())
+                .map_err(engine_error)?,
+        )
+    }
+
+    /// The columns `segments` can break the contacts down by.
+    #[wasm_bindgen(js_name = segmentFields)]
+    pub fn segment_fields(&self) -> Result<JsValue, JsError> {
+        to_js(&self.finished()?.segment_fields())
+    }
+
+    /// The Metrics figures of the contacts that entered the journey in each period
+    /// (`"month"` or `"quarter"`), oldest first: `[{ label, start, contacts, report }]`.
+    pub fn periods(&self, granularity: &str, options: JsValue) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        let g = serde_json::from_value(serde_json::Value::String(granularity.to_owned()))
+            .map_err(|_| {
+                JsError::new(&format!(
+                    "periods: {granularity:?} is not \"month\" or \"quarter\""
+                ))
+            })?;
+        to_js(
+            &session
+                .periods(&options, g, Timestamp::now())
+                .map_err(engine_error)?,
+        )
+    }
+
+    /// The next 12 months as they are and with one change (`{ stage, conversion?, days?,
+    /// returnRate? }`, shares from 0 to 1): `{ baseline, projected }`, each `{ arrivalsPerYear,
+    /// clients, revenue, clv, timeToConvert }`.
+    #[wasm_bindgen(js_name = whatIf)]
+    pub fn what_if(&self, change: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        let change: engine::WhatIfChange = serde_wasm_bindgen::from_value(change)
+            .map_err(|e| JsError::new(&format!("whatIf: {e}")))?;
+        to_js(
+            &session
+                .what_if(&options, &change, Timestamp::now())
+                .map_err(engine_error)?,
+        )
+    }
+
+    /// Terra incognita: `[{ stage, gap: { kind, … }, fill: { fields, events } }]`.
+    pub fn terra(&self, options: JsValue) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        to_js(&session.terra(&options, Timestamp::now()).map_err(engine_error)?)
+    }
+
     /// Why the contact with this id landed where it did (`undefined` if there is none).
     pub fn explain(&self, contact: &str, options: JsValue) -> Result<JsValue, JsError> {
         let session = self.finished()?;
@@ -284,6 +374,16 @@ impl Session {
             Some(e) => to_js(&e),
             None => Ok(JsValue::UNDEFINED),
         }
+    }
+
+    /// The rules of the options as one DuckDB query reading the file from `file` (default
+    /// `data.csv`), as `rulesSql` gives them.
+    pub fn sql(&self, options: JsValue, file: Option<String>) -> Result<String, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        session
+            .sql(&options, file.as_deref().unwrap_or(DEFAULT_SQL_FILE), Timestamp::now())
+            .map_err(engine_error)
     }
 
     fn finished(&self) -> Result<&engine::Session, JsError> {

@@ -12,6 +12,9 @@ use super::import::{
     BadRow, DateOrder, Delimiter, ImportError as FileError, Importer, Mapping, Options, Overrides,
     Preset, Report, TextEncoding,
 };
+use super::metrics::segments::{Granularity, SegmentLabel};
+use super::metrics::terra::{Fill, GapKind};
+use super::metrics::whatif::Projection;
 use super::model::{JourneyMap, SourceModel};
 use super::rules::sql::{to_sql, SqlSource};
 use super::rules::{
@@ -157,6 +160,69 @@ pub struct EngineResult {
     pub contacts: Vec<ContactResult>,
 }
 
+/// A session's data analysed with one map and rule set (see `Session::analysed`).
+struct Analysed<'a> {
+    map: JourneyMap,
+    data: std::borrow::Cow<'a, Dataset>,
+    analysis: super::metrics::Analysis,
+    report: super::metrics::Report,
+}
+
+/// The figures of the contacts with one value of a column.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SegmentFigures {
+    /// `{ kind: "value", value }`, `{ kind: "other" }` (the values past the largest) or
+    /// `{ kind: "empty" }` (no value).
+    pub label: SegmentLabel,
+    pub contacts: u32,
+    pub report: super::metrics::Report,
+}
+
+/// The figures of the contacts that entered the journey in one period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PeriodFigures {
+    /// `2024-03` or `2024-Q1`.
+    pub label: String,
+    /// The period's first day, `YYYY-MM-DD`.
+    pub start: String,
+    pub contacts: u32,
+    pub report: super::metrics::Report,
+}
+
+/// One change to project: a stage (by id) and its new step conversion (0–1) or median days,
+/// or the clients' new return rate (0–1).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct WhatIfChange {
+    pub stage: String,
+    pub conversion: Option<f64>,
+    pub days: Option<f64>,
+    pub return_rate: Option<f64>,
+}
+
+/// The next 12 months as they are and with the change.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct WhatIfFigures {
+    pub baseline: Projection,
+    pub projected: Projection,
+}
+
+/// One gap of one stage.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GapFigures {
+    /// The stage's id.
+    pub stage: String,
+    /// `{ kind: "noData" | "thin" (visits, min) | "stale" (days) | "noTimes" |
+    /// "channelUnseen" (channel) }`.
+    pub gap: GapKind,
+    /// The columns and event types the stage's rules read.
+    pub fill: Fill,
+}
+
 /// The map the options describe, if any.
 pub fn map_of(options: &EngineOptions, now: Timestamp) -> Result<Option<JourneyMap>, EngineError> {
     match (&options.map, options.model) {
@@ -274,13 +340,132 @@ impl Session {
         options: &EngineOptions,
         now: Timestamp,
     ) -> Result<super::metrics::Report, EngineError> {
+        Ok(self.analysed(options, now)?.report)
+    }
+
+    /// The data classified and replayed with the options' map (or model) and rules, and the
+    /// report of every contact: what the Metrics view and every breakdown start from.
+    fn analysed(&self, options: &EngineOptions, now: Timestamp) -> Result<Analysed<'_>, EngineError> {
         let map = map_of(options, now)?
             .ok_or_else(|| EngineError::Options("metrics need a map or a model".to_owned()))?;
         let rules = rules_for(options, Some(&map))?;
         let as_of = as_of_for(options, &self.dataset, now)?;
         let data = self.data_at(options, as_of);
         let analysis = super::metrics::Analysis::with_rules(&map, &data, &rules, as_of);
-        Ok(analysis.report_all(&map, &data))
+        let report = analysis.report_all(&map, &data);
+        Ok(Analysed {
+            map,
+            data,
+            analysis,
+            report,
+        })
+    }
+
+    /// The Metrics view's figures for the contacts of each value of `field` (the `max` most
+    /// common values, then the rest together, then those without a value), as its segment
+    /// table shows them.
+    pub fn segments(
+        &self,
+        options: &EngineOptions,
+        field: &str,
+        max: usize,
+        now: Timestamp,
+    ) -> Result<Vec<SegmentFigures>, EngineError> {
+        let a = self.analysed(options, now)?;
+        let all: Vec<u32> = (0..a.data.contacts.len() as u32).collect();
+        Ok(super::metrics::segments::by_field(&a.data, field, &all, max)
+            .into_iter()
+            .map(|s| SegmentFigures {
+                label: s.label,
+                contacts: s.contacts.len() as u32,
+                report: super::metrics::report(a.analysis.input(&a.map, &a.data), &s.contacts),
+            })
+            .collect())
+    }
+
+    /// The columns [`Session::segments`] can break the contacts down by.
+    pub fn segment_fields(&self) -> Vec<String> {
+        super::metrics::segments::segment_fields(&self.dataset)
+    }
+
+    /// The figures of the contacts that entered the journey in each month or quarter, oldest
+    /// first, as the Metrics view's period comparison shows them.
+    pub fn periods(
+        &self,
+        options: &EngineOptions,
+        granularity: Granularity,
+        now: Timestamp,
+    ) -> Result<Vec<PeriodFigures>, EngineError> {
+        let a = self.analysed(options, now)?;
+        Ok(super::metrics::segments::by_period(&a.analysis.paths, granularity)
+            .into_iter()
+            .map(|p| PeriodFigures {
+                label: p.label,
+                start: format_date(p.start),
+                contacts: p.contacts.len() as u32,
+                report: super::metrics::report(a.analysis.input(&a.map, &a.data), &p.contacts),
+            })
+            .collect())
+    }
+
+    /// The next 12 months as they are and with one change, as the what-if form projects them.
+    pub fn what_if(
+        &self,
+        options: &EngineOptions,
+        change: &WhatIfChange,
+        now: Timestamp,
+    ) -> Result<WhatIfFigures, EngineError> {
+        use super::metrics::whatif::{baseline, project, WhatIf};
+        let a = self.analysed(options, now)?;
+        let stage = a
+            .map
+            .stages
+            .iter()
+            .position(|s| s.id.as_str() == change.stage)
+            .ok_or_else(|| {
+                EngineError::Options(format!("whatIf: the map has no stage {:?}", change.stage))
+            })?;
+        let ratio = |name: &str, v: Option<f64>| match v {
+            Some(x) if !(0.0..=1.0).contains(&x) => Err(EngineError::Options(format!(
+                "whatIf: {name} is a share from 0 to 1, not {x}"
+            ))),
+            v => Ok(v),
+        };
+        let change = WhatIf {
+            stage: stage as u32,
+            conversion: ratio("conversion", change.conversion)?,
+            days: match change.days {
+                Some(d) if !(d.is_finite() && d >= 0.0) => {
+                    return Err(EngineError::Options(format!(
+                        "whatIf: days is a number of days from 0, not {d}"
+                    )))
+                }
+                d => d,
+            },
+            return_rate: ratio("returnRate", change.return_rate)?,
+        };
+        Ok(WhatIfFigures {
+            baseline: baseline(&a.report, &a.data, &a.analysis.paths),
+            projected: project(&a.report, &a.data, &a.analysis.paths, &change),
+        })
+    }
+
+    /// Terra incognita: where the map has no data, too little or stale data, and what data
+    /// would fill each gap.
+    pub fn terra(
+        &self,
+        options: &EngineOptions,
+        now: Timestamp,
+    ) -> Result<Vec<GapFigures>, EngineError> {
+        let a = self.analysed(options, now)?;
+        Ok(super::metrics::terra::gaps(&a.map, &a.data, &a.report)
+            .into_iter()
+            .map(|g| GapFigures {
+                stage: a.map.stages[g.stage as usize].id.as_str().to_owned(),
+                gap: g.kind,
+                fill: g.fill,
+            })
+            .collect())
     }
 
     /// Why the contact with id `contact` landed where it did.
@@ -944,5 +1129,71 @@ mod tests {
             .explain("nobody", &options(), Timestamp::UNIX_EPOCH)
             .unwrap()
             .is_none());
+    }
+
+    #[test]
+    fn martech_as_the_readme_spells_it_is_a_model() {
+        let o = EngineOptions::from_json(r#"{"model":"martech"}"#).unwrap();
+        assert_eq!(o.model, Some(SourceModel::MarTech));
+        let o = EngineOptions::from_json(r#"{"model":"mar_tech"}"#).unwrap();
+        assert_eq!(o.model, Some(SourceModel::MarTech));
+    }
+
+    #[test]
+    fn breakdowns_add_up_to_the_whole_and_bad_changes_are_refused() {
+        let csv = crate::domain::demo_data::events_csv(SourceModel::Hinge, 300, 5);
+        let session = Session::import([csv.as_bytes()], Options::default()).unwrap();
+        let options = EngineOptions::from_json(r#"{"model":"hinge"}"#).unwrap();
+        let now = Timestamp::UNIX_EPOCH;
+        let all = session.metrics(&options, now).unwrap();
+        let reached = |r: &crate::domain::metrics::Report| -> Vec<u32> {
+            r.stages.iter().map(|s| s.reached).collect()
+        };
+        // Segments by first channel cover every contact once; their funnels add up to the whole one.
+        let segments = session.segments(&options, "channel", 3, now).unwrap();
+        assert!(segments.len() >= 2);
+        assert_eq!(
+            segments.iter().map(|s| s.contacts).sum::<u32>() as usize,
+            session.dataset.contacts.len()
+        );
+        let mut sum = vec![0; all.stages.len()];
+        for s in &segments {
+            for (t, r) in sum.iter_mut().zip(reached(&s.report)) {
+                *t += r;
+            }
+        }
+        assert_eq!(sum, reached(&all));
+        // Periods hold the contacts ever placed, oldest first.
+        let periods = session.periods(&options, Granularity::Quarter, now).unwrap();
+        assert!(periods.windows(2).all(|w| w[0].start < w[1].start));
+        assert_eq!(
+            periods.iter().map(|p| p.contacts).sum::<u32>(),
+            all.stages[0].reached
+        );
+        // What-if: no change is the baseline; a stage the map lacks or a share past 1 is an error.
+        let same = WhatIfChange {
+            stage: "pre_purchase".into(),
+            ..Default::default()
+        };
+        let w = session.what_if(&options, &same, now).unwrap();
+        assert_eq!(w.baseline, w.projected);
+        let bad = WhatIfChange {
+            stage: "nowhere".into(),
+            ..Default::default()
+        };
+        assert!(session.what_if(&options, &bad, now).is_err());
+        let bad = WhatIfChange {
+            stage: "pre_purchase".into(),
+            conversion: Some(1.5),
+            ..Default::default()
+        };
+        assert!(matches!(
+            session.what_if(&options, &bad, now),
+            Err(EngineError::Options(m)) if m.contains("conversion is a share from 0 to 1")
+        ));
+        // Terra incognita names stages by id.
+        for g in session.terra(&options, now).unwrap() {
+            assert!(all.stages.iter().any(|s| s.stage.as_str() == g.stage), "{}", g.stage);
+        }
     }
 }

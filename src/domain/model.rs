@@ -45,6 +45,9 @@ pub enum SourceModel {
     Hinge,
     Scaleo,
     ActOn,
+    /// Written `mar_tech` in map files; `martech` (its slug, as the JS API and the README
+    /// spell it) is read too.
+    #[serde(alias = "martech")]
     MarTech,
 }
 

@@ -1,8 +1,10 @@
 // End-to-end: import a CRM export through the UI, classify it, explain a contact, keep it over a
 // reload; edit the rules; and the JS module API from a plain page.
 import assert from 'node:assert/strict';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { test } from 'node:test';
+import { duckDb } from './duckdb.mjs';
+import { dealsExport } from './fixtures.mjs';
 import { OUT, openApp, saved, shot, useServedApp } from './harness.mjs';
 
 const app = useServedApp();
@@ -150,61 +152,6 @@ test('import a HubSpot export: map columns, counts per stage, why a contact is t
   await context.close();
 });
 
-// A deals export as a public CRM sample writes it (sales_pipeline.csv: 8,800 opportunities):
-// snake_case headers no preset knows. 240 deals made by a fixed generator, with the figures
-// the Hinge template's default rules give worked out here, independently of the app.
-function dealsExport() {
-  let seed = 7;
-  const next = (n) => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % n; };
-  const day = (d) => new Date(Date.UTC(2017, 0, 1) + d * 86400000).toISOString().slice(0, 10);
-  const LAST = 360; // the latest date in the file: 2017-12-27, a won deal's close date
-  const agents = ['Moses Frase', 'Darcel Schlecht', 'Vicki Laflamme', 'Anna Snelling'];
-  const products = ['GTX Pro', 'MG Special', 'GTK 500'];
-  const accounts = Array.from({ length: 30 }, (_, i) => `Account ${String(i + 1).padStart(2, '0')}`);
-  const lines = ['opportunity_id,sales_agent,product,account,deal_stage,engage_date,close_date,close_value'];
-  const deals = [];
-  for (let i = 0; i < 240; i++) {
-    const stage = ['Won', 'Won', 'Won', 'Lost', 'Lost', 'Engaging', 'Prospecting'][next(7)];
-    const account = next(10) === 0 ? '' : accounts[next(accounts.length)];
-    let engage = next(300);
-    let close = null;
-    if (stage === 'Won' || stage === 'Lost') {
-      close = Math.min(engage + 5 + next(120), LAST - 1);
-      // Keep clear of the 180-day line the rules draw, so a day's rounding cannot move a deal.
-      if (Math.abs(LAST - close - 180) <= 3) close -= 8;
-      engage = Math.min(engage, close - 1);
-    }
-    if (stage === 'Prospecting') engage = null;
-    if (i === 0) { engage = LAST - 30; close = LAST; }
-    const st = i === 0 ? 'Won' : stage;
-    const value = st === 'Won' ? 1000 + next(5000) : st === 'Lost' ? 0 : '';
-    const id = `ZZ${(1000 + i).toString(36).toUpperCase()}`;
-    lines.push([id, agents[next(4)], products[next(3)], account, st,
-      engage === null ? '' : day(engage), close === null ? '' : day(close), value].join(','));
-    deals.push({ id, account, stage: st, close });
-  }
-  // Hinge's defaults: a win closed within 180 days of the latest date is a client now; an
-  // older win is between engagements; everything else with a status is pre-purchase. Lost
-  // deals are "no way"; clients are "hired". Accounts go to their furthest deal (rule order).
-  const stageOf = (d) => d.stage === 'Won' ? (LAST - d.close <= 180 ? 'client_experience' : 'between_engagements') : 'pre_purchase';
-  const rank = ['former_client', 'client_experience', 'between_engagements', 'pre_purchase'];
-  const expect = { pre_purchase: [0, 0], client_experience: [0, 0], between_engagements: [0, 0], former_client: [0, 0], unplaced: [0, 0] };
-  const accountStage = new Map();
-  for (const d of deals) {
-    const s = stageOf(d);
-    expect[s][0] += 1;
-    if (d.account && (!accountStage.has(d.account) || rank.indexOf(s) < rank.indexOf(accountStage.get(d.account)))) {
-      accountStage.set(d.account, s);
-    }
-  }
-  for (const s of accountStage.values()) expect[s][1] += 1;
-  const outcomes = {
-    hired: expect.client_experience[0],
-    no_way: deals.filter((d) => d.stage === 'Lost').length,
-  };
-  return { csv: lines.join('\n') + '\n', expect, outcomes, accounts: accountStage.size };
-}
-
 test('a deals export with snake_case headers imports with no hand mapping; its figures match an independent count; rules that place nobody are warned about', async () => {
   const { csv, expect, outcomes, accounts } = dealsExport();
   const path = `${OUT}/sales_pipeline.csv`;
@@ -234,6 +181,24 @@ test('a deals export with snake_case headers imports with no hand mapping; its f
   assert.equal(await outcomeCount('no_way'), outcomes.no_way);
   assert.equal(await page.getByTestId('data-warnings').count(), 0, 'placed data has no warning');
   await shot(page, 'data-snake-case-tally');
+
+  // The same rules as SQL for a warehouse: the download reads the file by its name and, run in
+  // DuckDB on that file, counts what the tally shows.
+  const sqlButton = page.getByTestId('rules-sql');
+  assert.equal(await sqlButton.getAttribute('aria-describedby'), 'rules-sql-hint');
+  const [download] = await Promise.all([page.waitForEvent('download'), sqlButton.click()]);
+  assert.equal(download.suggestedFilename(), 'rules.sql');
+  const sql = await readFile(await download.path(), 'utf8');
+  assert.match(sql, /read_csv\('sales_pipeline\.csv'/);
+  const db = await duckDb({ 'sales_pipeline.csv': csv });
+  const counted = {};
+  for (const row of db.query(sql)) {
+    if (row.figure === 'stage') counted[row.id ?? 'unplaced'] = row.contacts;
+    else if (row.id) counted[`outcome ${row.id}`] = row.contacts;
+  }
+  for (const [stage, [contacts]] of Object.entries(expect)) assert.equal(counted[stage] ?? 0, contacts, stage);
+  assert.equal(counted['outcome hired'], outcomes.hired);
+  assert.equal(counted['outcome no_way'], outcomes.no_way);
 
   // Rules that test a status this file spells otherwise place nobody: said above the table.
   await page.getByTestId('rules-text').fill('stage client_experience when status = "Closed Won"');

@@ -305,3 +305,88 @@ test('the demo sample: flows, time, periods and coverage charts (screenshots)', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('engine.js gives the Metrics view\'s breakdowns: segments, periods, terra incognita and what-if, the same numbers', async () => {
+  const path = `${OUT}/metrics-events-api.csv`;
+  await writeFile(path, EVENTS);
+  const { context, page, errors } = await openApp(app.browser, app.server.url);
+  await page.locator('button[data-template="hinge"]').click();
+  await page.locator('li.stage').first().waitFor();
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-no-data').getByRole('link').click();
+  await page.getByTestId('csv-input').setInputFiles(path);
+  await page.getByTestId('import-wizard').getByRole('button', { name: 'Import', exact: true }).click();
+  await page.getByTestId('data-summary').filter({ hasText: 'metrics-events-api.csv' }).waitFor();
+  await page.getByTestId('metrics-tab').click();
+  await page.getByTestId('metrics-stages').waitFor();
+
+  // What the view shows.
+  const ui = { segments: {}, periods: {} };
+  await page.getByTestId('segment-field').selectOption('channel');
+  for (const value of ['web', 'email', 'event']) {
+    const row = page.getByTestId('segment-table').getByTestId(`segment-${value}`);
+    await row.waitFor();
+    ui.segments[value] = [Number(await row.locator('td.contacts').innerText()),
+      (await row.locator('td.became').innerText()).replace(/\u00a0/g, ' ').match(/\((\d+)\/(\d+)\)/).slice(1).map(Number)];
+  }
+  await page.getByTestId('period-a').selectOption('2024-01');
+  await page.getByTestId('period-b').selectOption('2024-02');
+  const chart = page.getByTestId('period-chart').locator('svg');
+  await chart.locator('title').filter({ hasText: '2024-01 and 2024-02' }).waitFor({ state: 'attached' });
+  const values = (await chart.locator('.comparison-row text.value').allTextContents()).map(Number);
+  ui.periods['2024-01'] = values.filter((_, i) => i % 2 === 0);
+  ui.periods['2024-02'] = values.filter((_, i) => i % 2 === 1);
+  ui.terra = await page.getByTestId('terra-list').locator('[data-testid^="terra-"]').evaluateAll(
+    (els) => els.map((e) => `${e.dataset.testid.slice(6)} ${e.dataset.kind}`));
+  const result = page.getByTestId('whatif-result');
+  const clients = async (col) => (await result.getByTestId('whatif-clients').locator(`td.${col}`).innerText()).replace(/,/g, '');
+  ui.baseline = await clients('baseline');
+  await page.getByTestId('whatif-stage').selectOption({ label: 'Pre-purchase experience' });
+  await page.getByTestId('whatif-conversion').fill('100');
+  await page.waitForFunction((b) => {
+    const td = document.querySelector('[data-testid="whatif-clients"] td.projected');
+    return td && td.innerText.replace(/,/g, '') !== b;
+  }, ui.baseline);
+  ui.projected = await clients('projected');
+
+  // The same file through the JS module API, in a page of its own.
+  const side = await context.newPage();
+  await side.goto(`${app.server.url}examples/engine.html`);
+  const api = await side.evaluate(async (csv) => {
+    const { default: init, Session } = await import('../engine.js');
+    await init();
+    const s = new Session({});
+    s.push(new TextEncoder().encode(csv));
+    s.finish();
+    const options = { model: 'hinge' };
+    const segments = {};
+    for (const seg of s.segments('channel', options)) {
+      if (seg.label.kind === 'value') segments[seg.label.value] = [seg.contacts, [seg.report.becameClients.num, seg.report.becameClients.den]];
+    }
+    const periods = {};
+    for (const p of s.periods('month', options)) periods[p.label] = p.report.stages.map((st) => st.reached);
+    const stageIds = s.metrics(options).stages.map((st) => st.stage);
+    const terra = s.terra(options).map((g) => `${g.stage} ${g.gap.kind}`);
+    const thin = s.terra(options).find((g) => g.gap.kind === 'thin');
+    const w = s.whatIf({ stage: 'pre_purchase', conversion: 1 }, options);
+    let refused = '';
+    try { s.whatIf({ stage: 'nowhere' }, options); } catch (e) { refused = e.message; }
+    return { segments, periods, stageIds, terra, thin, w, refused, fields: s.segmentFields() };
+  }, EVENTS);
+  await side.close();
+
+  assert.deepEqual(api.segments, ui.segments);
+  assert.deepEqual(api.segments.web, [3, [1, 3]], 'as worked out by hand above');
+  assert.deepEqual({ '2024-01': api.periods['2024-01'], '2024-02': api.periods['2024-02'] }, ui.periods);
+  // The view names gaps by kind slug (no-data, thin, …); the API by kind.
+  const slug = (k) => k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  assert.deepEqual(api.terra.map((t) => { const [s, k] = t.split(' '); return `${s} ${slug(k)}`; }), ui.terra);
+  assert.deepEqual([api.thin.stage, api.thin.gap.visits, api.thin.gap.min], ['client_experience', 3, 5]);
+  assert.equal(api.w.baseline.clients.toFixed(1), ui.baseline);
+  assert.equal(api.w.projected.clients.toFixed(1), ui.projected);
+  assert.ok(api.w.projected.clients > api.w.baseline.clients);
+  assert.match(api.refused, /whatIf: the map has no stage "nowhere"/);
+  assert.ok(api.fields.includes('channel'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -588,6 +588,30 @@ mod tests {
     }
 
     #[test]
+    fn a_plain_file_with_a_few_crm_names_is_not_that_crm_export() {
+        // The sample records file: `email`, `owner` and `source` are also a HubSpot contacts
+        // export's names, but the common names read more columns (status, dates, amount).
+        let h = [
+            "id", "name", "email", "account", "status", "created", "lead", "mql", "sql", "closed",
+            "amount", "owner", "source", "industry", "employees", "nps", "lost_reason",
+        ];
+        assert_eq!(Preset::detect(&h), Preset::Custom);
+        let m = Mapping::for_preset(Preset::detect(&h), &h);
+        assert_eq!(
+            m.roles[..13],
+            [Id, Name, Keep, Account, Status, Created, Lead, Mql, Sql, Closed, Amount, Owner, Source]
+        );
+        // A real export still is its CRM's.
+        let hubspot = [
+            "Record ID", "First Name", "Last Name", "Email", "Company Name", "Lifecycle Stage",
+            "Create Date", "Became a Lead Date", "Became a Marketing Qualified Lead Date",
+            "Became a Sales Qualified Lead Date", "Became a Customer Date", "Contact owner",
+            "Original Source",
+        ];
+        assert_eq!(Preset::detect(&hubspot), Preset::HubSpotContacts);
+    }
+
+    #[test]
     fn header_words_are_compared_however_they_are_spelt() {
         for h in [
             "Deal Stage",

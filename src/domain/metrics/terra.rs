@@ -11,7 +11,7 @@ use crate::domain::rules::{Condition, EventType, Rule};
 
 /// Why a stage is (partly) unknown.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum GapKind {
     /// No contact was ever placed here.
     NoData,

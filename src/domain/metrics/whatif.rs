@@ -32,6 +32,7 @@ pub struct WhatIf {
 
 /// What the next 12 months would bring.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Projection {
     pub arrivals_per_year: f64,
     /// Clients won from the next 12 months' arrivals within those 12 months.

@@ -875,3 +875,69 @@ fn amount_sql(v: &str) -> String {
         "coalesce(TRY_CAST({v} AS DOUBLE), CASE WHEN regexp_matches({v}, '[0-9]') THEN (CASE WHEN {negative} THEN -1 ELSE 1 END) * TRY_CAST({plain} AS DOUBLE) END)"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::import::Role::*;
+
+    fn source<'a>(headers: &'a [String], mapping: &'a Mapping, as_of: Option<Time>) -> SqlSource<'a> {
+        SqlSource {
+            file: "it's.csv",
+            headers,
+            mapping,
+            delimiter: Delimiter::Semicolon,
+            date_order: DateOrder::European,
+            as_of,
+        }
+    }
+
+    fn records(headers: &[&str], roles: Vec<Role>) -> (Vec<String>, Mapping) {
+        (
+            headers.iter().map(|h| h.to_string()).collect(),
+            Mapping {
+                shape: Shape::Records,
+                roles,
+            },
+        )
+    }
+
+    #[test]
+    fn texts_are_quoted_and_headers_cannot_break_out_of_their_comment() {
+        let (h, m) = records(&["id", "Stage\n; DROP TABLE x"], vec![Id, Status]);
+        let rules = RuleSet::parse("stage won when status = \"O'Brien's\"").unwrap();
+        let sql = to_sql(&rules, &source(&h, &m, None));
+        assert!(sql.contains("read_csv('it''s.csv'"), "{sql}");
+        assert!(sql.contains("delim = ';'"));
+        assert!(sql.contains("'o''brien''s'"), "literals lower-cased and quoted");
+        assert!(sql.contains("--   c2 Stage ; DROP TABLE x -> status\n"));
+        assert_eq!(sql.matches(';').count(), 3, "the delimiter, the header's, the end: {sql}");
+    }
+
+    #[test]
+    fn an_as_of_time_is_written_in_else_the_latest_date_is_computed() {
+        let (h, m) = records(&["id", "closed"], vec![Id, Closed]);
+        let rules = RuleSet::parse("stage won when closed within 30d").unwrap();
+        let pinned = to_sql(&rules, &source(&h, &m, Some(1_700_000_000)));
+        assert!(pinned.contains("SELECT make_timestamp(CAST(1700000000 AS BIGINT) * 1000000) AS as_of\n"));
+        let computed = to_sql(&rules, &source(&h, &m, None));
+        assert!(computed.contains("greatest(max(created), max(lead), max(mql), max(sql), max(closed))"));
+        // A record file has no events: no per-contact event step.
+        assert!(!computed.contains("counted AS"));
+    }
+
+    #[test]
+    fn fields_the_file_lacks_and_event_tests_on_records_are_constants() {
+        let (h, m) = records(&["name", "sector"], vec![Name, Keep]);
+        let rules = RuleSet::parse(
+            "stage a when nps missing and nps != 3 and not nps = 3\nstage b when sector = \"x\" or count any >= 1\nstage c when count any < 1",
+        )
+        .unwrap();
+        let sql = to_sql(&rules, &source(&h, &m, None));
+        assert!(sql.contains("WHEN (TRUE AND TRUE AND (NOT FALSE)) THEN 'a'"), "{sql}");
+        assert!(sql.contains("WHEN (coalesce(lower(c.k1) = 'x', FALSE) OR FALSE) THEN 'b'"));
+        assert!(sql.contains("WHEN TRUE THEN 'c'"));
+        // No id column: a contact per row, by its name or its row number.
+        assert!(sql.contains("REPLACE (coalesce(name, CAST(jm_row AS VARCHAR)) AS id)"));
+    }
+}

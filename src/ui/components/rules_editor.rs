@@ -8,10 +8,12 @@ use crate::domain::classified::{rules_of, rules_text};
 use crate::domain::document::limits::RULES_CHARS;
 use crate::domain::import::Role;
 use crate::domain::rule_form::{add_rule, move_rule};
+use crate::domain::rules::sql::{to_sql, SqlSource};
 use crate::domain::rules::{unknown_fields, ColumnFate, Rule, RuleError, RuleSet};
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
 use crate::ui::data::expect_data;
+use crate::ui::file_io::download;
 use crate::ui::labels::Choice;
 use crate::ui::state::expect_state;
 
@@ -176,6 +178,34 @@ pub fn RulesEditor(
         )
     };
 
+    // The rules as one DuckDB query over the imported file, for a team's warehouse.
+    let sql_failed = RwSignal::new(None::<String>);
+    let export_sql = move |_| {
+        let Some(rules) = set.get_untracked() else {
+            return;
+        };
+        let text = data.loaded.with_untracked(|loaded| {
+            loaded.as_ref().map(|l| {
+                let r = &l.report;
+                to_sql(
+                    &rules,
+                    &SqlSource {
+                        file: &l.meta.file_name,
+                        headers: &r.headers,
+                        mapping: &r.mapping,
+                        delimiter: r.delimiter,
+                        date_order: r.date_order,
+                        as_of: None,
+                    },
+                )
+            })
+        });
+        if let Some(text) = text {
+            sql_failed.set(download("rules.sql", "application/sql;charset=utf-8", &text).err());
+        }
+    };
+    let no_data = move || data.loaded.with(|l| l.is_none());
+
     view! {
         <section class="rules" aria-labelledby="rules-h">
             <h3 id="rules-h">{t!(i18n, rules_heading)}</h3>
@@ -212,8 +242,23 @@ pub fn RulesEditor(
                 <button type="button" disabled=move || is_default.get() on:click=move |_| save(None)>
                     {t!(i18n, reset_rules)}
                 </button>
+                <button
+                    type="button"
+                    data-testid="rules-sql"
+                    disabled=no_data
+                    aria-describedby="rules-sql-hint"
+                    on:click=export_sql
+                >
+                    {t!(i18n, rules_export_sql)}
+                </button>
                 <span role="status">{move || applied.get().then(|| t_string!(i18n, rules_applied).to_string())}</span>
             </div>
+            <p class="hint" id="rules-sql-hint">
+                {move || if no_data() { t_string!(i18n, rules_sql_needs_data) } else { t_string!(i18n, rules_sql_hint) }}
+            </p>
+            {move || sql_failed.get().map(|e| view! {
+                <p class="error" role="alert">{t_string!(i18n, metrics_export_failed, error = e).to_string()}</p>
+            })}
             <ol class="rule-list" aria-label=move || t_string!(i18n, rules_heading).to_string()>{rows}</ol>
             <RuleBuilder map=map.get_value() on_add />
         </section>
