@@ -10,7 +10,12 @@
 //! * milestone dates after it are missing;
 //! * a record's snapshot fields (status, owner, source, amount, other columns) describe its
 //!   state since its **last** milestone date, so before that date they are missing. Event
-//!   logs have no snapshot, so their fields are always known.
+//!   logs have no snapshot, so their fields are always known;
+//! * a record that the rules cannot place before its last milestone (its status is what
+//!   places it) but that is in a stage now was in the journey's entry stage (the last stage
+//!   rule's) until then: a deal won on its close day was open from its creation, so the
+//!   natural rules (`stage client when status = "Won"`, `stage open when status present`)
+//!   give it a history without `or created present`.
 //!
 //! The last moment is the as-of time itself, with everything known: it gives exactly the
 //! placement [`super::classify()`] gives.
@@ -67,6 +72,17 @@ fn snapshot_from(data: &Dataset, c: &Contact) -> Time {
     }
 }
 
+/// The journey's entry stage as the rules order it: the stage of the last stage rule (the
+/// furthest stage is written first), as an index into `stages`.
+fn entry_stage(rules: &RuleSet, stages: &[String]) -> Option<u32> {
+    rules.rules.iter().rev().find_map(|r| match r {
+        super::model::Rule::Stage { stage, .. } => {
+            stages.iter().position(|s| s == stage).map(|i| i as u32)
+        }
+        _ => None,
+    })
+}
+
 /// Replays `rules` over every contact of `data` up to `as_of`.
 ///
 /// The rules are compiled once; each contact's events are indexed once (by type, for binary
@@ -80,6 +96,7 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
     let mut scratch = Scratch::default();
     let mut moments = Vec::new();
     let mut days: Vec<Time> = Vec::new();
+    let entry = entry_stage(rules, &compiled.stages);
     for (i, c) in data.contacts.iter().enumerate() {
         // The end of each day with activity; the as-of moment comes last.
         days.clear();
@@ -96,6 +113,8 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
         }
         days.sort_unstable();
         days.dedup();
+        compiled.as_of = as_of;
+        let p = compiled.place(data, c, &mut scratch, None);
         if !days.is_empty() {
             compiled.start(data, c, &mut timeline);
             let snapshot = snapshot_from(data, c);
@@ -104,8 +123,13 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
                 let known = Known::Then {
                     snapshot: time >= snapshot,
                 };
-                let (stage, outcome) =
+                let (mut stage, outcome) =
                     compiled.place_replayed(data, c, known, &mut timeline, scored);
+                // Before its last milestone a record's status is not known; one that is in
+                // the journey now was in its entry stage then ("open before it was won").
+                if stage.is_none() && time < snapshot && p.stage.is_some() {
+                    stage = entry;
+                }
                 moments.push(Moment {
                     contact: i as u32,
                     time,
@@ -115,7 +139,6 @@ pub fn replay(data: &Dataset, rules: &RuleSet, as_of: Time) -> Replay {
             }
         }
         compiled.as_of = as_of;
-        let p = compiled.place(data, c, &mut scratch, None);
         moments.push(Moment {
             contact: i as u32,
             time: as_of,
@@ -201,6 +224,40 @@ mod tests {
     }
 
     #[test]
+    fn a_record_placed_only_by_its_status_was_in_the_entry_stage_before_its_close() {
+        // The natural rules: nothing about the creation date. Before the close day the status
+        // is not known, so no rule places the deal; it is in a stage now, so it was in the
+        // entry stage (the last stage rule's) from its creation. A deal no rule places now
+        // (status "Junk") stays out of the journey on every day.
+        let rules = RuleSet::parse(
+            "stage won when status = \"Won\"\n\
+             stage open when status in (\"Open\", \"Lost\")",
+        )
+        .unwrap();
+        let mut b = DatasetBuilder::new(Shape::Records, vec![]);
+        for (key, status) in [("won", "Won"), ("lost", "Lost"), ("junk", "Junk")] {
+            let c = b.contact(key);
+            let deal = b.contact_mut(c);
+            deal.status = Some(status.into());
+            deal.dates.created = Some(day(1, 10));
+            deal.dates.closed = Some(day(2, 20));
+        }
+        b.saw(day(2, 20));
+        let d = b.finish();
+        let r = replay(&d, &rules, day(3, 1));
+        let stages = |i: u32| -> Vec<Option<&str>> {
+            r.of(i)
+                .iter()
+                .map(|m| m.stage.map(|s| r.stages[s as usize].as_str()))
+                .collect()
+        };
+        assert_eq!(stages(0), [Some("open"), Some("won"), Some("won")]);
+        assert_eq!(stages(1), [Some("open"), Some("open"), Some("open")]);
+        assert_eq!(stages(2), [None, None, None]);
+        assert_eq!(r, replay_reference(&d, &rules, day(3, 1)));
+    }
+
+    #[test]
     fn score_rules_are_replayed_with_the_score_of_the_day() {
         // A stage that needs a score: replayed with full scoring, so the placement on each day
         // is the one a classification as of that day gives.
@@ -268,20 +325,30 @@ mod tests {
                 .collect();
             days.sort_unstable();
             days.dedup();
+            let now = Compiled::new(rules, data, as_of);
+            let p = now.place(data, c, &mut scratch, None);
+            // The entry stage: the last stage rule's.
+            let entry = rules.rules.iter().rev().find_map(|r| match r {
+                super::super::model::Rule::Stage { stage, .. } => {
+                    now.stages.iter().position(|s| s == stage).map(|i| i as u32)
+                }
+                _ => None,
+            });
             for time in days {
                 let compiled = Compiled::new(rules, data, time);
-                let known = Known::Then {
-                    snapshot: time >= snapshot_from(data, c),
-                };
-                let p = compiled.place_as_known(data, c, &mut scratch, None, known);
+                let unknown = time < snapshot_from(data, c);
+                let known = Known::Then { snapshot: !unknown };
+                let then = compiled.place_as_known(data, c, &mut scratch, None, known);
                 moments.push(Moment {
                     contact: i as u32,
                     time,
-                    stage: p.stage,
-                    outcome: p.outcome,
+                    stage: match then.stage {
+                        None if unknown && p.stage.is_some() => entry,
+                        s => s,
+                    },
+                    outcome: then.outcome,
                 });
             }
-            let p = Compiled::new(rules, data, as_of).place(data, c, &mut scratch, None);
             moments.push(Moment {
                 contact: i as u32,
                 time: as_of,
