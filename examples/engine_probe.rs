@@ -64,7 +64,7 @@ fn main() {
         let base = IN_USE.load(Ordering::Relaxed);
         PEAK.store(base, Ordering::Relaxed);
         let start = Instant::now();
-        let mut importer = engine::importer_for(&options);
+        let mut importer = engine::importer_for(&options).expect("options");
         importer.expect_bytes(bytes.len() as u64);
         for chunk in bytes.chunks(engine::CHUNK) {
             importer.push(chunk).expect("imports");

@@ -93,10 +93,18 @@ pub fn classify_csv(input: JsValue, options: JsValue) -> Result<JsValue, JsError
 /// file from `file` (default `data.csv`) with the columns mapped as for `classifyCsv`, places
 /// every contact in a stage and counts them per stage and per outcome.
 #[wasm_bindgen(js_name = rulesSql)]
-pub fn rules_sql(input: JsValue, options: JsValue, file: Option<String>) -> Result<String, JsError> {
+pub fn rules_sql(
+    input: JsValue,
+    options: JsValue,
+    file: Option<String>,
+) -> Result<String, JsError> {
     let options = options_from(options)?;
     session_of(&input, &options)?
-        .sql(&options, file.as_deref().unwrap_or(DEFAULT_SQL_FILE), Timestamp::now())
+        .sql(
+            &options,
+            file.as_deref().unwrap_or(DEFAULT_SQL_FILE),
+            Timestamp::now(),
+        )
         .map_err(engine_error)
 }
 
@@ -112,7 +120,7 @@ fn session_of(input: &JsValue, options: &EngineOptions) -> Result<engine::Sessio
         input.dyn_ref::<js_sys::Uint8Array>().cloned()
     };
     let file_error = |e| engine_error(EngineError::File(e));
-    let mut importer = engine::importer_for(options);
+    let mut importer = engine::importer_for(options).map_err(engine_error)?;
     match array {
         Some(array) => {
             let total = array.length();
@@ -240,7 +248,7 @@ impl Session {
     pub fn new(options: JsValue) -> Result<Session, JsError> {
         let options = options_from(options)?;
         Ok(Session {
-            importer: Some(engine::importer_for(&options)),
+            importer: Some(engine::importer_for(&options).map_err(engine_error)?),
             done: None,
         })
     }
@@ -262,14 +270,9 @@ impl Session {
             .importer
             .take()
             .ok_or_else(|| JsError::new("finish called twice"))?;
-        let imported = importer
-            .finish()
-            .map_err(|e| engine_error(EngineError::File(e)))?;
-        let report = to_js(&imported.report);
-        self.done = Some(engine::Session {
-            dataset: imported.dataset,
-            report: imported.report,
-        });
+        let session = engine::Session::finished(importer).map_err(engine_error)?;
+        let report = to_js(&session.report);
+        self.done = Some(session);
         report
     }
 
@@ -327,12 +330,13 @@ impl Session {
     pub fn periods(&self, granularity: &str, options: JsValue) -> Result<JsValue, JsError> {
         let session = self.finished()?;
         let options = options_from(options)?;
-        let g = serde_json::from_value(serde_json::Value::String(granularity.to_owned()))
-            .map_err(|_| {
+        let g = serde_json::from_value(serde_json::Value::String(granularity.to_owned())).map_err(
+            |_| {
                 JsError::new(&format!(
                     "periods: {granularity:?} is not \"month\" or \"quarter\""
                 ))
-            })?;
+            },
+        )?;
         to_js(
             &session
                 .periods(&options, g, Timestamp::now())
@@ -360,7 +364,11 @@ impl Session {
     pub fn terra(&self, options: JsValue) -> Result<JsValue, JsError> {
         let session = self.finished()?;
         let options = options_from(options)?;
-        to_js(&session.terra(&options, Timestamp::now()).map_err(engine_error)?)
+        to_js(
+            &session
+                .terra(&options, Timestamp::now())
+                .map_err(engine_error)?,
+        )
     }
 
     /// Why the contact with this id landed where it did (`undefined` if there is none).
@@ -382,7 +390,11 @@ impl Session {
         let session = self.finished()?;
         let options = options_from(options)?;
         session
-            .sql(&options, file.as_deref().unwrap_or(DEFAULT_SQL_FILE), Timestamp::now())
+            .sql(
+                &options,
+                file.as_deref().unwrap_or(DEFAULT_SQL_FILE),
+                Timestamp::now(),
+            )
             .map_err(engine_error)
     }
 

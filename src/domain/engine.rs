@@ -9,8 +9,8 @@ use super::classified::{warnings, Tally, Warning};
 use super::dataset::{format_date, time_from_date, Dataset, Time};
 use super::document::{import_json, validate, ImportError as MapError};
 use super::import::{
-    BadRow, DateOrder, Delimiter, ImportError as FileError, Importer, Mapping, Options, Overrides,
-    Preset, Report, TextEncoding,
+    BadRow, DateOrder, Delimiter, ImportError as FileError, Importer, Joined, Lookup, Mapping,
+    Options, Overrides, Preset, Report, TextEncoding,
 };
 use super::metrics::segments::{Granularity, SegmentLabel};
 use super::metrics::terra::{Fill, GapKind};
@@ -48,6 +48,22 @@ pub struct EngineOptions {
     pub contacts: Option<bool>,
     /// The language of stage and outcome names (`"en"`, `"ko"`, `"ru"`); default English.
     pub lang: Option<Lang>,
+    /// Lookup tables joined onto the contacts (teams by owner, sectors by account).
+    pub lookups: Vec<LookupOption>,
+}
+
+/// A lookup table as the JS API takes it.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LookupOption {
+    /// The table as CSV text.
+    pub csv: String,
+    /// The contact field whose value is looked up (`owner`, `account`, a kept column).
+    pub by: String,
+    /// The table's key column by name; default the first.
+    pub key: Option<String>,
+    /// A name for the table in the import report.
+    pub name: Option<String>,
 }
 
 impl EngineOptions {
@@ -132,6 +148,8 @@ pub struct EngineResult {
     /// can be given back as the `mapping` option).
     pub headers: Vec<String>,
     pub mapping: Mapping,
+    /// What each lookup table joined (`{ name, by, fields, matched, unmatched }`).
+    pub lookups: Vec<Joined>,
     /// The as-of day, `YYYY-MM-DD`.
     pub as_of: String,
     pub contact_count: usize,
@@ -256,9 +274,22 @@ pub fn rules_for(
     }
 }
 
-/// An importer reading a file as the options say.
-pub fn importer_for(options: &EngineOptions) -> Importer {
-    Importer::new(Options {
+/// An importer reading a file as the options say (its lookup tables read already).
+pub fn importer_for(options: &EngineOptions) -> Result<Importer, EngineError> {
+    let lookups = options
+        .lookups
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let name = l
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("lookup {}", i + 1));
+            Lookup::read(&name, l.csv.as_bytes(), l.key.as_deref(), &l.by)
+                .map_err(|e| EngineError::Options(format!("lookups[{i}]: {e}")))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Importer::new(Options {
         overrides: Overrides {
             encoding: options.encoding,
             delimiter: options.delimiter,
@@ -266,7 +297,8 @@ pub fn importer_for(options: &EngineOptions) -> Importer {
         },
         mapping: options.mapping.clone(),
         preset: options.preset,
-    })
+        lookups,
+    }))
 }
 
 /// The as-of time the options give, or the file's latest date, or `now`.
@@ -296,6 +328,8 @@ fn parse_day(s: &str) -> Option<Time> {
 pub struct Session {
     pub dataset: Dataset,
     pub report: Report,
+    /// The lookup tables joined onto the data (for its SQL).
+    pub lookups: Vec<Lookup>,
 }
 
 impl Session {
@@ -313,10 +347,12 @@ impl Session {
 
     /// The session of an importer that has been given the whole file.
     pub fn finished(importer: Importer) -> Result<Session, EngineError> {
+        let lookups = importer.lookups().to_vec();
         let imported = importer.finish().map_err(EngineError::File)?;
         Ok(Session {
             dataset: imported.dataset,
             report: imported.report,
+            lookups,
         })
     }
 
@@ -345,7 +381,11 @@ impl Session {
 
     /// The data classified and replayed with the options' map (or model) and rules, and the
     /// report of every contact: what the Metrics view and every breakdown start from.
-    fn analysed(&self, options: &EngineOptions, now: Timestamp) -> Result<Analysed<'_>, EngineError> {
+    fn analysed(
+        &self,
+        options: &EngineOptions,
+        now: Timestamp,
+    ) -> Result<Analysed<'_>, EngineError> {
         let map = map_of(options, now)?
             .ok_or_else(|| EngineError::Options("metrics need a map or a model".to_owned()))?;
         let rules = rules_for(options, Some(&map))?;
@@ -373,14 +413,16 @@ impl Session {
     ) -> Result<Vec<SegmentFigures>, EngineError> {
         let a = self.analysed(options, now)?;
         let all: Vec<u32> = (0..a.data.contacts.len() as u32).collect();
-        Ok(super::metrics::segments::by_field(&a.data, field, &all, max)
-            .into_iter()
-            .map(|s| SegmentFigures {
-                label: s.label,
-                contacts: s.contacts.len() as u32,
-                report: super::metrics::report(a.analysis.input(&a.map, &a.data), &s.contacts),
-            })
-            .collect())
+        Ok(
+            super::metrics::segments::by_field(&a.data, field, &all, max)
+                .into_iter()
+                .map(|s| SegmentFigures {
+                    label: s.label,
+                    contacts: s.contacts.len() as u32,
+                    report: super::metrics::report(a.analysis.input(&a.map, &a.data), &s.contacts),
+                })
+                .collect(),
+        )
     }
 
     /// The columns [`Session::segments`] can break the contacts down by.
@@ -397,15 +439,17 @@ impl Session {
         now: Timestamp,
     ) -> Result<Vec<PeriodFigures>, EngineError> {
         let a = self.analysed(options, now)?;
-        Ok(super::metrics::segments::by_period(&a.analysis.paths, granularity)
-            .into_iter()
-            .map(|p| PeriodFigures {
-                label: p.label,
-                start: format_date(p.start),
-                contacts: p.contacts.len() as u32,
-                report: super::metrics::report(a.analysis.input(&a.map, &a.data), &p.contacts),
-            })
-            .collect())
+        Ok(
+            super::metrics::segments::by_period(&a.analysis.paths, granularity)
+                .into_iter()
+                .map(|p| PeriodFigures {
+                    label: p.label,
+                    start: format_date(p.start),
+                    contacts: p.contacts.len() as u32,
+                    report: super::metrics::report(a.analysis.input(&a.map, &a.data), &p.contacts),
+                })
+                .collect(),
+        )
     }
 
     /// The next 12 months as they are and with one change, as the what-if form projects them.
@@ -518,6 +562,7 @@ impl Session {
                 delimiter: r.delimiter,
                 date_order: r.date_order,
                 as_of,
+                lookups: &self.lookups,
             },
         ))
     }
@@ -615,6 +660,7 @@ impl Session {
             preset: r.preset,
             headers: r.headers.clone(),
             mapping: r.mapping.clone(),
+            lookups: r.lookups.clone(),
             as_of: format_date(c.as_of),
             contact_count: data.contacts.len(),
             account_count: data.accounts.len(),
@@ -659,7 +705,7 @@ pub fn run(
     options: &EngineOptions,
     now: Timestamp,
 ) -> Result<EngineResult, EngineError> {
-    let mut importer = importer_for(options);
+    let mut importer = importer_for(options)?;
     for chunk in bytes.chunks(CHUNK) {
         importer.push(chunk).map_err(EngineError::File)?;
     }
@@ -674,7 +720,7 @@ pub fn sql(
     file: &str,
     now: Timestamp,
 ) -> Result<String, EngineError> {
-    let mut importer = importer_for(options);
+    let mut importer = importer_for(options)?;
     importer.expect_bytes(bytes.len() as u64);
     for chunk in bytes.chunks(CHUNK) {
         importer.push(chunk).map_err(EngineError::File)?;
@@ -870,7 +916,7 @@ mod tests {
             preset: Some(Preset::HubSpotDeals),
             ..EngineOptions::default()
         };
-        let mut importer = importer_for(&asked);
+        let mut importer = importer_for(&asked).unwrap();
         for chunk in csv.as_bytes().chunks(7) {
             importer.push(chunk).unwrap();
         }
@@ -1164,7 +1210,9 @@ mod tests {
         }
         assert_eq!(sum, reached(&all));
         // Periods hold the contacts ever placed, oldest first.
-        let periods = session.periods(&options, Granularity::Quarter, now).unwrap();
+        let periods = session
+            .periods(&options, Granularity::Quarter, now)
+            .unwrap();
         assert!(periods.windows(2).all(|w| w[0].start < w[1].start));
         assert_eq!(
             periods.iter().map(|p| p.contacts).sum::<u32>(),
@@ -1193,7 +1241,11 @@ mod tests {
         ));
         // Terra incognita names stages by id.
         for g in session.terra(&options, now).unwrap() {
-            assert!(all.stages.iter().any(|s| s.stage.as_str() == g.stage), "{}", g.stage);
+            assert!(
+                all.stages.iter().any(|s| s.stage.as_str() == g.stage),
+                "{}",
+                g.stage
+            );
         }
     }
 }

@@ -19,7 +19,7 @@ use crate::domain::classified::{rules_of, DatasetMeta, Tally};
 use crate::domain::dataset::Dataset;
 use crate::domain::demo_data;
 use crate::domain::import::{
-    preview, ImportError, Importer, Options, Overrides, Preview, Report, MAX_RECORD_BYTES,
+    preview, ImportError, Importer, Lookup, Options, Overrides, Preview, Report, MAX_RECORD_BYTES,
 };
 use crate::domain::metrics::segments::{segment_reports, SegmentLabel};
 use crate::domain::metrics::{report_basis, Analysis, Report as MetricsReport};
@@ -132,6 +132,8 @@ pub struct DataSession {
     pub pending: RwSignal<Option<Pending>>,
     /// The picked file behind [`Self::pending`].
     file: StoredValue<Option<web_sys::Blob>, LocalStorage>,
+    /// The file behind [`Self::loaded`], read again when a lookup table is joined or removed.
+    loaded_file: StoredValue<Option<web_sys::Blob>, LocalStorage>,
     /// Set after "delete imported data", for the page to confirm.
     pub deleted: RwSignal<bool>,
     /// Set when the user cancelled an import, for the page to confirm.
@@ -264,6 +266,7 @@ impl DataSession {
             problem: RwSignal::new(None),
             pending: RwSignal::new(None),
             file: StoredValue::new_local(None),
+            loaded_file: StoredValue::new_local(None),
             deleted: RwSignal::new(false),
             cancelled: RwSignal::new(false),
             job: StoredValue::new_local(None),
@@ -319,6 +322,7 @@ impl DataSession {
             match store.get(&info.id).await {
                 Ok(Some(entry)) => {
                     if let Some((data, job)) = self.stream(&entry.file, meta).await {
+                        self.loaded_file.try_set_value(Some(entry.file.clone()));
                         self.show(
                             LoadedData {
                                 stored: true,
@@ -495,7 +499,25 @@ impl DataSession {
             return;
         };
         let stored = self.keep(&blob, &data.meta).await;
+        self.loaded_file.try_set_value(Some(blob));
         self.show(LoadedData { stored, ..data }, job);
+    }
+
+    /// Reads the loaded file again with these lookup tables joined (one added or removed);
+    /// the data shown, and the stored copy, are replaced only when that succeeds.
+    pub fn set_lookups(self, lookups: Vec<Lookup>) {
+        let (Some(blob), Some(loaded)) =
+            (self.loaded_file.get_value(), self.loaded.get_untracked())
+        else {
+            return;
+        };
+        if self.busy.get_untracked().is_some() {
+            return;
+        }
+        let mut meta = loaded.meta.clone();
+        meta.options.lookups = lookups;
+        self.problem.set(None);
+        self.spawn(async move { self.import_blob(blob, meta).await });
     }
 
     /// Shows newly loaded data; `job` is the worker holding it (the one holding the data it
@@ -533,7 +555,7 @@ impl DataSession {
         let result = match outcome {
             Some(Outcome::Imported(imported, job)) => {
                 holder = Some(job);
-                Ok(imported)
+                Ok(*imported)
             }
             Some(Outcome::Failed(e)) => Err(DataProblem::File(e)),
             Some(Outcome::Cancelled) => {
@@ -639,6 +661,7 @@ impl DataSession {
     pub fn delete(self) {
         let map = self.map.get_value();
         self.loaded.set(None);
+        self.loaded_file.set_value(None);
         self.data_job.set_value(None);
         self.problem.set(None);
         self.spawn(async move {

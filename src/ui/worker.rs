@@ -34,7 +34,7 @@ pub struct Progress {
 /// How an import in the worker ended.
 pub enum Outcome {
     /// Read; the job keeps the data for [`Job::analyse`].
-    Imported(Imported, Rc<Job>),
+    Imported(Box<Imported>, Rc<Job>),
     Failed(ImportError),
     /// Ended by [`Job::cancel`].
     Cancelled,
@@ -306,7 +306,7 @@ async fn outcome(answer: &JsValue, started: bool, job: Rc<Job>) -> Outcome {
     };
     yield_now().await;
     match put_events(&mut imported, &events.to_vec()) {
-        Ok(()) => Outcome::Imported(imported, job),
+        Ok(()) => Outcome::Imported(Box::new(imported), job),
         Err(e) => broken(e.to_string()),
     }
 }

@@ -54,6 +54,21 @@ advocate when nps range 9..10
 detractor when nps range 0..6
 `;
 
+// Two lookup tables: teams by owner (keys in another case and untrimmed, a duplicate key, a
+// column named like a built-in), then team leads by the team the first one added.
+const LOOKUPS = [
+  { csv: 'agent;Team;Office;name\nANN;Red;Paris;x\nbob;Blue;;y\n cid ;Red;Seoul;z\nann;Green;Rome;w\n', by: 'owner', key: 'AGENT', name: 'teams.csv' },
+  { csv: 'team,lead\nred,Rita\nblue,Bo\n', by: 'team' },
+];
+const LOOKUP_RULES = `fit +7 when team = "red"
+fit +1 when lead present
+stage paris when office = "Paris" and owner_name = "x"
+stage blue when lead = "bo"
+stage red when team = "Red"
+stage other when status present
+outcome no_office when office missing
+`;
+
 const EVENT_RULES = `engage +3 per "email_click" half-life 30d within 90d
 engage +1 per any within 60d
 engage +20 per "proposal_request"
@@ -133,6 +148,7 @@ test('rules exported as SQL place every contact in DuckDB where the engine place
     { name: 'event rules', sample: 'hinge', contacts: 400, options: { rules: EVENT_RULES }, file: 'events.csv' },
     { name: 'deals export', csv: deals, options: { model: 'hinge' }, file: 'sales_pipeline.csv' },
     { name: 'messy records', csv: MESSY, options: { rules: MESSY_RULES, mapping: MESSY_MAPPING }, file: 'deals.csv' },
+    { name: 'messy records with lookups', csv: MESSY, options: { rules: LOOKUP_RULES, mapping: MESSY_MAPPING, lookups: LOOKUPS }, file: 'deals.csv' },
   ];
   const out = await compare(cases);
   for (const o of out) console.log(`${o.name}: ${o.contacts} contacts, ${JSON.stringify(o.stages)}`);

@@ -39,6 +39,7 @@ use thiserror::Error;
 use super::dates::{parse_time, DateOrder, DateOrderGuess};
 use super::decode::ChunkDecoder;
 use super::encoding::{self, TextEncoding};
+use super::lookup::{Joined, Lookup};
 use super::numbers::parse_amount;
 use super::preset::{Mapping, MappingError, Preset, Role};
 use super::sniff::{sniff_delimiter, Delimiter};
@@ -84,6 +85,9 @@ pub struct Options {
     /// recognised from the header (or guesses from common column names).
     #[serde(default)]
     pub preset: Option<Preset>,
+    /// Lookup tables joined onto the contacts once the file is read, in order.
+    #[serde(default)]
+    pub lookups: Vec<Lookup>,
 }
 
 /// A problem with the whole file: nothing is imported.
@@ -182,6 +186,9 @@ pub struct Report {
     pub headers: Vec<String>,
     /// The role of each column, as imported.
     pub mapping: Mapping,
+    /// What each lookup table joined.
+    #[serde(default)]
+    pub lookups: Vec<Joined>,
 }
 
 impl Report {
@@ -227,6 +234,7 @@ impl Preview {
             },
             mapping: Some(self.mapping.clone()),
             preset: None,
+            lookups: Vec::new(),
         }
     }
 
@@ -317,6 +325,11 @@ impl Importer {
             pushed: 0,
             reserved: false,
         }
+    }
+
+    /// The lookup tables the import joins onto the contacts when it finishes.
+    pub fn lookups(&self) -> &[Lookup] {
+        &self.options.lookups
     }
 
     /// Tells the importer the file is `total` bytes long. Once the first rows are read, it
@@ -851,6 +864,7 @@ struct Rows {
     given: Option<Mapping>,
     /// The preset asked for, if any.
     preset: Option<Preset>,
+    lookups: Vec<Lookup>,
     /// Set when the header is read.
     table: Option<Table>,
     error: Option<ImportError>,
@@ -880,6 +894,7 @@ impl Rows {
             date_order: options.overrides.date_order.unwrap_or(DateOrder::Iso),
             given: options.mapping.clone(),
             preset: options.preset,
+            lookups: options.lookups.clone(),
             table: None,
             error: None,
             rows: 0,
@@ -1066,8 +1081,10 @@ impl Rows {
     fn finish(self) -> Result<Imported, ImportError> {
         self.error()?;
         let table = self.table.ok_or(ImportError::NoHeader)?;
+        let mut dataset = table.builder.finish();
+        let lookups = self.lookups.iter().map(|l| l.join(&mut dataset)).collect();
         Ok(Imported {
-            dataset: table.builder.finish(),
+            dataset,
             report: Report {
                 rows: self.rows,
                 imported: self.imported,
@@ -1079,6 +1096,7 @@ impl Rows {
                 preset: table.preset,
                 headers: table.headers,
                 mapping: table.mapping,
+                lookups,
             },
         })
     }

@@ -12,6 +12,7 @@
 //! * [`preset`] — the column-mapping step: a [`Role`] per column, presets recognised from
 //!   the header of HubSpot, Salesforce and Pipedrive exports and of a generic event log;
 //! * [`columns`] — which page of a wide file's columns the mapping step shows;
+//! * [`lookup`] — a second, small table (teams by owner) joined onto the contacts;
 //! * [`importer`] — the streaming [`Importer`]: bytes in by chunks, a [`Dataset`] and a
 //!   [`Report`] of bad rows out; and [`preview`] for the mapping step of the UI.
 //!
@@ -34,6 +35,7 @@ pub mod decode;
 pub mod encoding;
 pub mod handover;
 pub mod importer;
+pub mod lookup;
 pub mod numbers;
 pub mod preset;
 pub mod sniff;
@@ -45,6 +47,7 @@ pub use importer::{
     import_bytes, preview, BadRow, ImportError, Imported, Importer, Options, Overrides, Preview,
     Report, RowProblem, MAX_BAD_ROWS, MAX_RECORD_BYTES, PREVIEW_ROWS, SNIFF_BYTES,
 };
+pub use lookup::{Joined, Lookup, LookupError, MAX_LOOKUP_BYTES};
 pub use numbers::parse_amount;
 pub use preset::{Mapping, MappingError, Preset, Role};
 pub use sniff::Delimiter;

@@ -592,20 +592,47 @@ mod tests {
         // The sample records file: `email`, `owner` and `source` are also a HubSpot contacts
         // export's names, but the common names read more columns (status, dates, amount).
         let h = [
-            "id", "name", "email", "account", "status", "created", "lead", "mql", "sql", "closed",
-            "amount", "owner", "source", "industry", "employees", "nps", "lost_reason",
+            "id",
+            "name",
+            "email",
+            "account",
+            "status",
+            "created",
+            "lead",
+            "mql",
+            "sql",
+            "closed",
+            "amount",
+            "owner",
+            "source",
+            "industry",
+            "employees",
+            "nps",
+            "lost_reason",
         ];
         assert_eq!(Preset::detect(&h), Preset::Custom);
         let m = Mapping::for_preset(Preset::detect(&h), &h);
         assert_eq!(
             m.roles[..13],
-            [Id, Name, Keep, Account, Status, Created, Lead, Mql, Sql, Closed, Amount, Owner, Source]
+            [
+                Id, Name, Keep, Account, Status, Created, Lead, Mql, Sql, Closed, Amount, Owner,
+                Source
+            ]
         );
         // A real export still is its CRM's.
         let hubspot = [
-            "Record ID", "First Name", "Last Name", "Email", "Company Name", "Lifecycle Stage",
-            "Create Date", "Became a Lead Date", "Became a Marketing Qualified Lead Date",
-            "Became a Sales Qualified Lead Date", "Became a Customer Date", "Contact owner",
+            "Record ID",
+            "First Name",
+            "Last Name",
+            "Email",
+            "Company Name",
+            "Lifecycle Stage",
+            "Create Date",
+            "Became a Lead Date",
+            "Became a Marketing Qualified Lead Date",
+            "Became a Sales Qualified Lead Date",
+            "Became a Customer Date",
+            "Contact owner",
             "Original Source",
         ];
         assert_eq!(Preset::detect(&hubspot), Preset::HubSpotContacts);

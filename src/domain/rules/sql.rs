@@ -21,7 +21,7 @@ use std::fmt::Write;
 
 use super::model::*;
 use crate::domain::dataset::{format_date, Shape, Time, DAY};
-use crate::domain::import::{DateOrder, Delimiter, Mapping, Role};
+use crate::domain::import::{DateOrder, Delimiter, Lookup, Mapping, Role};
 
 /// What the query reads.
 #[derive(Clone, Debug)]
@@ -35,6 +35,8 @@ pub struct SqlSource<'a> {
     pub date_order: DateOrder,
     /// The as-of time; `None`: the latest date in the file, computed by the query.
     pub as_of: Option<Time>,
+    /// Lookup tables joined onto the contacts (written into the query as values).
+    pub lookups: &'a [Lookup],
 }
 
 /// The query: `SELECT figure, id, contacts` with one row per stage (`figure = 'stage'`, a
@@ -72,13 +74,24 @@ impl<'a> Gen<'a> {
         let mut kept = Vec::new();
         for (i, &role) in src.mapping.roles.iter().enumerate() {
             if role == Role::Keep {
-                let name = src.headers.get(i).map(|h| h.to_lowercase()).unwrap_or_default();
+                let name = src
+                    .headers
+                    .get(i)
+                    .map(|h| h.to_lowercase())
+                    .unwrap_or_default();
                 let name = if name.is_empty() {
                     format!("column_{}", i + 1)
                 } else {
                     name
                 };
                 kept.push((name, format!("k{}", kept.len() + 1)));
+            }
+        }
+        let mut names: Vec<String> = kept.iter().map(|(n, _)| n.clone()).collect();
+        for l in src.lookups {
+            for f in l.field_names(&names) {
+                kept.push((f.clone(), format!("k{}", kept.len() + 1)));
+                names.push(f);
             }
         }
         let mut stages = Vec::new();
@@ -137,6 +150,7 @@ impl<'a> Gen<'a> {
         q.push_str(&self.parts());
         q.push_str(&self.rows());
         q.push_str(&self.contacts());
+        q.push_str(&self.lookups());
         q.push_str(&self.params());
         if self.events {
             q.push_str(&self.counted());
@@ -210,19 +224,28 @@ impl<'a> Gen<'a> {
                 out.push(format!("{} AS k{k}", self.cell(i)));
             }
         }
-        format!("cells AS (\n  SELECT {}\n  FROM raw\n),\n", out.join(",\n    "))
+        format!(
+            "cells AS (\n  SELECT {}\n  FROM raw\n),\n",
+            out.join(",\n    ")
+        )
     }
 
     /// Date cells split into their parts.
     fn parts(&self) -> String {
         let mut out = vec!["*".to_owned()];
         for (_, alias) in DATES {
-            out.push(format!("{} AS {alias}_parts", date_parts_sql(&format!("{alias}_text"))));
+            out.push(format!(
+                "{} AS {alias}_parts",
+                date_parts_sql(&format!("{alias}_text"))
+            ));
         }
         if self.events {
             out.push(format!("{} AS time_parts", date_parts_sql("time_text")));
         }
-        format!("parts AS (\n  SELECT {}\n  FROM cells\n),\n", out.join(",\n    "))
+        format!(
+            "parts AS (\n  SELECT {}\n  FROM cells\n),\n",
+            out.join(",\n    ")
+        )
     }
 
     /// Rows the importer keeps, with dates and amounts read.
@@ -283,13 +306,106 @@ impl<'a> Gen<'a> {
         for (_, alias) in DATES {
             last(alias);
         }
-        for k in 1..=self.kept.len() {
+        for k in 1..=self.kept_columns() {
             last(&format!("k{k}"));
         }
+        let name = if self.src.lookups.is_empty() {
+            "contacts"
+        } else {
+            "contacts_0"
+        };
         format!(
-            "contacts AS (\n  SELECT {}\n  FROM rows GROUP BY id\n),\n",
+            "{name} AS (\n  SELECT {}\n  FROM rows GROUP BY id\n),\n",
             out.join(",\n    ")
         )
+    }
+
+    /// How many of [`Gen::kept`] are the file's own columns (the rest come from lookups).
+    fn kept_columns(&self) -> usize {
+        self.src
+            .mapping
+            .roles
+            .iter()
+            .filter(|&&r| r == Role::Keep)
+            .count()
+    }
+
+    /// Each lookup table as values, joined onto the contacts by its field.
+    fn lookups(&self) -> String {
+        let mut out = String::new();
+        let mut next = self.kept_columns();
+        for (n, l) in self.src.lookups.iter().enumerate() {
+            let columns = l.columns();
+            let index = l.index();
+            let mut keys: Vec<(&String, &usize)> = index.iter().collect();
+            keys.sort_by_key(|(_, &row)| row);
+            let rows: Vec<String> = keys
+                .into_iter()
+                .map(|(key, &row)| {
+                    let cells: Vec<String> = std::iter::once(string(key))
+                        .chain(columns.iter().map(|&j| {
+                            match l.rows[row].get(j).filter(|v| !v.is_empty()) {
+                                Some(v) => string(v),
+                                None => "CAST(NULL AS VARCHAR)".to_owned(),
+                            }
+                        }))
+                        .collect();
+                    format!("({})", cells.join(", "))
+                })
+                .collect();
+            let names: Vec<String> = (0..columns.len()).map(|j| format!("v{}", j + 1)).collect();
+            let table = format!("l{}", n + 1);
+            let (by, kind) = self.field(&l.by);
+            let by = by.replacen("c.", "c0.", 1);
+            let key = match kind {
+                Kind::Absent => "CAST(NULL AS VARCHAR)".to_owned(),
+                kind => format!("lower(trim({}))", text_form(&by, kind)),
+            };
+            let picks: Vec<String> = names
+                .iter()
+                .enumerate()
+                .map(|(j, v)| format!("{table}.{v} AS k{}", next + j + 1))
+                .collect();
+            next += columns.len();
+            let from = if n == 0 {
+                "contacts_0".to_owned()
+            } else {
+                format!("contacts_{n}")
+            };
+            let into = if n + 1 == self.src.lookups.len() {
+                "contacts".to_owned()
+            } else {
+                format!("contacts_{}", n + 1)
+            };
+            let values = if rows.is_empty() {
+                format!(
+                    "SELECT {} WHERE FALSE",
+                    std::iter::once("CAST(NULL AS VARCHAR) AS key".to_owned())
+                        .chain(
+                            names
+                                .iter()
+                                .map(|v| format!("CAST(NULL AS VARCHAR) AS {v}"))
+                        )
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            } else {
+                format!(
+                    "SELECT * FROM (VALUES\n    {}\n  ) AS t(key, {})",
+                    rows.join(",\n    "),
+                    names.join(", ")
+                )
+            };
+            let _ = writeln!(
+                out,
+                "-- lookup {}: {} by {}\n{table} AS (\n  {values}\n),\n{into} AS (\n  SELECT c0.*, {}\n  FROM {from} c0 LEFT JOIN {table} ON {table}.key = {key}\n),",
+                n + 1,
+                comment(&l.name),
+                comment(&l.by),
+                picks.join(", ")
+            );
+        }
+        out
     }
 
     fn params(&self) -> String {
@@ -374,10 +490,8 @@ impl<'a> Gen<'a> {
                             .into_iter()
                             .flatten()
                             .collect::<Vec<_>>();
-                        let agg = self.aggregate(format!(
-                            "sum({weight}){}",
-                            filter_clause(&filter)
-                        ));
+                        let agg =
+                            self.aggregate(format!("sum({weight}){}", filter_clause(&filter)));
                         format!("coalesce({agg}, 0.0)")
                     } else {
                         "0.0".to_owned()
@@ -423,11 +537,17 @@ impl<'a> Gen<'a> {
         };
         cols.push(format!(
             "{} AS jm_temperature",
-            pick([(reached(Level::Hot), "hot"), (reached(Level::Warm), "warm")], "cold")
+            pick(
+                [(reached(Level::Hot), "hot"), (reached(Level::Warm), "warm")],
+                "cold"
+            )
         ));
         cols.push(format!(
             "{} AS jm_qualification",
-            pick([(reached(Level::Sql), "sql"), (reached(Level::Mql), "mql")], "none")
+            pick(
+                [(reached(Level::Sql), "sql"), (reached(Level::Mql), "mql")],
+                "none"
+            )
         ));
         let case = |cases: &[String], otherwise: &str| {
             if cases.is_empty() {
@@ -533,8 +653,13 @@ impl<'a> Gen<'a> {
                 let filter: Vec<String> = event_filter(event).into_iter().collect();
                 let t = self.aggregate(format!("{f}(time){}", filter_clause(&filter)));
                 let (lo, hi) = match time {
-                    EventTime::Within(d) => (Some(format!("as_of - INTERVAL {d} DAY")), "as_of".to_owned()),
-                    EventTime::Before(day) => (None, format!("least(as_of, {})", timestamp(day - 1))),
+                    EventTime::Within(d) => (
+                        Some(format!("as_of - INTERVAL {d} DAY")),
+                        "as_of".to_owned(),
+                    ),
+                    EventTime::Before(day) => {
+                        (None, format!("least(as_of, {})", timestamp(day - 1)))
+                    }
                     EventTime::After(day) => (Some(timestamp(day + DAY)), "as_of".to_owned()),
                 };
                 match lo {
@@ -881,7 +1006,11 @@ mod tests {
     use super::*;
     use crate::domain::import::Role::*;
 
-    fn source<'a>(headers: &'a [String], mapping: &'a Mapping, as_of: Option<Time>) -> SqlSource<'a> {
+    fn source<'a>(
+        headers: &'a [String],
+        mapping: &'a Mapping,
+        as_of: Option<Time>,
+    ) -> SqlSource<'a> {
         SqlSource {
             file: "it's.csv",
             headers,
@@ -889,6 +1018,7 @@ mod tests {
             delimiter: Delimiter::Semicolon,
             date_order: DateOrder::European,
             as_of,
+            lookups: &[],
         }
     }
 
@@ -909,9 +1039,16 @@ mod tests {
         let sql = to_sql(&rules, &source(&h, &m, None));
         assert!(sql.contains("read_csv('it''s.csv'"), "{sql}");
         assert!(sql.contains("delim = ';'"));
-        assert!(sql.contains("'o''brien''s'"), "literals lower-cased and quoted");
+        assert!(
+            sql.contains("'o''brien''s'"),
+            "literals lower-cased and quoted"
+        );
         assert!(sql.contains("--   c2 Stage ; DROP TABLE x -> status\n"));
-        assert_eq!(sql.matches(';').count(), 3, "the delimiter, the header's, the end: {sql}");
+        assert_eq!(
+            sql.matches(';').count(),
+            3,
+            "the delimiter, the header's, the end: {sql}"
+        );
     }
 
     #[test]
@@ -919,9 +1056,12 @@ mod tests {
         let (h, m) = records(&["id", "closed"], vec![Id, Closed]);
         let rules = RuleSet::parse("stage won when closed within 30d").unwrap();
         let pinned = to_sql(&rules, &source(&h, &m, Some(1_700_000_000)));
-        assert!(pinned.contains("SELECT make_timestamp(CAST(1700000000 AS BIGINT) * 1000000) AS as_of\n"));
+        assert!(pinned
+            .contains("SELECT make_timestamp(CAST(1700000000 AS BIGINT) * 1000000) AS as_of\n"));
         let computed = to_sql(&rules, &source(&h, &m, None));
-        assert!(computed.contains("greatest(max(created), max(lead), max(mql), max(sql), max(closed))"));
+        assert!(
+            computed.contains("greatest(max(created), max(lead), max(mql), max(sql), max(closed))")
+        );
         // A record file has no events: no per-contact event step.
         assert!(!computed.contains("counted AS"));
     }
@@ -934,7 +1074,10 @@ mod tests {
         )
         .unwrap();
         let sql = to_sql(&rules, &source(&h, &m, None));
-        assert!(sql.contains("WHEN (TRUE AND TRUE AND (NOT FALSE)) THEN 'a'"), "{sql}");
+        assert!(
+            sql.contains("WHEN (TRUE AND TRUE AND (NOT FALSE)) THEN 'a'"),
+            "{sql}"
+        );
         assert!(sql.contains("WHEN (coalesce(lower(c.k1) = 'x', FALSE) OR FALSE) THEN 'b'"));
         assert!(sql.contains("WHEN TRUE THEN 'c'"));
         // No id column: a contact per row, by its name or its row number.

@@ -196,6 +196,7 @@ pub fn RulesEditor(
                         delimiter: r.delimiter,
                         date_order: r.date_order,
                         as_of: None,
+                        lookups: &l.meta.options.lookups,
                     },
                 )
             })

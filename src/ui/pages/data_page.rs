@@ -5,7 +5,9 @@ use leptos::prelude::*;
 
 use crate::domain::{Id, SourceModel};
 use crate::i18n::*;
-use crate::ui::components::{ContactList, DataSource, ImportWizard, RulesEditor, StageTallyTable};
+use crate::ui::components::{
+    ContactList, DataSource, ImportWizard, LookupTables, RulesEditor, StageTallyTable,
+};
 use crate::ui::data::expect_data;
 
 #[component]
@@ -33,6 +35,7 @@ pub fn DataPage(
                     <StageTallyTable map=map.get_value() />
                     <ContactList map=map.get_value() />
                 </div>
+                <LookupTables />
             </Show>
             <RulesEditor map=map.get_value() />
         </div>

@@ -1,0 +1,249 @@
+//! Lookup tables: a second, small CSV (teams by sales agent, sectors by account) joined onto the
+//! imported contacts by one of their fields, so its columns can be used in rules and segments.
+//! Lists the joined tables with how many contacts matched, and a form that adds one.
+
+use std::sync::Arc;
+
+use leptos::{html, prelude::*, task::spawn_local};
+
+use crate::domain::import::{Lookup, LookupError, MAX_LOOKUP_BYTES};
+use crate::i18n::*;
+use crate::ui::components::DataProblemText;
+use crate::ui::data::{expect_data, DataProblem};
+use crate::ui::file_io::{picked, read_blob_chunks};
+
+/// Contact fields a table can be joined by, before the kept columns.
+const BUILT_IN: [&str; 6] = ["owner", "account", "source", "status", "id", "name"];
+
+#[component]
+pub fn LookupTables() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = expect_data();
+    let input = NodeRef::<html::Input>::new();
+    // The table picked and read, waiting for its key column and field.
+    let table = RwSignal::new(None::<Arc<Lookup>>);
+    let key = RwSignal::new(0usize);
+    let by = RwSignal::new("owner".to_owned());
+    let problem = RwSignal::new(None::<LookupError>);
+    let fields = Memo::new(move |_| {
+        let mut out: Vec<String> = BUILT_IN.iter().map(|s| s.to_string()).collect();
+        if let Some(l) = data.loaded.get() {
+            out.extend(l.dataset.fields.iter().cloned());
+        }
+        out
+    });
+    let joined = Memo::new(move |_| {
+        data.loaded
+            .get()
+            .map(|l| (l.meta.options.lookups.clone(), l.report.lookups.clone()))
+            .unwrap_or_default()
+    });
+
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some((file, size)) = picked(&el) else {
+            return;
+        };
+        el.set_value("");
+        problem.set(None);
+        table.set(None);
+        if size > MAX_LOOKUP_BYTES {
+            problem.set(Some(LookupError::TooLarge {
+                max: MAX_LOOKUP_BYTES,
+            }));
+            return;
+        }
+        let name = file.name();
+        let blob: web_sys::Blob = file.into();
+        spawn_local(async move {
+            let mut bytes = Vec::new();
+            let read = read_blob_chunks(
+                &blob,
+                1 << 20,
+                |chunk| {
+                    bytes.extend_from_slice(chunk);
+                    true
+                },
+                |_, _| {},
+            )
+            .await;
+            if read.is_err() {
+                problem.try_set(Some(LookupError::File(
+                    crate::domain::import::ImportError::NotText,
+                )));
+                return;
+            }
+            match Lookup::read(&name, &bytes, None, "owner") {
+                Ok(l) => {
+                    // Join by the contact field named like the key column, when there is one.
+                    let guess = l.headers.iter().enumerate().find_map(|(i, h)| {
+                        let h = h.trim().to_lowercase();
+                        fields
+                            .get_untracked()
+                            .into_iter()
+                            .find(|f| *f == h)
+                            .map(|f| (i, f))
+                    });
+                    if let Some((i, f)) = guess {
+                        key.try_set(i);
+                        by.try_set(f);
+                    } else {
+                        key.try_set(0);
+                    }
+                    table.try_set(Some(Arc::new(l)));
+                }
+                Err(e) => {
+                    problem.try_set(Some(e));
+                }
+            }
+        });
+    };
+    let join = move |_| {
+        let Some(t) = table.get_untracked() else {
+            return;
+        };
+        let mut lookup = (*t).clone();
+        lookup.key = key
+            .get_untracked()
+            .min(lookup.headers.len().saturating_sub(1));
+        lookup.by = by.get_untracked();
+        let mut all = joined.get_untracked().0;
+        all.push(lookup);
+        table.set(None);
+        data.set_lookups(all);
+    };
+    let remove = move |i: usize| {
+        let mut all = joined.get_untracked().0;
+        if i < all.len() {
+            all.remove(i);
+            data.set_lookups(all);
+        }
+    };
+
+    let list = move || {
+        let (lookups, reports) = joined.get();
+        (!lookups.is_empty()).then(|| {
+            lookups
+                .into_iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    let r = reports.get(i).cloned();
+                    let text = r.map(|r| {
+                        t_string!(
+                            i18n,
+                            lookup_joined,
+                            name = l.name.clone(),
+                            by = l.by.clone(),
+                            matched = r.matched,
+                            total = r.matched + r.unmatched,
+                            fields = r.fields.join(", ")
+                        )
+                        .to_string()
+                    });
+                    let name = l.name.clone();
+                    view! {
+                        <li data-testid="lookup-joined">
+                            {text}
+                            " "
+                            <button
+                                type="button"
+                                class="small"
+                                disabled=move || data.busy.read().is_some()
+                                aria-label=t_string!(i18n, lookup_remove, name = name.clone()).to_string()
+                                on:click=move |_| remove(i)
+                            >
+                                {t!(i18n, lookup_remove_button)}
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let form = move || {
+        table.get().map(|t| {
+            let columns = t
+                .headers
+                .iter()
+                .enumerate()
+                .map(|(i, h)| view! { <option value=i.to_string() selected=move || key.get() == i>{h.clone()}</option> })
+                .collect_view();
+            let options = move || {
+                fields
+                    .get()
+                    .into_iter()
+                    .map(|f| {
+                        let value = f.clone();
+                        view! { <option value=value.clone() selected=move || by.get() == value>{f}</option> }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <div class="lookup-form" data-testid="lookup-form">
+                    <p>{t_string!(i18n, lookup_read, name = t.name.clone(), rows = t.rows.len()).to_string()}</p>
+                    <label>
+                        {t!(i18n, lookup_key)}
+                        <select data-testid="lookup-key" on:change=move |ev| key.set(event_target_value(&ev).parse().unwrap_or(0))>
+                            {columns}
+                        </select>
+                    </label>
+                    <label>
+                        {t!(i18n, lookup_by)}
+                        <select data-testid="lookup-by" on:change=move |ev| by.set(event_target_value(&ev))>
+                            {options}
+                        </select>
+                    </label>
+                    <button type="button" class="primary" data-testid="lookup-join" on:click=join>
+                        {t!(i18n, lookup_join)}
+                    </button>
+                    <button type="button" on:click=move |_| table.set(None)>{t!(i18n, cancel)}</button>
+                </div>
+            }
+        })
+    };
+    let error = move || {
+        problem.get().map(|e| {
+            let text = match e {
+                LookupError::TooLarge { max } => {
+                    t_string!(i18n, lookup_too_large, max = max / (1 << 20)).to_string()
+                }
+                LookupError::NoColumn { column } => {
+                    t_string!(i18n, lookup_no_column, column = column).to_string()
+                }
+                LookupError::TooFewColumns => t_string!(i18n, lookup_too_few_columns).to_string(),
+                LookupError::File(e) => {
+                    return view! {
+                        <p class="error" role="alert" data-testid="lookup-problem">
+                            <DataProblemText problem=DataProblem::File(e) />
+                        </p>
+                    }
+                    .into_any()
+                }
+            };
+            view! { <p class="error" role="alert" data-testid="lookup-problem">{text}</p> }
+                .into_any()
+        })
+    };
+
+    view! {
+        <section class="lookup-tables" aria-labelledby="lookup-h">
+            <h3 id="lookup-h">{t!(i18n, lookup_heading)}</h3>
+            <p class="hint">{t!(i18n, lookup_intro)}</p>
+            <ul class="lookup-list">{list}</ul>
+            <label class="button file-button">
+                <input
+                    type="file"
+                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
+                    class="visually-hidden"
+                    data-testid="lookup-input"
+                    disabled=move || data.busy.read().is_some()
+                    node_ref=input
+                    on:change=on_change
+                />
+                {t!(i18n, lookup_add)}
+            </label>
+            {error}
+            {form}
+        </section>
+    }
+}
