@@ -216,47 +216,53 @@ test('a deals export with snake_case headers imports with no hand mapping; its f
   await context.close();
 });
 
-test('a lookup table joined by owner is read by rules, kept after a reload, exported in the SQL, and removed', async () => {
+test('a lookup table joined by account is read by rules, kept after a reload, exported in the SQL, and removed', async () => {
   const { csv } = dealsExport();
   const path = `${OUT}/sales_pipeline_lookup.csv`;
   await writeFile(path, csv);
-  const teams = `${OUT}/sales_teams.csv`;
-  // Keys in another case and with spaces match; Anna Snelling is in no team.
-  await writeFile(teams, 'sales_agent,manager,regional_office\nMoses Frase,Dustin Brinkmann,Central\n DARCEL SCHLECHT ,Melvin Marxen,Central\nvicki laflamme,Cara Losch,West\n');
+  // Accounts 01–10 in software, 11–20 in retail, the rest in no row; keys in upper case or
+  // with spaces still match.
+  const sectorOf = (n) => (n <= 10 ? 'Software' : n <= 20 ? 'Retail' : null);
+  const lookupRows = [];
+  for (let n = 1; n <= 20; n++) {
+    const name = `Account ${String(n).padStart(2, '0')}`;
+    lookupRows.push(`${n % 3 === 0 ? ` ${name.toUpperCase()} ` : name},${sectorOf(n)},${n * 10}`);
+  }
+  const sectors = `${OUT}/account_sectors.csv`;
+  await writeFile(sectors, `account,Sector,employees\n${lookupRows.join('\n')}\n`);
   const { context, page, errors } = await importInto('hinge', path);
   await page.getByTestId('import-wizard').getByRole('button', { name: 'Import', exact: true }).click();
   await page.getByTestId('data-summary').filter({ hasText: '240 rows read' }).waitFor();
 
-  // Worked out here from the CSV: wins by agents of the Central office; rows per agent.
+  // Worked out here from the CSV: wins at software accounts; deals whose account is listed.
   const rows = csv.trim().split('\n').slice(1).map((l) => l.split(','));
-  const central = rows.filter((r) => r[4] === 'Won' && ['Moses Frase', 'Darcel Schlecht'].includes(r[1])).length;
-  const matched = rows.filter((r) => r[1] !== 'Anna Snelling').length;
-  assert.ok(central > 0 && matched < 240);
+  const numberOf = (account) => Number(account.replace('Account ', '')) || 99;
+  const software = rows.filter((r) => r[4] === 'Won' && sectorOf(numberOf(r[3])) === 'Software').length;
+  const matched = rows.filter((r) => sectorOf(numberOf(r[3]))).length;
+  assert.ok(software > 0 && matched < 240, `${software} ${matched}`);
 
   // A one-column file is refused with a reason; the data stays as it was.
   const bad = `${OUT}/one-column.csv`;
-  await writeFile(bad, 'sales_agent\nMoses Frase\n');
+  await writeFile(bad, 'account\nAccount 01\n');
   await page.getByTestId('lookup-input').setInputFiles(bad);
   assert.equal(await page.getByTestId('lookup-problem').innerText(), 'A lookup table needs a key column and at least one more column.');
 
-  await page.getByTestId('lookup-input').setInputFiles(teams);
-  const form = page.getByTestId('lookup-form');
-  await form.waitFor();
-  // No column is named like a contact field, so the form starts on the first column and the
-  // owner field; both are picked as a user would.
-  await page.getByTestId('lookup-key').selectOption({ label: 'sales_agent' });
-  await page.getByTestId('lookup-by').selectOption('owner');
+  await page.getByTestId('lookup-input').setInputFiles(sectors);
+  await page.getByTestId('lookup-form').waitFor();
+  // The key column is named like a contact field: the form starts on it and on that field.
+  assert.equal(await page.getByTestId('lookup-by').inputValue(), 'account');
+  assert.equal(await page.getByTestId('lookup-key').inputValue(), '0');
   await shot(page, 'data-lookup-form');
   await page.getByTestId('lookup-join').click();
   const joined = page.getByTestId('lookup-joined');
   await joined.waitFor();
-  assert.equal(await joined.innerText().then((t) => t.replace(/\s+Remove$/, '')),
-    `sales_teams.csv, joined by owner: ${matched} of 240 contacts matched; adds manager, regional_office.`);
+  assert.equal((await joined.innerText()).replace(/\s+Remove$/, ''),
+    `account_sectors.csv, joined by account: ${matched} of 240 contacts matched; adds sector, employees.`);
 
-  await page.getByTestId('rules-text').fill('stage client_experience when status = "Won" and regional_office = "central"\nstage pre_purchase when status present');
+  await page.getByTestId('rules-text').fill('stage client_experience when status = "Won" and sector = "software"\nstage pre_purchase when status present');
   await page.getByTestId('apply-rules').click();
-  await page.waitForFunction((n) => document.querySelector('[data-testid="tally-client_experience"] td.n')?.innerText === String(n), central);
-  assert.equal((await tally(page)).pre_purchase[0], 240 - central);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="tally-client_experience"] td.n')?.innerText === String(n), software);
+  assert.equal((await tally(page)).pre_purchase[0], 240 - software);
   await shot(page, 'data-lookup-joined');
 
   // Kept with the data: a reload reads the file back and joins the table again.
@@ -264,19 +270,19 @@ test('a lookup table joined by owner is read by rules, kept after a reload, expo
   await page.reload();
   await page.getByTestId('data-tab').click();
   await joined.waitFor();
-  assert.equal((await tally(page)).client_experience[0], central);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="tally-client_experience"] td.n')?.innerText === String(n), software);
 
   // The SQL export carries the table: DuckDB on the same file counts the same.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('rules-sql').click()]);
   const sql = await readFile(await download.path(), 'utf8');
-  assert.match(sql, /-- lookup 1: sales_teams\.csv by owner/);
+  assert.match(sql, /-- lookup 1: account_sectors\.csv by account/);
   const db = await duckDb({ 'sales_pipeline_lookup.csv': csv });
   const counted = Object.fromEntries(db.query(sql).filter((r) => r.figure === 'stage').map((r) => [r.id, r.contacts]));
-  assert.equal(counted.client_experience, central);
-  assert.equal(counted.pre_purchase, 240 - central);
+  assert.equal(counted.client_experience, software);
+  assert.equal(counted.pre_purchase, 240 - software);
 
   // Removed: the rule on its column places nobody in the client stage again.
-  await joined.getByRole('button', { name: 'Remove lookup table sales_teams.csv' }).click();
+  await joined.getByRole('button', { name: 'Remove lookup table account_sectors.csv' }).click();
   await joined.waitFor({ state: 'detached' });
   await page.waitForFunction(() => document.querySelector('[data-testid="tally-client_experience"] td.n')?.innerText === '0');
   assert.deepEqual(errors, []);
