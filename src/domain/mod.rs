@@ -16,6 +16,7 @@ pub mod document;
 pub mod edit;
 pub mod engine;
 pub mod export_text;
+pub mod format;
 pub mod import;
 pub mod metrics;
 pub mod model;

@@ -10,7 +10,7 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
-        .map_err(|e| format!("{e:?}"))?;
+        .map_err(|e| js_error_text(&e))?;
     download_blob(name, &blob)
 }
 
@@ -103,13 +103,13 @@ pub async fn read_blob_chunks(
 
 /// Offers `blob` as a download named `name` (its type is the blob's own).
 pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
-    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| js_error_text(&e))?;
     let document = web_sys::window()
         .and_then(|w| w.document())
         .ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(|e| js_error_text(&e))?
         .unchecked_into();
     a.set_href(&url);
     a.set_download(name);
@@ -123,4 +123,19 @@ pub fn download_blob(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
             w.set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 1000);
     }
     Ok(())
+}
+
+/// The message of a thrown JS value (an `Error` or `DOMException`: its name and message).
+pub fn js_error_text(e: &JsValue) -> String {
+    if let Some(err) = e.dyn_ref::<js_sys::Error>() {
+        format!(
+            "{}: {}",
+            String::from(err.name()),
+            String::from(err.message())
+        )
+    } else if let Some(s) = e.as_string() {
+        s
+    } else {
+        format!("{e:?}")
+    }
 }

@@ -66,7 +66,7 @@ pub async fn run(state: AppState, action: ListAction) -> Option<Done> {
             state.flush_now();
             state.workspace.with_untracked(|ws| {
                 ws.map(&map).map(|m| {
-                    let _ = download_map(m, lang);
+                    state.downloaded(download_map(m, lang));
                     Done::Nothing
                 })
             })
@@ -75,7 +75,7 @@ pub async fn run(state: AppState, action: ListAction) -> Option<Done> {
             let ids = state.unsaved.get_untracked();
             state.workspace.with_untracked(|ws| {
                 for map in ws.maps.iter().filter(|m| ids.contains(&m.id)) {
-                    let _ = download_map(map, lang);
+                    state.downloaded(download_map(map, lang));
                 }
             });
             Some(Done::Nothing)

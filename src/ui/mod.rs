@@ -7,7 +7,6 @@ pub mod components;
 pub mod data;
 pub mod embed;
 pub mod file_io;
-mod format;
 mod labels;
 mod list_actions;
 mod open_map;

@@ -40,7 +40,10 @@ pub enum Notice {
     ImportFailed(crate::domain::ImportError),
     /// An edit was refused because the map would break a rule of the file format.
     EditRefused(crate::domain::ImportError),
-    ActionFailed(String),
+    /// An action could not be done (what it was for is gone: deleted in another tab).
+    ActionFailed(crate::domain::workspace::ActionError),
+    /// The browser did not start a download; the detail is the browser's.
+    DownloadFailed(String),
 }
 
 /// A callback the storage sync installs for the UI to call.
@@ -137,9 +140,16 @@ impl AppState {
     fn report(&self, e: ActionError) {
         let notice = match e {
             ActionError::Edit(crate::domain::EditError::Invalid(e)) => Notice::EditRefused(e),
-            e => Notice::ActionFailed(e.to_string()),
+            e => Notice::ActionFailed(e),
         };
         self.notice.set(Some(notice));
+    }
+
+    /// Says so when the browser did not start a download.
+    pub fn downloaded(&self, result: Result<(), String>) {
+        if let Err(e) = result {
+            self.notice.set(Some(Notice::DownloadFailed(e)));
+        }
     }
 
     pub fn flush_now(&self) {

@@ -101,3 +101,22 @@ test('bad files get a message naming the problem and change nothing', async () =
   }
   await context.close();
 });
+
+test('a download the browser will not start is said in the user\'s language, and the map is kept', async () => {
+  const { context, page, errors } = await openApp(app.browser, app.server.url, { locale: 'ru-RU' });
+  await page.locator('button[data-template="hinge"]').click();
+  await page.locator('li.stage').first().waitFor();
+  // A browser (or a policy) that refuses object URLs: every download fails at its start.
+  await page.evaluate(() => {
+    URL.createObjectURL = () => { throw new DOMException('blocked by policy', 'SecurityError'); };
+  });
+  await page.getByRole('button', { name: 'Экспортировать в JSON' }).click();
+  const notice = page.getByTestId('notice');
+  await notice.waitFor();
+  assert.equal(await notice.getAttribute('role'), 'alert');
+  assert.match(await notice.innerText(), /^Скачивание не началось \(.*blocked by policy.*\)\. Ничего не потеряно/);
+  await shot(page, 'download-failed-ru');
+  assert.equal(await page.locator('li.stage').count(), 4, 'the map is still open and whole');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -2,9 +2,9 @@
 
 use leptos::prelude::*;
 
+use crate::domain::format;
 use crate::domain::import::{BadRow, RowProblem};
 use crate::i18n::*;
-use crate::ui::format;
 use crate::ui::state::use_lang;
 
 #[component]

@@ -3,6 +3,8 @@
 use leptos::prelude::*;
 
 use super::ImportErrorText;
+use crate::domain::workspace::ActionError;
+use crate::domain::EditError;
 use crate::i18n::*;
 use crate::ui::list_actions::{run_now, ListAction};
 use crate::ui::state::{expect_state, use_lang, Notice, SaveStatus};
@@ -122,13 +124,23 @@ pub fn Banners() -> impl IntoView {
                     </p>
                 }
                 .into_any(),
-                Notice::ActionFailed(msg) => {
-                    view! { <p>{t!(i18n, action_failed)} " " {msg}</p> }.into_any()
+                Notice::ActionFailed(e) => view! {
+                    <p>{t!(i18n, action_failed)} " " {action_error_text(i18n, &e)}</p>
+                }
+                .into_any(),
+                Notice::DownloadFailed(error) => {
+                    view! { <p>{t_string!(i18n, download_failed, error = error).to_string()}</p> }
+                        .into_any()
                 }
             };
             let failed = matches!(
                 state.notice.get_untracked(),
-                Some(Notice::ImportFailed(_) | Notice::EditRefused(_) | Notice::ActionFailed(_))
+                Some(
+                    Notice::ImportFailed(_)
+                        | Notice::EditRefused(_)
+                        | Notice::ActionFailed(_)
+                        | Notice::DownloadFailed(_)
+                )
             );
             let (role, class) = if failed {
                 ("alert", "banner notice danger")
@@ -152,5 +164,31 @@ pub fn Banners() -> impl IntoView {
             {storage_banner}
             {notice}
         </div>
+    }
+}
+
+/// What went wrong with an action, in the user's language.
+fn action_error_text(i18n: leptos_i18n::I18nContext<Locale>, e: &ActionError) -> String {
+    match e {
+        ActionError::NoMap(_) => t_string!(i18n, action_no_map).to_string(),
+        ActionError::Edit(e) => match e {
+            EditError::NoStage(_) => t_string!(i18n, action_no_stage).to_string(),
+            EditError::NoCard(_) => t_string!(i18n, action_no_card).to_string(),
+            EditError::NoLane(_) => t_string!(i18n, action_no_lane).to_string(),
+            EditError::NoPersona(_) => t_string!(i18n, action_no_persona).to_string(),
+            EditError::NoDepartment(_) => t_string!(i18n, action_no_department).to_string(),
+            EditError::NoAsset(_) => t_string!(i18n, action_no_asset).to_string(),
+            EditError::DuplicateId(_) => t_string!(i18n, action_duplicate_id).to_string(),
+            EditError::DanglingOutcome(_) => t_string!(i18n, action_dangling_outcome).to_string(),
+            EditError::EmotionOutOfRange(v) => {
+                t_string!(i18n, action_emotion_range, value = *v).to_string()
+            }
+            EditError::BadSpan { found, max } => {
+                t_string!(i18n, action_bad_span, found = *found, max = *max).to_string()
+            }
+            EditError::SelfHandoff => t_string!(i18n, action_self_handoff).to_string(),
+            // Shown as an EditRefused notice (`AppState::report`).
+            EditError::Invalid(_) => String::new(),
+        },
     }
 }

@@ -6,10 +6,10 @@
 use leptos::prelude::*;
 
 use super::ChoiceSelect;
+use crate::domain::format;
 use crate::domain::import::columns::{column_page, PAGE_COLUMNS};
 use crate::domain::import::{Mapping, Role};
 use crate::i18n::*;
-use crate::ui::format;
 use crate::ui::state::use_lang;
 
 #[component]

@@ -6,12 +6,12 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::{BadRowText, DataProblemText};
+use crate::domain::format;
 use crate::domain::SourceModel;
 use crate::i18n::*;
 use crate::storage::datasets::DatasetStore;
 use crate::ui::data::{expect_data, sample_name, Busy};
 use crate::ui::file_io::picked;
-use crate::ui::format;
 use crate::ui::state::use_lang;
 
 #[component]

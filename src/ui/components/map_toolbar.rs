@@ -70,7 +70,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
         state.flush_now();
         state.workspace.with_untracked(|ws| {
             if let Some(m) = ws.map(&id.get_value()) {
-                let _ = download_map(m, lang.get_untracked());
+                state.downloaded(download_map(m, lang.get_untracked()));
             }
         });
     };

@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
+use crate::domain::format;
 use crate::domain::metrics::questions::{answer, Answer, Sources};
 use crate::domain::{Id, Lang};
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::format;
 use crate::ui::state::{expect_state, use_lang};
 
 /// The data's answer to one question card, or nothing when no figure is linked to it or no

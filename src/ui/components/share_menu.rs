@@ -101,7 +101,7 @@ pub fn ShareMenu(
         state.flush_now();
         state.workspace.with_untracked(|ws| {
             if let Some(m) = ws.map(&map.get_value()) {
-                let _ = download_map(m, lang.get_untracked());
+                state.downloaded(download_map(m, lang.get_untracked()));
             }
         });
     };

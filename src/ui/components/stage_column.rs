@@ -81,11 +81,11 @@ pub fn StageColumn(
         let lang = lang.get();
         let mut parts = Vec::new();
         if let Some(next) = s.next.filter(|n| n.den > 0) {
-            let share = crate::ui::format::ratio(next, lang);
+            let share = crate::domain::format::ratio(next, lang);
             parts.push(t_string!(i18n, metrics_badge_step, share = share).to_string());
         }
         if let Some(median) = s.time.median() {
-            let days = crate::ui::format::days(Some(median), lang);
+            let days = crate::domain::format::days(Some(median), lang);
             parts
                 .push(t_string!(i18n, metrics_badge_days, days = days, n = s.time.n()).to_string());
         }

@@ -101,7 +101,7 @@ pub fn StageTallyTable(
                     Warning::NothingPlaced { contacts } => t_string!(
                         i18n,
                         warn_nothing_placed,
-                        count = crate::ui::format::count(contacts, lang.get())
+                        count = crate::domain::format::count(contacts, lang.get())
                     )
                     .to_string(),
                 };

@@ -36,7 +36,7 @@ pub fn UnreadableList() -> impl IntoView {
                         <li>
                             <code>{u.key.clone()}</code>
                             <span>{reason}</span>
-                            <button type="button" on:click=move |_| { let _ = download(&file, "application/json", &raw); }>
+                            <button type="button" on:click=move |_| state.downloaded(download(&file, "application/json", &raw))>
                                 {t!(i18n, unreadable_download)}
                             </button>
                             <button type="button" class="danger" on:click=move |_| discard(key.clone())>

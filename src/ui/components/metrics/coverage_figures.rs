@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::MetricTerm;
+use crate::domain::format;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::format;
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 

@@ -6,9 +6,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::MetricTerm;
+use crate::domain::format;
 use crate::domain::metrics::Report;
 use crate::i18n::*;
-use crate::ui::format;
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 

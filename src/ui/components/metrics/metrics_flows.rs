@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use crate::domain::charts::sankey::{NodeKind, SankeyLink, SankeyNode};
+use crate::domain::format;
 use crate::domain::metrics::report::{Flow, FlowNode};
 use crate::domain::{Destination, Id, JourneyMap, Lang};
 use crate::i18n::*;
 use crate::ui::charts::{ChartDownloads, SankeyChart};
 use crate::ui::data::expect_data;
-use crate::ui::format;
 use crate::ui::state::{expect_state, use_lang};
 
 /// The Sankey nodes and links of `flows` on `map`: one node per stage (its column is its

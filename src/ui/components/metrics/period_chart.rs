@@ -6,11 +6,11 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::domain::charts::comparison::ComparisonRow;
+use crate::domain::format;
 use crate::domain::metrics::Report;
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{ChartDownloads, ComparisonChart};
-use crate::ui::format;
 use crate::ui::open_map::{stage_name, use_stage_names};
 use crate::ui::state::use_lang;
 

@@ -6,12 +6,12 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::{MetricTerm, MetricsHeadline, PeriodChart};
+use crate::domain::format;
 use crate::domain::metrics::report;
 use crate::domain::metrics::segments::{by_period, Granularity};
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::format;
 use crate::ui::open_map::use_stage_names;
 use crate::ui::state::{expect_state, use_lang};
 use crate::ui::terms::Term;

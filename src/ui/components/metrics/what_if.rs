@@ -4,11 +4,11 @@
 use leptos::prelude::*;
 
 use super::MetricTerm;
+use crate::domain::format;
 use crate::domain::metrics::whatif::{baseline, project, Projection, WhatIf};
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::format;
 use crate::ui::open_map::use_stage_names;
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;

@@ -1,4 +1,4 @@
-//! Numbers as the metrics view shows them, in the UI language: one place for digit grouping,
+//! Numbers as the app shows them, in the UI language: one place for digit grouping,
 //! decimal marks and the percent sign.
 
 use crate::domain::metrics::Ratio;
