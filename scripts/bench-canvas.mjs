@@ -7,6 +7,7 @@
 // app starts, then the map is opened and timed, in the page (performance.now):
 //   open      — from navigation to the cards of the first columns drawn (columns far outside the
 //               view are drawn as headings only, see the README)
+//   frame     — the wait for the next frame with nothing changed (the floor under every figure)
 //   keystroke — one character typed into the title of a card's edit form, until the next frame
 //   save      — Enter in that form (an UpdateCard edit of the whole map) until the new title is
 //               drawn and the next frame has started
@@ -16,6 +17,8 @@
 // removed (median); nothing is asserted (see the README).
 //
 //   --dist DIR       the build to measure (default dist/)
+//   --css TEXT       extra style rules added before the timed edits
+//   --metrics 1      also print Chrome's script, style and layout time per keystroke
 //   --profile FILE   also record a CPU profile of the timed edits (Chrome's .cpuprofile) and print
 //                    the functions with the most self time. For wasm function names, measure a
 //                    build made with KEEP_NAMES=1 (scripts/post-build.mjs keeps the name section).
@@ -92,7 +95,13 @@ for (let i = 0; i < 3; i++) {
 // Time from an action done inside the page to the first frame after `done()` holds. Each action
 // also counts the DOM nodes added and removed while it ran (a MutationObserver), so a change in
 // how much of the page an edit redraws shows up as a number.
-const churn = { keystroke: [], save: [], move: [], emotion: [] };
+const churn = { frame: [], keystroke: [], save: [], move: [], emotion: [] };
+// --css TEXT: extra style rules added to the page before the timed edits (to try a change to the
+// stylesheet without a build).
+if (args.css) {
+  await page.addStyleTag({ content: String(args.css) });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+}
 await page.evaluate(() => {
   window.__churn = 0;
   new MutationObserver((list) => {
@@ -108,6 +117,7 @@ const timedAs = async (name, fn, arg) => {
 };
 const nextFrame = 'new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))';
 
+const frame = [];
 const keystroke = [];
 const save = [];
 const move = [];
@@ -130,6 +140,12 @@ for (let run = 0; run < RUNS; run++) {
   await page.keyboard.press('Enter');
   const input = page.locator('.card.editing input[id^="title-"]');
   await input.waitFor();
+  // The same wait with nothing changed: what a frame of this page costs by itself.
+  frame.push(await timedAs('frame', async (nf) => {
+    const t0 = performance.now();
+    await eval(nf);
+    return performance.now() - t0;
+  }, nextFrame));
   keystroke.push(await timedAs('keystroke', async (nf) => {
     const el = document.querySelector('.card.editing input[id^="title-"]');
     const t0 = performance.now();
@@ -179,6 +195,29 @@ for (let run = 0; run < RUNS; run++) {
   }, { nf: nextFrame, run }));
 }
 
+// --metrics: where the keystrokes' time went (Chrome's counters over 20 more keystrokes).
+if (args.metrics) {
+  const m = await context.newCDPSession(page);
+  await m.send('Performance.enable');
+  const read = async () => Object.fromEntries((await m.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
+  const id = await page.evaluate(() => document.querySelector('.card:not(.bar)').dataset.cardId);
+  await page.locator(`[data-card-id="${id}"]`).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.card.editing input[id^="title-"]').waitFor();
+  const before = await read();
+  for (let i = 0; i < 20; i++) {
+    await page.evaluate(async (nf) => {
+      const el = document.querySelector('.card.editing input[id^="title-"]');
+      el.value += 'y';
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, data: 'y', inputType: 'insertText' }));
+      await eval(nf);
+    }, nextFrame);
+  }
+  const after = await read();
+  const per = (k) => ((after[k] - before[k]) * 1000 / 20).toFixed(2);
+  console.log(`per keystroke (ms): script ${per('ScriptDuration')}, style ${per('RecalcStyleDuration')}, layout ${per('LayoutDuration')}, task ${per('TaskDuration')}; style recalcs ${(after.RecalcStyleCount - before.RecalcStyleCount) / 20}, layouts ${(after.LayoutCount - before.LayoutCount) / 20}`);
+}
+
 if (cdp) {
   const { profile } = await cdp.send('Profiler.stop');
   writeFileSync(args.profile, JSON.stringify(profile));
@@ -200,6 +239,7 @@ if (cdp) {
 console.log(`Canvas benchmark: ${STAGES} stages × ${CARDS} cards (${LANES.length} lanes), release build, Chromium headless`);
 console.log(`cards drawn at open: ${drawnCards} of ${CARDS} (columns in view + buffer)`);
 console.log(fmt('open', opens));
+console.log(fmt('frame', frame));
 console.log(fmt('keystroke', keystroke));
 console.log(fmt('save', save));
 console.log(fmt('move', move));
