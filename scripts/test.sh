@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Test it: installs what is missing, then runs every check and test:
-#   format, clippy (native + wasm32), native tests, browser unit tests (wasm-bindgen-test in
+#   format, module cycles, clippy (native + wasm32), native tests, browser unit tests (wasm-bindgen-test in
 #   headless Chromium), and Playwright end-to-end tests against the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +12,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "cargo fmt --check"
 cargo fmt --all -- --check
+
+step "module cycles"
+node scripts/module-cycles.mjs
 
 step "clippy (native)"
 cargo clippy --workspace --all-targets --locked -- -D warnings

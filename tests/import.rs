@@ -234,6 +234,7 @@ fn euc_kr_korean_event_log_and_override() {
             ..Overrides::default()
         },
         mapping: None,
+        ..Options::default()
     };
     let wrong = import_bytes(&bytes, options).unwrap();
     assert_eq!(wrong.report.encoding, TextEncoding::Windows1251);
@@ -291,6 +292,7 @@ fn each_delimiter_gives_the_same_dataset() {
             ..Overrides::default()
         },
         mapping: None,
+        ..Options::default()
     };
     let r = import_bytes(TEN_EVENTS.as_bytes(), options).unwrap();
     assert_eq!(r.report.delimiter, Delimiter::Semicolon);
@@ -388,6 +390,7 @@ fn us_and_european_slashes_guessed_and_overridden() {
             ..Overrides::default()
         },
         mapping: None,
+        ..Options::default()
     };
     let r = import_bytes(text.as_bytes(), european).unwrap();
     assert_eq!(r.report.date_order, DateOrder::European);

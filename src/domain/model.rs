@@ -6,36 +6,9 @@
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
-use super::metrics::MetricSettings;
+pub use super::id::Id;
+use super::metric_settings::MetricSettings;
 use super::text::Text;
-
-/// A stable identifier: a template's readable slug (`pre_purchase`) or a random UUID.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Id(pub String);
-
-impl Id {
-    /// A new random identifier (UUID v4).
-    pub fn random() -> Self {
-        Id(uuid::Uuid::new_v4().to_string())
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl From<&str> for Id {
-    fn from(s: &str) -> Self {
-        Id(s.to_owned())
-    }
-}
-
-impl std::fmt::Display for Id {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
 
 /// The proven model a map was started from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -197,6 +170,29 @@ pub enum CardKind {
 }
 
 impl CardKind {
+    /// The built-in name of the standard lane for `kind`.
+    pub fn lane_name(self) -> Text {
+        match self {
+            CardKind::Touchpoint => Text::builtin("Touchpoints", "접점", "Точки контакта"),
+            CardKind::BuyingRole => Text::builtin(
+                "Buying-group roles",
+                "구매 그룹 역할",
+                "Роли в группе закупки",
+            ),
+            CardKind::PainPoint => Text::builtin("Pain points", "불편 사항", "Болевые точки"),
+            CardKind::Opportunity => Text::builtin("Opportunities", "기회", "Возможности"),
+            CardKind::Question => Text::builtin(
+                "Questions to answer",
+                "답해야 할 질문",
+                "Вопросы, на которые нужен ответ",
+            ),
+            CardKind::ResearchSource => {
+                Text::builtin("Research sources", "조사 출처", "Источники исследования")
+            }
+            CardKind::Note => Text::builtin("Notes", "메모", "Заметки"),
+        }
+    }
+
     pub const ALL: [CardKind; 7] = [
         CardKind::Touchpoint,
         CardKind::BuyingRole,
@@ -683,7 +679,7 @@ impl Lane {
             .iter()
             .map(|&kind| Lane {
                 id: Id::from(kind.slug()),
-                name: Text::lane_name(kind),
+                name: kind.lane_name(),
                 kind,
                 hidden: false,
             })

@@ -6,8 +6,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::model::CardKind;
-
 /// The languages of the interface.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -108,29 +106,6 @@ impl Text {
                 .map(|s| s.chars().count())
                 .max()
                 .unwrap_or(0),
-        }
-    }
-
-    /// The built-in name of the standard lane for `kind`.
-    pub fn lane_name(kind: CardKind) -> Text {
-        match kind {
-            CardKind::Touchpoint => Text::builtin("Touchpoints", "접점", "Точки контакта"),
-            CardKind::BuyingRole => Text::builtin(
-                "Buying-group roles",
-                "구매 그룹 역할",
-                "Роли в группе закупки",
-            ),
-            CardKind::PainPoint => Text::builtin("Pain points", "불편 사항", "Болевые точки"),
-            CardKind::Opportunity => Text::builtin("Opportunities", "기회", "Возможности"),
-            CardKind::Question => Text::builtin(
-                "Questions to answer",
-                "답해야 할 질문",
-                "Вопросы, на которые нужен ответ",
-            ),
-            CardKind::ResearchSource => {
-                Text::builtin("Research sources", "조사 출처", "Источники исследования")
-            }
-            CardKind::Note => Text::builtin("Notes", "메모", "Заметки"),
         }
     }
 }

@@ -15,6 +15,7 @@ mod route;
 mod share_link;
 mod start;
 mod state;
+mod store;
 mod sync;
 mod terms;
 pub mod worker;

@@ -6,17 +6,13 @@ use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::state::{AppState, SaveStatus};
+use super::store::{self, DEMO_MAP_PREF, PREFIX};
 use crate::storage::MapStore;
-
-/// The key prefix of the app's entries.
-pub const PREFIX: &str = "journey-mapper:";
-/// The preference naming the first-run demo map, until its sample data is loaded.
-pub const DEMO_MAP_PREF: &str = "demo_map";
 
 /// Reads the map list's rows; stores the demo map on a first visit; follows other tabs' changes
 /// until the workspace is loaded (then `sync` does).
 pub fn start(state: AppState) {
-    let Ok(store) = MapStore::open(PREFIX) else {
+    let Ok(store) = store::open() else {
         // No storage (private mode, a policy): the workspace keeps a demo map in memory.
         state.status.set(SaveStatus::Unavailable);
         super::list_actions::run_now(state, super::list_actions::ListAction::Load);

@@ -15,7 +15,7 @@ use crate::domain::summary::MapSummary;
 use crate::domain::{Action, Id, SourceModel, Workspace};
 use crate::storage::{ExternalChange, MapStore, StorageError};
 
-use super::start::{DEMO_MAP_PREF, PREFIX};
+use super::store::{self as app_store, DEMO_MAP_PREF};
 /// Wait this long after the last edit before saving.
 const DEBOUNCE_MS: i32 = 400;
 
@@ -48,7 +48,7 @@ pub fn ensure_started(state: AppState) {
 
 /// Loads the maps, then keeps storage in sync for the life of the app.
 fn start(state: AppState) {
-    let store = match MapStore::open(PREFIX) {
+    let store = match app_store::open() {
         Ok(s) => Rc::new(s),
         Err(_) => {
             state.status.set(SaveStatus::Unavailable);
@@ -171,7 +171,7 @@ fn start(state: AppState) {
 /// Whether `map` is the first-run demo map that has not had its sample data yet; the answer is
 /// yes only once.
 pub fn take_demo_sample(map: &crate::domain::Id) -> bool {
-    let Ok(store) = MapStore::open(PREFIX) else {
+    let Ok(store) = app_store::open() else {
         return false;
     };
     if store.pref(DEMO_MAP_PREF).as_deref() != Some(map.as_str()) {

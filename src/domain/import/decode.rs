@@ -12,15 +12,8 @@
 //!   in the wasm build (`crate::platform::text_decoder`, outside the domain), so the wasm
 //!   file carries no decode tables.
 
+pub use super::encoding::ChunkDecoder;
 use super::encoding::TextEncoding;
-
-/// Decodes a file chunk by chunk into UTF-8.
-pub trait ChunkDecoder {
-    /// Appends the UTF-8 of `bytes` to `out`. The bytes of a character cut at the end of
-    /// `bytes` are kept and completed by the next call; when `last` (the end of the file),
-    /// such an incomplete character becomes U+FFFD.
-    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut Vec<u8>);
-}
 
 /// A streaming decoder for `encoding` that drops a leading byte-order mark (UTF-8 and
 /// UTF-16 only; the other encodings have none).

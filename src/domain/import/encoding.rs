@@ -37,9 +37,15 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::decode::{self, ChunkDecoder};
-
 /// The text encodings the importer reads.
+/// Decodes a file chunk by chunk into UTF-8.
+pub trait ChunkDecoder {
+    /// Appends the UTF-8 of `bytes` to `out`. The bytes of a character cut at the end of
+    /// `bytes` are kept and completed by the next call; when `last` (the end of the file),
+    /// such an incomplete character becomes U+FFFD.
+    fn decode(&mut self, bytes: &[u8], last: bool, out: &mut Vec<u8>);
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TextEncoding {
@@ -84,12 +90,6 @@ impl TextEncoding {
     /// than a sign of binary data.
     pub fn is_utf16(self) -> bool {
         matches!(self, TextEncoding::Utf16Le | TextEncoding::Utf16Be)
-    }
-
-    /// A streaming decoder that drops this encoding's byte-order mark if the text starts
-    /// with one (see [`decode`]).
-    pub fn decoder(self) -> Box<dyn ChunkDecoder> {
-        decode::decoder(self)
     }
 }
 

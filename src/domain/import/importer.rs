@@ -716,7 +716,7 @@ struct Parser {
 impl Parser {
     fn new(encoding: TextEncoding) -> Parser {
         Parser {
-            decoder: encoding.decoder(),
+            decoder: super::decode::decoder(encoding),
             decoded: Vec::new(),
             // Not built (`Reader::new` builds the DFA for commas): `set_delimiter` builds the
             // one used, and building was over half of the CSV fuzz target's time. (A built

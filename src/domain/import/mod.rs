@@ -36,18 +36,20 @@ pub mod encoding;
 pub mod handover;
 pub mod importer;
 pub mod lookup;
+pub mod lookup_file;
 pub mod numbers;
 pub mod preset;
 pub mod sniff;
 
 pub use dates::{parse_time, DateOrder};
-pub use decode::ChunkDecoder;
+pub use encoding::ChunkDecoder;
 pub use encoding::TextEncoding;
 pub use importer::{
     import_bytes, preview, BadRow, ImportError, Imported, Importer, Options, Overrides, Preview,
     Report, RowProblem, MAX_BAD_ROWS, MAX_RECORD_BYTES, PREVIEW_ROWS, SNIFF_BYTES,
 };
-pub use lookup::{Joined, Lookup, LookupError, MAX_LOOKUP_BYTES};
+pub use lookup::{Joined, Lookup};
+pub use lookup_file::{LookupError, MAX_LOOKUP_BYTES};
 pub use numbers::parse_amount;
 pub use preset::{Mapping, MappingError, Preset, Role};
 pub use sniff::Delimiter;

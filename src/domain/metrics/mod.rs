@@ -17,7 +17,6 @@ pub mod paths;
 pub mod questions;
 pub mod report;
 pub mod segments;
-pub mod settings;
 pub mod terra;
 pub mod whatif;
 
@@ -26,10 +25,10 @@ mod tests;
 
 use jiff::Timestamp;
 
+pub use crate::domain::metric_settings::{MetricSettings, ServiceLevel};
 pub use durations::Durations;
 pub use paths::{Mark, Paths, Visit};
 pub use report::{report, Input, Ratio, Report};
-pub use settings::{MetricSettings, ServiceLevel};
 
 use super::classified::{as_of, rules_of};
 use super::dataset::{Dataset, Time};

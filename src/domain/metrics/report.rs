@@ -9,8 +9,8 @@ use serde::{Deserialize, Serialize};
 
 use super::durations::Durations;
 use super::paths::{stage_during, Paths, Visit};
-use super::settings::{MetricSettings, LINE_FIELDS, ROLE_FIELDS};
 use crate::domain::dataset::{Dataset, Time, DAY};
+use crate::domain::metric_settings::{MetricSettings, LINE_FIELDS, ROLE_FIELDS};
 use crate::domain::model::{Destination, Id, JourneyMap};
 use crate::domain::rules::{Classification, Sentiment};
 

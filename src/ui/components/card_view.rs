@@ -242,7 +242,7 @@ struct Touch {
 fn facts(
     i18n: leptos_i18n::I18nContext<Locale>,
     c: &crate::domain::Card,
-    lk: &super::canvas::Lookups,
+    lk: &super::Lookups,
 ) -> Vec<(String, String)> {
     let mut facts = Vec::new();
     if let Some(s) = c.severity {

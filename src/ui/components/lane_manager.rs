@@ -68,7 +68,7 @@ pub fn LaneManager(
     let kinds = CardKind::ALL
         .into_iter()
         .map(|k| {
-            view! { <option value=k.slug()>{move || Text::lane_name(k).get(lang.get()).to_owned()}</option> }
+            view! { <option value=k.slug()>{move || k.lane_name().get(lang.get()).to_owned()}</option> }
         })
         .collect_view();
     view! {

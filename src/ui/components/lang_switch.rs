@@ -4,19 +4,15 @@ use leptos::prelude::*;
 
 use crate::domain::Lang;
 use crate::i18n::*;
-use crate::storage::MapStore;
-use crate::ui::start::PREFIX;
 use crate::ui::state::{locale_of, use_lang};
+use crate::ui::store;
 
 const PREF: &str = "lang";
 
 /// Sets the language from the saved choice, else from the browser's languages.
 pub fn restore_language() {
     let i18n = use_i18n();
-    let saved = MapStore::open(PREFIX)
-        .ok()
-        .and_then(|s| s.pref(PREF))
-        .and_then(|t| Lang::from_tag(&t));
+    let saved = store::pref(PREF).and_then(|t| Lang::from_tag(&t));
     let browser = || {
         let langs = web_sys::window()?.navigator().languages();
         langs
@@ -37,9 +33,7 @@ pub fn LangSwitch() -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         if let Some(l) = Lang::from_tag(&event_target_value(&ev)) {
             i18n.set_locale(locale_of(l));
-            if let Ok(s) = MapStore::open(PREFIX) {
-                let _ = s.set_pref(PREF, l.tag());
-            }
+            store::set_pref(PREF, l.tag());
         }
     };
     view! {

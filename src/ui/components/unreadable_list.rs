@@ -4,20 +4,17 @@ use leptos::prelude::*;
 
 use crate::domain::StoredError;
 use crate::i18n::*;
-use crate::storage::MapStore;
 use crate::ui::file_io::download;
-use crate::ui::start::PREFIX;
 use crate::ui::state::expect_state;
+use crate::ui::store;
 
 #[component]
 pub fn UnreadableList() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let discard = move |key: String| {
-        if let Ok(store) = MapStore::open(PREFIX) {
-            if store.discard(&key).is_ok() {
-                state.unreadable.update(|l| l.retain(|u| u.key != key));
-            }
+        if store::discard(&key) {
+            state.unreadable.update(|l| l.retain(|u| u.key != key));
         }
     };
     move || {

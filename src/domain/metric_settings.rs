@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::model::Id;
+use crate::domain::id::Id;
 
 /// A map's metric settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
