@@ -19,7 +19,8 @@ pub trait Choice: Copy + Sized + 'static {
     }
 }
 
-fn serde_slug<T: serde::Serialize>(v: T) -> String {
+/// A value's serde name: the one way choices make their slugs.
+pub(crate) fn serde_slug<T: serde::Serialize>(v: T) -> String {
     serde_json::to_value(v)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))

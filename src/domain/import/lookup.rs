@@ -171,6 +171,9 @@ mod tests {
         .unwrap();
         let c = classify(&data, &rules, 0);
         assert_eq!((c.contacts_in("central"), c.contacts_in("other")), (2, 3));
+        // And segments: a joined column with a few values is one to break the contacts down by.
+        let fields = crate::domain::metrics::segments::segment_fields(&data);
+        assert!(fields.contains(&"regional_office".to_owned()), "{fields:?}");
     }
 
     #[test]

@@ -39,7 +39,7 @@ pub struct UnknownField {
 }
 
 /// The built-in field a column of this role is read as.
-fn builtin_of(role: Role) -> Option<&'static str> {
+pub(super) fn builtin_of(role: Role) -> Option<&'static str> {
     Some(match role {
         Role::Id => "id",
         Role::Name => "name",

@@ -909,26 +909,19 @@ fn timestamp(t: Time) -> String {
     format!("make_timestamp(CAST({t} AS BIGINT) * 1000000)")
 }
 
+/// What a column is read as, for the query's header comment: the built-in field rules name it
+/// by, else what the import does with it.
 fn role_name(r: Role) -> &'static str {
+    if let Some(field) = super::fields::builtin_of(r) {
+        return field;
+    }
     match r {
-        Role::Ignore => "ignored",
-        Role::Id => "id",
-        Role::Name => "name",
-        Role::Account => "account",
-        Role::Status => "status",
-        Role::Created => "created",
-        Role::Lead => "lead",
-        Role::Mql => "mql",
-        Role::Sql => "sql",
-        Role::Closed => "closed",
-        Role::Amount => "amount",
-        Role::Owner => "owner",
-        Role::Source => "source",
         Role::EventTime => "event time",
         Role::EventType => "event type",
         Role::Channel => "channel (not used by rules)",
         Role::Value => "value (not used by rules)",
         Role::Keep => "kept",
+        _ => "ignored",
     }
 }
 

@@ -2,16 +2,14 @@
 //! contacts, accounts, events, skipped rows with their line and reason), what is stored in this
 //! browser, and delete it.
 
-use leptos::html;
 use leptos::prelude::*;
 
-use super::{BadRowText, DataProblemText};
+use super::{BadRowText, DataProblemText, FilePicker};
 use crate::domain::format;
 use crate::domain::SourceModel;
 use crate::i18n::*;
 use crate::storage::datasets::DatasetStore;
 use crate::ui::data::{expect_data, sample_name, Busy};
-use crate::ui::file_io::picked;
 use crate::ui::state::use_lang;
 
 #[component]
@@ -22,14 +20,7 @@ pub fn DataSource(
     let i18n = use_i18n();
     let data = expect_data();
     let lang = use_lang();
-    let input = NodeRef::<html::Input>::new();
-    let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some((file, _)) = picked(&el) else { return };
-        // Let the same file be picked again after a fix.
-        el.set_value("");
-        data.pick(file);
-    };
+    let on_file = move |(file, _): (web_sys::File, usize)| data.pick(file);
     let sample = move |_| data.load_sample(model, sample_name(model));
     let busy = move || {
         data.busy.get().map(|b| match b {
@@ -132,18 +123,14 @@ pub fn DataSource(
     view! {
         <div class="data-source">
             <div class="actions">
-                <label class="button file-button">
-                    <input
-                        type="file"
-                        accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
-                        class="visually-hidden"
-                        data-testid="csv-input"
-                        disabled=move || data.busy.read().is_some()
-                        node_ref=input
-                        on:change=on_change
-                    />
+                <FilePicker
+                    accept=CSV_FILES
+                    testid="csv-input"
+                    disabled=Signal::derive(move || data.busy.read().is_some())
+                    on_file
+                >
                     {move || if data.loaded.read().is_some() { t!(i18n, replace_data).into_any() } else { t!(i18n, import_csv).into_any() }}
-                </label>
+                </FilePicker>
                 <button type="button" on:click=sample disabled=move || data.busy.read().is_some()>
                     {t!(i18n, load_sample)}
                 </button>
@@ -173,6 +160,9 @@ pub fn DataSource(
         </div>
     }
 }
+
+/// What the CSV pickers accept.
+pub const CSV_FILES: &str = ".csv,.tsv,.txt,text/csv,text/tab-separated-values";
 
 /// A byte count as KB, MB or GB.
 fn human_size(bytes: u64) -> String {

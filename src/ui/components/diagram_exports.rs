@@ -37,10 +37,7 @@ impl Choice for PageSize {
         vec![PageSize::A4, PageSize::A3]
     }
     fn slug(self) -> String {
-        match self {
-            PageSize::A4 => "a4".into(),
-            PageSize::A3 => "a3".into(),
-        }
+        self.page_name().to_owned()
     }
     fn label(self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
         match self {

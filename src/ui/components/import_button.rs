@@ -1,12 +1,12 @@
 //! Import a map file. A bad file gets a message naming the problem and changes nothing.
 
-use leptos::html;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::FilePicker;
 use crate::domain::document::{limits, ImportError};
 use crate::i18n::*;
-use crate::ui::file_io::{picked, read_text};
+use crate::ui::file_io::read_text;
 use crate::ui::list_actions::{run, ListAction};
 use crate::ui::state::{expect_state, Notice};
 
@@ -14,14 +14,7 @@ use crate::ui::state::{expect_state, Notice};
 pub fn ImportButton() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
-    let input = NodeRef::<html::Input>::new();
-    let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some((file, size)) = picked(&el) else {
-            return;
-        };
-        // Let the same file be picked again after a fix.
-        el.set_value("");
+    let on_file = move |(file, size): (web_sys::File, usize)| {
         if size > limits::FILE_BYTES {
             state
                 .notice
@@ -48,17 +41,9 @@ pub fn ImportButton() -> impl IntoView {
         });
     };
     view! {
-        <label class="button file-button">
-            <input
-                type="file"
-                accept=".json,application/json"
-                class="visually-hidden"
-                data-testid="import-input"
-                node_ref=input
-                on:change=on_change
-            />
+        <FilePicker accept=".json,application/json" testid="import-input" on_file>
             <span aria-hidden="true">"⇪ "</span>
             {t!(i18n, import_map)}
-        </label>
+        </FilePicker>
     }
 }

@@ -4,13 +4,14 @@
 
 use std::sync::Arc;
 
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::domain::import::{Lookup, LookupError, MAX_LOOKUP_BYTES};
 use crate::i18n::*;
-use crate::ui::components::DataProblemText;
+use crate::ui::components::data_source::CSV_FILES;
+use crate::ui::components::{DataProblemText, FilePicker};
 use crate::ui::data::{expect_data, DataProblem};
-use crate::ui::file_io::{picked, read_blob_chunks};
+use crate::ui::file_io::read_blob_chunks;
 
 /// Contact fields a table can be joined by, before the kept columns.
 const BUILT_IN: [&str; 6] = ["owner", "account", "source", "status", "id", "name"];
@@ -19,7 +20,6 @@ const BUILT_IN: [&str; 6] = ["owner", "account", "source", "status", "id", "name
 pub fn LookupTables() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let input = NodeRef::<html::Input>::new();
     // The table picked and read, waiting for its key column and field.
     let table = RwSignal::new(None::<Arc<Lookup>>);
     let key = RwSignal::new(0usize);
@@ -39,12 +39,7 @@ pub fn LookupTables() -> impl IntoView {
             .unwrap_or_default()
     });
 
-    let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some((file, size)) = picked(&el) else {
-            return;
-        };
-        el.set_value("");
+    let on_file = move |(file, size): (web_sys::File, usize)| {
         problem.set(None);
         table.set(None);
         if size > MAX_LOOKUP_BYTES {
@@ -230,18 +225,14 @@ pub fn LookupTables() -> impl IntoView {
             <h3 id="lookup-h">{t!(i18n, lookup_heading)}</h3>
             <p class="hint">{t!(i18n, lookup_intro)}</p>
             <ul class="lookup-list">{list}</ul>
-            <label class="button file-button">
-                <input
-                    type="file"
-                    accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values"
-                    class="visually-hidden"
-                    data-testid="lookup-input"
-                    disabled=move || data.busy.read().is_some()
-                    node_ref=input
-                    on:change=on_change
-                />
+            <FilePicker
+                accept=CSV_FILES
+                testid="lookup-input"
+                disabled=Signal::derive(move || data.busy.read().is_some())
+                on_file
+            >
                 {t!(i18n, lookup_add)}
-            </label>
+            </FilePicker>
             {error}
             {form}
         </section>

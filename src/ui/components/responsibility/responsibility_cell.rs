@@ -16,12 +16,7 @@ impl Choice for Responsibility {
         ]
     }
     fn slug(self) -> String {
-        match self {
-            Responsibility::Owns => "owns",
-            Responsibility::Contributes => "contributes",
-            Responsibility::None => "none",
-        }
-        .to_owned()
+        crate::ui::labels::serde_slug(self)
     }
     /// The label starts with the level's symbol (● ◐ –), so colour is never the only signal.
     fn label(self, i18n: leptos_i18n::I18nContext<Locale>) -> String {
