@@ -5,6 +5,7 @@ pub mod charts;
 mod compare_text;
 pub mod components;
 pub mod data;
+mod effects;
 pub mod embed;
 pub mod file_io;
 mod labels;

@@ -2,8 +2,8 @@
 //! maps and, on a new user's first visit, the demo map. Loading the maps in full and the storage
 //! sync wait for the first action that needs them (`sync::ensure_started`).
 
+use crate::ui::effects::on_window;
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
 
 use super::state::{AppState, SaveStatus};
 use super::store::{self, DEMO_MAP_PREF, PREFIX};
@@ -27,18 +27,12 @@ pub fn start(state: AppState) {
         }
     }
     read_rows(&store, state);
-    let on_storage =
-        Closure::<dyn FnMut(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
-            let ours = ev.key().is_none_or(|k| k.starts_with(PREFIX));
-            if ours && !state.started.get_value() {
-                read_rows(&store, state);
-            }
-        });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("storage", on_storage.as_ref().unchecked_ref());
-    }
-    // The listener lives as long as the page.
-    on_storage.forget();
+    on_window("storage", move |ev: web_sys::StorageEvent| {
+        let ours = ev.key().is_none_or(|k| k.starts_with(PREFIX));
+        if ours && !state.started.get_value() {
+            read_rows(&store, state);
+        }
+    });
 }
 
 fn read_rows(store: &MapStore, state: AppState) {

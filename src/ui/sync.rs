@@ -6,6 +6,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use crate::ui::effects::{on_document, on_window};
 use jiff::Timestamp;
 use leptos::prelude::*;
 use wasm_bindgen::{closure::Closure, JsCast};
@@ -134,28 +135,17 @@ fn start(state: AppState) {
     }
 
     // Save at once when the page is hidden or left (tab switch, close, mobile background).
-    if let Some(w) = web_sys::window() {
-        let f = flush.clone();
-        let on_hide = Closure::<dyn FnMut()>::new(move || {
-            let hidden = web_sys::window()
-                .and_then(|w| w.document())
-                .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
-            if hidden {
-                f(());
-            }
-        });
-        if let Some(d) = w.document() {
-            let _ = d.add_event_listener_with_callback(
-                "visibilitychange",
-                on_hide.as_ref().unchecked_ref(),
-            );
+    let f = flush.clone();
+    on_document("visibilitychange", move |_: web_sys::Event| {
+        let hidden = web_sys::window()
+            .and_then(|w| w.document())
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+        if hidden {
+            f(());
         }
-        on_hide.forget();
-        let f = flush.clone();
-        let on_leave = Closure::<dyn FnMut()>::new(move || f(()));
-        let _ = w.add_event_listener_with_callback("pagehide", on_leave.as_ref().unchecked_ref());
-        on_leave.forget();
-    }
+    });
+    let f = flush.clone();
+    on_window("pagehide", move |_: web_sys::Event| f(()));
 
     // Other tabs.
     let listener = {

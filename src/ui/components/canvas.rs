@@ -16,6 +16,7 @@ use super::{LaneHead, LaneManager, StageColumn};
 use crate::domain::canvas::{self, emotion_curves, Direction, Grid, Target};
 use crate::domain::Id;
 use crate::i18n::*;
+use crate::ui::effects::on_window;
 use crate::ui::embed::use_read_only;
 use crate::ui::state::{expect_state, use_lang};
 
@@ -130,27 +131,11 @@ pub fn Canvas(
             ctx.drawn.set(drawn);
         }
     };
-    let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+    on_window("resize", move |_: web_sys::Event| measure());
+    on_window("afterprint", move |_: web_sys::Event| measure());
     // Printing draws every column.
-    let on_print = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        ctx.drawn.set((0, usize::MAX));
-    });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("resize", on_resize.as_ref().unchecked_ref());
-        let _ =
-            w.add_event_listener_with_callback("afterprint", on_resize.as_ref().unchecked_ref());
-        let _ =
-            w.add_event_listener_with_callback("beforeprint", on_print.as_ref().unchecked_ref());
-    }
-    let listeners = send_wrapper::SendWrapper::new((on_resize, on_print));
-    on_cleanup(move || {
-        if let Some(w) = web_sys::window() {
-            let (r, p) = &*listeners;
-            let _ = w.remove_event_listener_with_callback("resize", r.as_ref().unchecked_ref());
-            let _ = w.remove_event_listener_with_callback("afterprint", r.as_ref().unchecked_ref());
-            let _ =
-                w.remove_event_listener_with_callback("beforeprint", p.as_ref().unchecked_ref());
-        }
+    on_window("beforeprint", move |_: web_sys::Event| {
+        ctx.drawn.set((0, usize::MAX))
     });
     // Makes sure a column is drawn before focus goes there (keyboard moves past the drawn ones).
     let draw_column = move |col: usize| {

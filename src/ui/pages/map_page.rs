@@ -1,7 +1,9 @@
 //! One map: its stages as columns with their cards and decision outcomes.
 
 use leptos::prelude::*;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::JsCast;
+
+use crate::ui::effects::on_window;
 
 use crate::domain::{Id, SourceModel};
 use crate::i18n::*;
@@ -75,41 +77,28 @@ pub fn MapPage(id: Id) -> impl IntoView {
     });
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) outside text fields, where the browser's own undo applies.
-    let on_key =
-        Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |ev: web_sys::KeyboardEvent| {
-            if !(ev.ctrl_key() || ev.meta_key()) || read_only.get_untracked() {
-                return;
-            }
-            let in_field = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-            if in_field {
-                return;
-            }
-            let key = ev.key().to_lowercase();
-            let undo = match (key.as_str(), ev.shift_key()) {
-                ("z", false) => true,
-                ("z", true) | ("y", _) => false,
-                _ => return,
-            };
-            ev.prevent_default();
-            if undo {
-                state.undo(&id.get_value());
-            } else {
-                state.redo(&id.get_value());
-            }
-        });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
-    }
-    let on_key = send_wrapper::SendWrapper::new(on_key);
-    on_cleanup(move || {
-        if let Some(w) = web_sys::window() {
-            let _ =
-                w.remove_event_listener_with_callback("keydown", on_key.as_ref().unchecked_ref());
+    on_window("keydown", move |ev: web_sys::KeyboardEvent| {
+        if !(ev.ctrl_key() || ev.meta_key()) || read_only.get_untracked() {
+            return;
+        }
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        let key = ev.key().to_lowercase();
+        let undo = match (key.as_str(), ev.shift_key()) {
+            ("z", false) => true,
+            ("z", true) | ("y", _) => false,
+            _ => return,
+        };
+        ev.prevent_default();
+        if undo {
+            state.undo(&id.get_value());
+        } else {
+            state.redo(&id.get_value());
         }
     });
 
