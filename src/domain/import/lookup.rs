@@ -44,6 +44,23 @@ pub struct Joined {
 }
 
 impl Lookup {
+    /// The key column and contact field to join by when a column of the table is named like a
+    /// field of `fields` (see [`join_fields`]): the first such column; else the first column
+    /// and `None`.
+    pub fn suggested_join(&self, fields: &[String]) -> (usize, Option<String>) {
+        self.headers
+            .iter()
+            .enumerate()
+            .find_map(|(i, h)| {
+                let h = h.trim().to_lowercase();
+                fields
+                    .iter()
+                    .find(|f| **f == h)
+                    .map(|f| (i, Some(f.clone())))
+            })
+            .unwrap_or((0, None))
+    }
+
     /// The table's columns other than its key, in order.
     pub fn columns(&self) -> Vec<usize> {
         (0..self.headers.len()).filter(|&j| j != self.key).collect()
@@ -131,6 +148,16 @@ impl Lookup {
     }
 }
 
+/// The contact fields of `data` a table can be joined by: the text built-ins, then the kept
+/// and joined columns.
+pub fn join_fields(data: &Dataset) -> Vec<String> {
+    ["owner", "account", "source", "status", "id", "name"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(data.fields.iter().cloned())
+        .collect()
+}
+
 /// Field names rules read as built-ins: a lookup column of one of these names gets a prefix.
 const BUILT_IN: [&str; 13] = [
     "id", "name", "account", "status", "stage", "owner", "source", "amount", "created", "lead",
@@ -155,6 +182,13 @@ mod tests {
         let teams = Lookup::read("teams.csv", TEAMS, Some("SALES_AGENT"), "Owner").unwrap();
         assert_eq!(teams.key, 0);
         assert_eq!(teams.rows.len(), 3);
+        // The first column named like a contact field is suggested (`name`, the 4th); a
+        // table with none starts on its first column and no field.
+        assert_eq!(
+            teams.suggested_join(&join_fields(&data)),
+            (3, Some("name".to_owned()))
+        );
+        assert_eq!(teams.suggested_join(&["owner".to_owned()]), (0, None));
         let joined = teams.join(&mut data);
         // `name` is a built-in: the lookup's column of that name is `owner_name`.
         assert_eq!(joined.fields, ["manager", "regional_office", "owner_name"]);

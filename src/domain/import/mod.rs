@@ -48,7 +48,7 @@ pub use importer::{
     import_bytes, preview, BadRow, ImportError, Imported, Importer, Options, Overrides, Preview,
     Report, RowProblem, MAX_BAD_ROWS, MAX_RECORD_BYTES, PREVIEW_ROWS, SNIFF_BYTES,
 };
-pub use lookup::{Joined, Lookup};
+pub use lookup::{join_fields, Joined, Lookup};
 pub use lookup_file::{LookupError, MAX_LOOKUP_BYTES};
 pub use numbers::parse_amount;
 pub use preset::{Mapping, MappingError, Preset, Role};

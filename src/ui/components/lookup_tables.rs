@@ -6,15 +6,19 @@ use std::sync::Arc;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::domain::import::{Lookup, LookupError, MAX_LOOKUP_BYTES};
+use crate::domain::import::{join_fields, Lookup, LookupError, MAX_LOOKUP_BYTES};
 use crate::i18n::*;
 use crate::ui::components::data_source::CSV_FILES;
 use crate::ui::components::{DataProblemText, FilePicker};
 use crate::ui::data::{expect_data, DataProblem};
-use crate::ui::file_io::read_blob_chunks;
+use crate::ui::file_io::{read_blob_chunks, FileReadError};
 
-/// Contact fields a table can be joined by, before the kept columns.
-const BUILT_IN: [&str; 6] = ["owner", "account", "source", "status", "id", "name"];
+/// Why the picked table cannot be joined.
+#[derive(Clone, Debug, PartialEq)]
+enum Problem {
+    Lookup(LookupError),
+    Read(FileReadError),
+}
 
 #[component]
 pub fn LookupTables() -> impl IntoView {
@@ -24,13 +28,12 @@ pub fn LookupTables() -> impl IntoView {
     let table = RwSignal::new(None::<Arc<Lookup>>);
     let key = RwSignal::new(0usize);
     let by = RwSignal::new("owner".to_owned());
-    let problem = RwSignal::new(None::<LookupError>);
+    let problem = RwSignal::new(None::<Problem>);
     let fields = Memo::new(move |_| {
-        let mut out: Vec<String> = BUILT_IN.iter().map(|s| s.to_string()).collect();
-        if let Some(l) = data.loaded.get() {
-            out.extend(l.dataset.fields.iter().cloned());
-        }
-        out
+        data.loaded
+            .get()
+            .map(|l| join_fields(&l.dataset))
+            .unwrap_or_default()
     });
     let joined = Memo::new(move |_| {
         data.loaded
@@ -43,9 +46,9 @@ pub fn LookupTables() -> impl IntoView {
         problem.set(None);
         table.set(None);
         if size > MAX_LOOKUP_BYTES {
-            problem.set(Some(LookupError::TooLarge {
+            problem.set(Some(Problem::Lookup(LookupError::TooLarge {
                 max: MAX_LOOKUP_BYTES,
-            }));
+            })));
             return;
         }
         let name = file.name();
@@ -62,33 +65,21 @@ pub fn LookupTables() -> impl IntoView {
                 |_, _| {},
             )
             .await;
-            if read.is_err() {
-                problem.try_set(Some(LookupError::File(
-                    crate::domain::import::ImportError::NotText,
-                )));
+            if let Err(e) = read {
+                problem.try_set(Some(Problem::Read(e)));
                 return;
             }
             match Lookup::read(&name, &bytes, None, "owner") {
                 Ok(l) => {
-                    // Join by the contact field named like the key column, when there is one.
-                    let guess = l.headers.iter().enumerate().find_map(|(i, h)| {
-                        let h = h.trim().to_lowercase();
-                        fields
-                            .get_untracked()
-                            .into_iter()
-                            .find(|f| *f == h)
-                            .map(|f| (i, f))
-                    });
-                    if let Some((i, f)) = guess {
-                        key.try_set(i);
+                    let (k, field) = l.suggested_join(&fields.get_untracked());
+                    key.try_set(k);
+                    if let Some(f) = field {
                         by.try_set(f);
-                    } else {
-                        key.try_set(0);
                     }
                     table.try_set(Some(Arc::new(l)));
                 }
                 Err(e) => {
-                    problem.try_set(Some(e));
+                    problem.try_set(Some(Problem::Lookup(e)));
                 }
             }
         });
@@ -197,7 +188,18 @@ pub fn LookupTables() -> impl IntoView {
         })
     };
     let error = move || {
-        problem.get().map(|e| {
+        problem.get().map(|p| {
+            let e = match p {
+                Problem::Read(e) => {
+                    return view! {
+                        <p class="error" role="alert" data-testid="lookup-problem">
+                            <DataProblemText problem=DataProblem::Read(e) />
+                        </p>
+                    }
+                    .into_any()
+                }
+                Problem::Lookup(e) => e,
+            };
             let text = match e {
                 LookupError::TooLarge { max } => {
                     t_string!(i18n, lookup_too_large, max = max / (1 << 20)).to_string()
