@@ -278,25 +278,13 @@ impl Session {
 
     /// Classifies the imported data; options as for `classifyCsv` (map, model, rules, asOf…).
     pub fn classify(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let session = self.finished()?;
-        let options = options_from(options)?;
-        to_js(
-            &session
-                .classify(&options, Timestamp::now())
-                .map_err(engine_error)?,
-        )
+        self.answer(options, |s, o, now| s.classify(o, now))
     }
 
     /// The journey's metrics (funnel, time in stage, outcomes, revenue …, see the README's
     /// "Metrics" section); options as for `classify`, with a map or a model.
     pub fn metrics(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let session = self.finished()?;
-        let options = options_from(options)?;
-        to_js(
-            &session
-                .metrics(&options, Timestamp::now())
-                .map_err(engine_error)?,
-        )
+        self.answer(options, |s, o, now| s.metrics(o, now))
     }
 
     /// The Metrics figures per value of a column (`field`: `owner`, `source`, `channel` — the
@@ -309,14 +297,8 @@ impl Session {
         options: JsValue,
         max: Option<u32>,
     ) -> Result<JsValue, JsError> {
-        let session = self.finished()?;
-        let options = options_from(options)?;
         let max = max.unwrap_or(8).max(1) as usize;
-        to_js(
-            &session
-                .segments(&options, field, max, Timestamp::now())
-                .map_err(engine_error)?,
-        )
+        self.answer(options, |s, o, now| s.segments(o, field, max, now))
     }
 
     /// The columns `segments` can break the contacts down by.
@@ -328,8 +310,6 @@ impl Session {
     /// The Metrics figures of the contacts that entered the journey in each period
     /// (`"month"` or `"quarter"`), oldest first: `[{ label, start, contacts, report }]`.
     pub fn periods(&self, granularity: &str, options: JsValue) -> Result<JsValue, JsError> {
-        let session = self.finished()?;
-        let options = options_from(options)?;
         let g = serde_json::from_value(serde_json::Value::String(granularity.to_owned())).map_err(
             |_| {
                 JsError::new(&format!(
@@ -337,11 +317,7 @@ impl Session {
                 ))
             },
         )?;
-        to_js(
-            &session
-                .periods(&options, g, Timestamp::now())
-                .map_err(engine_error)?,
-        )
+        self.answer(options, |s, o, now| s.periods(o, g, now))
     }
 
     /// The next 12 months as they are and with one change (`{ stage, conversion?, days?,
@@ -349,26 +325,14 @@ impl Session {
     /// clients, revenue, clv, timeToConvert }`.
     #[wasm_bindgen(js_name = whatIf)]
     pub fn what_if(&self, change: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-        let session = self.finished()?;
-        let options = options_from(options)?;
         let change: engine::WhatIfChange = serde_wasm_bindgen::from_value(change)
             .map_err(|e| JsError::new(&format!("whatIf: {e}")))?;
-        to_js(
-            &session
-                .what_if(&options, &change, Timestamp::now())
-                .map_err(engine_error)?,
-        )
+        self.answer(options, |s, o, now| s.what_if(o, &change, now))
     }
 
     /// Terra incognita: `[{ stage, gap: { kind, … }, fill: { fields, events } }]`.
     pub fn terra(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let session = self.finished()?;
-        let options = options_from(options)?;
-        to_js(
-            &session
-                .terra(&options, Timestamp::now())
-                .map_err(engine_error)?,
-        )
+        self.answer(options, |s, o, now| s.terra(o, now))
     }
 
     /// Why the contact with this id landed where it did (`undefined` if there is none).
@@ -396,6 +360,17 @@ impl Session {
                 Timestamp::now(),
             )
             .map_err(engine_error)
+    }
+
+    /// `ask`'s answer about the imported data with the options read, as a JS value.
+    fn answer<T: Serialize>(
+        &self,
+        options: JsValue,
+        ask: impl FnOnce(&engine::Session, &EngineOptions, Timestamp) -> Result<T, EngineError>,
+    ) -> Result<JsValue, JsError> {
+        let session = self.finished()?;
+        let options = options_from(options)?;
+        to_js(&ask(session, &options, Timestamp::now()).map_err(engine_error)?)
     }
 
     fn finished(&self) -> Result<&engine::Session, JsError> {

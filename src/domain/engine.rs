@@ -552,18 +552,9 @@ impl Session {
                 Some(t)
             }
         };
-        let r = &self.report;
         Ok(to_sql(
             &rules,
-            &SqlSource {
-                file,
-                headers: &r.headers,
-                mapping: &r.mapping,
-                delimiter: r.delimiter,
-                date_order: r.date_order,
-                as_of,
-                lookups: &self.lookups,
-            },
+            &SqlSource::of_import(file, &self.report, &self.lookups, as_of),
         ))
     }
 

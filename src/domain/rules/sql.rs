@@ -21,7 +21,7 @@ use std::fmt::Write;
 
 use super::model::*;
 use crate::domain::dataset::{format_date, Shape, Time, DAY};
-use crate::domain::import::{DateOrder, Delimiter, Lookup, Mapping, Role};
+use crate::domain::import::{DateOrder, Delimiter, Lookup, Mapping, Report, Role};
 
 /// What the query reads.
 #[derive(Clone, Debug)]
@@ -37,6 +37,26 @@ pub struct SqlSource<'a> {
     pub as_of: Option<Time>,
     /// Lookup tables joined onto the contacts (written into the query as values).
     pub lookups: &'a [Lookup],
+}
+
+impl<'a> SqlSource<'a> {
+    /// The source of a file imported with `report` and joined with `lookups`, read from `file`.
+    pub fn of_import(
+        file: &'a str,
+        report: &'a Report,
+        lookups: &'a [Lookup],
+        as_of: Option<Time>,
+    ) -> SqlSource<'a> {
+        SqlSource {
+            file,
+            headers: &report.headers,
+            mapping: &report.mapping,
+            delimiter: report.delimiter,
+            date_order: report.date_order,
+            as_of,
+            lookups,
+        }
+    }
 }
 
 /// The query: `SELECT figure, id, contacts` with one row per stage (`figure = 'stage'`, a

@@ -186,19 +186,13 @@ pub fn RulesEditor(
         };
         let text = data.loaded.with_untracked(|loaded| {
             loaded.as_ref().map(|l| {
-                let r = &l.report;
-                to_sql(
-                    &rules,
-                    &SqlSource {
-                        file: &l.meta.file_name,
-                        headers: &r.headers,
-                        mapping: &r.mapping,
-                        delimiter: r.delimiter,
-                        date_order: r.date_order,
-                        as_of: None,
-                        lookups: &l.meta.options.lookups,
-                    },
-                )
+                let source = SqlSource::of_import(
+                    &l.meta.file_name,
+                    &l.report,
+                    &l.meta.options.lookups,
+                    None,
+                );
+                to_sql(&rules, &source)
             })
         });
         if let Some(text) = text {
