@@ -716,22 +716,20 @@ impl<'a> Gen<'a> {
     /// The value of a field and its kind, as the rules name it.
     fn field(&self, name: &str) -> (String, Kind) {
         let lower = name.to_lowercase();
-        let built_in = match lower.as_str() {
-            "id" => Some(("id", Kind::Text)),
-            "name" => Some(("name", Kind::Text)),
-            "account" => Some(("account", Kind::Text)),
-            "status" | "stage" => Some(("status", Kind::Text)),
-            "owner" => Some(("owner", Kind::Text)),
-            "source" => Some(("source", Kind::Text)),
-            "amount" => Some(("amount", Kind::Num)),
-            "created" | "lead" | "mql" | "sql" | "closed" => None,
-            _ => None,
+        // The built-ins as `Compiled` resolves them (status also answers to `stage`).
+        let column = match lower.as_str() {
+            "stage" => "status",
+            other => other,
         };
-        if let Some((c, k)) = built_in {
-            return (format!("c.{c}"), k);
-        }
-        if let Some((_, alias)) = DATES.iter().find(|(_, a)| *a == lower) {
-            return (format!("c.{alias}"), Kind::Date);
+        match column {
+            "id" | "name" | "account" | "status" | "owner" | "source" => {
+                return (format!("c.{column}"), Kind::Text)
+            }
+            "amount" => return ("c.amount".to_owned(), Kind::Num),
+            "created" | "lead" | "mql" | "sql" | "closed" => {
+                return (format!("c.{column}"), Kind::Date)
+            }
+            _ => {}
         }
         match self.kept.iter().find(|(n, _)| *n == lower) {
             Some((_, alias)) => (format!("c.{alias}"), Kind::Text),
