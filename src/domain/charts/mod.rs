@@ -5,6 +5,7 @@
 //! components in `ui::charts` only draw. Nothing here knows about the browser; degenerate inputs
 //! (empty lists, all-zero values, NaN) give empty or zero-sized shapes, never NaN coordinates.
 
+pub mod axis;
 pub mod comparison;
 pub mod funnel;
 pub mod heatmap;
@@ -14,6 +15,7 @@ pub mod sankey;
 pub mod scale;
 pub mod text;
 
+pub use axis::{Axis, AxisTick, AxisTitle, Segment, TickLine};
 pub use comparison::{
     layout_comparison, ComparisonBar, ComparisonLayout, ComparisonRow, PlacedRow,
 };
@@ -29,7 +31,9 @@ pub use sankey::{
     SankeyNode,
 };
 pub use scale::{nice_ticks, LinearScale, Tick};
-pub use text::{fit_text, layout_legend, text_width, LegendLayout};
+pub use text::{
+    describe_list, fit_text, layout_legend, legend_below, text_width, LegendLayout, LEGEND_MARGIN,
+};
 
 /// A text anchor, as SVG's `text-anchor` attribute spells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

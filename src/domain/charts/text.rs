@@ -87,6 +87,27 @@ pub fn layout_legend(labels: &[&str], x: f64, y: f64, width: f64) -> LegendLayou
     LegendLayout { items, height }
 }
 
+/// The space left and right of a legend drawn under a chart, and below it.
+pub const LEGEND_MARGIN: f64 = 8.0;
+
+/// A legend with `labels` under a drawing `height` tall: its items from (`LEGEND_MARGIN`,
+/// `height`) in rows of at most `width`, and the height of the drawing with the legend and a
+/// margin under it. With no labels the legend takes no rows, only the margin.
+pub fn legend_below(labels: &[&str], height: f64, width: f64) -> (LegendLayout, f64) {
+    let layout = layout_legend(labels, LEGEND_MARGIN, height, width);
+    let total = height + layout.height + LEGEND_MARGIN;
+    (layout, total)
+}
+
+/// A chart's description in words: `intro` then the `items` joined by "; " and a full stop, or
+/// `empty` when there are no items.
+pub fn describe_list(intro: &str, empty: &str, items: &[String]) -> String {
+    if items.is_empty() {
+        return empty.to_owned();
+    }
+    format!("{intro} {}.", items.join("; "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +139,24 @@ mod tests {
         assert_eq!(l.items[2], (10.0, 120.0));
         assert_eq!(l.height, 40.0);
         assert_eq!(layout_legend(&[], 0.0, 0.0, 100.0).height, 0.0);
+    }
+
+    #[test]
+    fn a_legend_below_starts_at_the_drawings_bottom_and_adds_its_rows_and_a_margin() {
+        let (l, total) = legend_below(&["aaaaaa", "bbbbbb", "cccccc"], 100.0, 150.0);
+        assert_eq!(l.items[0], (LEGEND_MARGIN, 100.0));
+        assert_eq!(l.height, 40.0);
+        assert_eq!(total, 100.0 + 40.0 + LEGEND_MARGIN);
+        assert_eq!(legend_below(&[], 100.0, 150.0).1, 100.0 + LEGEND_MARGIN);
+    }
+
+    #[test]
+    fn a_description_lists_its_items_or_says_there_are_none() {
+        let items = vec!["Lead: 10".to_owned(), "Won: 2".to_owned()];
+        assert_eq!(
+            describe_list("A funnel:", "No data.", &items),
+            "A funnel: Lead: 10; Won: 2."
+        );
+        assert_eq!(describe_list("A funnel:", "No data.", &[]), "No data.");
     }
 }

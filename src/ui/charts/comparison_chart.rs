@@ -3,9 +3,10 @@
 
 use leptos::prelude::*;
 
-use super::chart_legend::legend_layout;
-use super::{n, tick_label, ChartFrame, ChartLegend, LegendEntry, LinePattern, Swatch};
+use super::{n, ChartShell, LegendEntry, LinePattern, Swatch};
+use crate::domain::charts::axis::Axis;
 use crate::domain::charts::comparison::{layout_comparison, ComparisonLayout, ComparisonRow};
+use crate::domain::charts::text::describe_list;
 use crate::i18n::*;
 
 /// The width of the drawing in SVG units (it scales to its container).
@@ -37,23 +38,20 @@ pub fn ComparisonChart(
     let desc = move || {
         let (a, b) = (a_name.get(), b_name.get());
         rows.with(|rows| {
-            if rows.is_empty() {
-                return t_string!(i18n, chart_no_data).to_string();
-            }
             let items: Vec<String> = rows
                 .iter()
                 .map(|r| format!("{}: {a} {}, {b} {}", r.label, r.a_text, r.b_text))
                 .collect();
-            format!(
-                "{} {}.",
-                t_string!(i18n, chart_comparison_desc, a = a.clone(), b = b.clone()),
-                items.join("; ")
+            describe_list(
+                &t_string!(i18n, chart_comparison_desc, a = a.clone(), b = b.clone()),
+                t_string!(i18n, chart_no_data),
+                &items,
             )
         })
     };
     let legend = {
         let stripes = stripes.clone();
-        move || {
+        Signal::derive(move || {
             vec![
                 LegendEntry {
                     swatch: Swatch::Fill("period-a".into()),
@@ -64,38 +62,20 @@ pub fn ComparisonChart(
                     label: b_name.get(),
                 },
             ]
-        }
-    };
-    let legend_top = move || layout.with(|l| l.height);
-    let height = {
-        let legend = legend.clone();
-        move || legend_top() + legend_layout(&legend(), 8.0, 0.0, WIDTH - 16.0).height + 4.0
-    };
-    let axis = move || {
-        let locale = i18n.get_locale();
-        layout.with(|l| {
-            let ticks = l
-                .ticks
-                .iter()
-                .map(|t| {
-                    view! {
-                        <g class="tick">
-                            <line class="grid" x1=n(t.pos) x2=n(t.pos) y1=n(l.plot_top) y2=n(l.plot_bottom) />
-                            <text x=n(t.pos) y=n(l.plot_bottom + 16.0) text-anchor="middle">
-                                {tick_label(locale, &t.text)}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            view! {
-                <g class="axes">
-                    {ticks}
-                    <line class="axis" x1=n(l.zero_x) x2=n(l.zero_x) y1=n(l.plot_top) y2=n(l.plot_bottom) />
-                </g>
-            }
         })
     };
+    let axes = Signal::derive(move || {
+        layout.with(|l| {
+            vec![
+                Axis::bottom_grid(&l.ticks, l.plot_top, l.plot_bottom).with_line(
+                    l.zero_x,
+                    l.plot_top,
+                    l.zero_x,
+                    l.plot_bottom,
+                ),
+            ]
+        })
+    });
     let bars = {
         let stripes = stripes.clone();
         move || {
@@ -132,14 +112,10 @@ pub fn ComparisonChart(
             })
         }
     };
-    let legend_view =
-        move || view! { <ChartLegend entries=legend() x=8.0 y=legend_top() width=WIDTH - 16.0 /> };
     view! {
-        <ChartFrame id=id.clone() class="comparison-chart" view_box=Signal::derive(move || format!("0 0 {} {}", n(WIDTH), n(height()))) title desc=Signal::derive(desc)>
-            <LinePattern id=stripes.clone() class="stripe" />
-            {axis}
+        <ChartShell id class="comparison-chart" title desc=Signal::derive(desc) size=Signal::derive(move || layout.with(|l| (l.width, l.height))) axes legend>
+            <LinePattern id=stripes class="stripe" />
             {bars}
-            {legend_view}
-        </ChartFrame>
+        </ChartShell>
     }
 }

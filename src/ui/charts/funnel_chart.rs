@@ -2,8 +2,9 @@
 
 use leptos::prelude::*;
 
-use super::{n, ChartFrame};
+use super::{n, ChartShell};
 use crate::domain::charts::funnel::{layout_funnel, FunnelLayout, FunnelStep};
+use crate::domain::charts::text::describe_list;
 use crate::i18n::*;
 
 /// The width of the drawing in SVG units (it scales to its container).
@@ -11,9 +12,6 @@ const WIDTH: f64 = 640.0;
 
 /// The `<desc>`: the steps with their values and notes, in words.
 fn describe(intro: &str, empty: &str, steps: &[FunnelStep]) -> String {
-    if steps.is_empty() {
-        return empty.to_owned();
-    }
     let items: Vec<String> = steps
         .iter()
         .map(|s| match &s.note {
@@ -21,7 +19,7 @@ fn describe(intro: &str, empty: &str, steps: &[FunnelStep]) -> String {
             None => format!("{}: {}", s.label, s.value_text),
         })
         .collect();
-    format!("{intro} {}.", items.join("; "))
+    describe_list(intro, empty, &items)
 }
 
 /// Draws a funnel of `steps` as an accessible SVG.
@@ -73,8 +71,8 @@ pub fn FunnelChart(
         })
     };
     view! {
-        <ChartFrame id=id.clone() class="funnel-chart" view_box=Signal::derive(move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height)))) title desc=Signal::derive(desc)>
+        <ChartShell id class="funnel-chart" title desc=Signal::derive(desc) size=Signal::derive(move || layout.with(|l| (l.width, l.height)))>
             {rows}
-        </ChartFrame>
+        </ChartShell>
     }
 }

@@ -3,8 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::chart_legend::legend_layout;
-use super::{n, ChartFrame, ChartLegend, LegendEntry, LinePattern, Swatch};
+use super::{n, ChartShell, LegendEntry, LinePattern, Swatch};
 use crate::domain::charts::heatmap::{layout_heatmap, Heatmap, HeatmapLayout, EXCESS_MARKER};
 use crate::i18n::*;
 
@@ -71,7 +70,7 @@ pub fn HeatmapChart(
     };
     let legend = {
         let hatch = hatch.clone();
-        move || {
+        Signal::derive(move || {
             let level = |k: u8, label: String| LegendEntry {
                 swatch: Swatch::Fill(format!("cell level-{k}")),
                 label,
@@ -90,12 +89,7 @@ pub fn HeatmapChart(
                     label: t_string!(i18n, chart_legend_excess).to_string(),
                 },
             ]
-        }
-    };
-    let legend_top = move || layout.with(|l| l.height);
-    let height = {
-        let legend = legend.clone();
-        move || legend_top() + legend_layout(&legend(), 8.0, 0.0, WIDTH - 16.0).height + 4.0
+        })
     };
     let labels = move || {
         layout.with(|l| {
@@ -158,14 +152,11 @@ pub fn HeatmapChart(
             })
         }
     };
-    let legend_view =
-        move || view! { <ChartLegend entries=legend() x=8.0 y=legend_top() width=WIDTH - 16.0 /> };
     view! {
-        <ChartFrame id=id.clone() class="heatmap-chart" view_box=Signal::derive(move || format!("0 0 {} {}", n(WIDTH), n(height()))) title desc=Signal::derive(desc)>
-            <LinePattern id=hatch.clone() class="hatch" />
+        <ChartShell id class="heatmap-chart" title desc=Signal::derive(desc) size=Signal::derive(move || layout.with(|l| (l.width, l.height))) legend>
+            <LinePattern id=hatch class="hatch" />
             {labels}
             {cells}
-            {legend_view}
-        </ChartFrame>
+        </ChartShell>
     }
 }

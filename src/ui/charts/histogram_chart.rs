@@ -3,9 +3,12 @@
 
 use leptos::prelude::*;
 
-use super::{n, tick_label, ChartFrame};
+use super::{n, tick_label, ChartShell};
+use crate::domain::charts::axis::Axis;
 use crate::domain::charts::histogram::{layout_histogram, Bin, HistogramLayout};
 use crate::domain::charts::scale::tick_text;
+use crate::domain::charts::text::describe_list;
+use crate::domain::charts::Anchor;
 use crate::i18n::*;
 
 /// The size of the drawing in SVG units (it scales to its container).
@@ -31,9 +34,6 @@ pub fn HistogramChart(
     let desc = move || {
         bins.with(|bins| {
             let locale = i18n.get_locale();
-            if bins.is_empty() {
-                return t_string!(i18n, chart_no_data).to_string();
-            }
             let items: Vec<String> = bins
                 .iter()
                 .map(|b| {
@@ -47,59 +47,27 @@ pub fn HistogramChart(
                     )
                 })
                 .collect();
-            format!(
-                "{} {}.",
+            describe_list(
                 t_string!(i18n, chart_histogram_desc),
-                items.join("; ")
+                t_string!(i18n, chart_no_data),
+                &items,
             )
         })
     };
-    let axes = move || {
-        let locale = i18n.get_locale();
+    let axes = Signal::derive(move || {
         layout.with(|l| {
-            let y_ticks = l
-                .y_ticks
-                .iter()
-                .map(|t| {
-                    view! {
-                        <g class="tick">
-                            <line class="grid" x1=n(l.plot_left) x2=n(l.plot_right) y1=n(t.pos) y2=n(t.pos) />
-                            <text x=n(l.plot_left - 6.0) y=n(t.pos + 4.0) text-anchor="end">
-                                {tick_label(locale, &t.text)}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            let x_ticks = l
-                .x_ticks
-                .iter()
-                .map(|t| {
-                    view! {
-                        <g class="tick">
-                            <line class="axis" x1=n(t.pos) x2=n(t.pos) y1=n(l.plot_bottom) y2=n(l.plot_bottom + 5.0) />
-                            <text x=n(t.pos) y=n(l.plot_bottom + 18.0) text-anchor="middle">
-                                {tick_label(locale, &t.text)}
-                            </text>
-                        </g>
-                    }
-                })
-                .collect_view();
-            view! {
-                <g class="axes">
-                    {y_ticks}
-                    <line class="axis" x1=n(l.plot_left) x2=n(l.plot_right) y1=n(l.plot_bottom) y2=n(l.plot_bottom) />
-                    {x_ticks}
-                    <text class="axis-title" x=n(l.x_title.0) y=n(l.x_title.1) text-anchor="middle">
-                        {t!(i18n, chart_days)}
-                    </text>
-                    <text class="axis-title" x=n(l.y_title.0) y=n(l.y_title.1)>
-                        {t!(i18n, chart_count)}
-                    </text>
-                </g>
-            }
+            vec![
+                Axis::left_grid(&l.y_ticks, l.plot_left, l.plot_right).with_title(
+                    t_string!(i18n, chart_count),
+                    l.y_title,
+                    Anchor::Start,
+                ),
+                Axis::bottom_stubs(&l.x_ticks, l.plot_bottom)
+                    .with_line(l.plot_left, l.plot_bottom, l.plot_right, l.plot_bottom)
+                    .with_title(t_string!(i18n, chart_days), l.x_title, Anchor::Middle),
+            ]
         })
-    };
+    });
     let bars = move || {
         layout.with(|l| {
             l.bars
@@ -118,9 +86,8 @@ pub fn HistogramChart(
         })
     };
     view! {
-        <ChartFrame id=id.clone() class="histogram-chart" view_box=Signal::derive(move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height)))) title desc=Signal::derive(desc)>
-            {axes}
+        <ChartShell id class="histogram-chart" title desc=Signal::derive(desc) size=Signal::derive(move || layout.with(|l| (l.width, l.height))) axes>
             {bars}
-        </ChartFrame>
+        </ChartShell>
     }
 }

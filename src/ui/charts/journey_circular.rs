@@ -4,11 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::chart_legend::legend_layout;
-use super::journey_arrow::{JourneyArrow, JourneyArrowHeads};
+use super::journey_arrow::JourneyArrow;
+use super::journey_arrow_heads::JourneyArrowHeads;
 use super::journey_linear::cross;
-use super::{n, ChartFrame, ChartLegend, LegendEntry};
+use super::{n, ChartShell, LegendEntry};
 use crate::domain::charts::journey::CircularLayout;
+use crate::domain::charts::text::LEGEND_MARGIN;
 use crate::domain::Id;
 
 /// Draws `layout` as an accessible SVG, with `legend` under it.
@@ -32,11 +33,7 @@ pub fn JourneyCircular(
     /// The id of the `<svg>`; must be unique on the page.
     id: String,
 ) -> impl IntoView {
-    let legend_width = move || layout.with(|l| l.width - 16.0);
-    let legend_height = move || legend_layout(&legend.get(), 8.0, 0.0, legend_width()).height + 8.0;
-    let view_box = Signal::derive(move || {
-        layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height + legend_height())))
-    });
+    let legend_width = Signal::derive(move || layout.with(|l| l.width - 2.0 * LEGEND_MARGIN));
     let svg_id = id.clone();
     let body = move || {
         let svg_id = svg_id.clone();
@@ -90,18 +87,13 @@ pub fn JourneyCircular(
             }
         })
     };
-    let legend_view = move || {
-        let top = layout.with(|l| l.height);
-        view! { <ChartLegend entries=legend.get() x=8.0 y=top width=legend_width() /> }
-    };
     let width_style = move || layout.with(|l| format!("width: {}px", n(l.width)));
     view! {
         <div class="diagram-canvas" style=width_style>
-            <ChartFrame id=id.clone() class="journey-chart circular" view_box title desc>
+            <ChartShell id=id.clone() class="journey-chart circular" title desc size=Signal::derive(move || layout.with(|l| (l.width, l.height))) legend legend_width>
                 <JourneyArrowHeads id=id.clone() />
                 {body}
-                {legend_view}
-            </ChartFrame>
+            </ChartShell>
         </div>
     }
 }

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::chart_legend::legend_layout;
-use super::journey_arrow::{JourneyArrow, JourneyArrowHeads};
-use super::{n, ChartFrame, ChartLegend, LegendEntry};
+use super::journey_arrow::JourneyArrow;
+use super::journey_arrow_heads::JourneyArrowHeads;
+use super::{n, ChartShell, LegendEntry};
 use crate::domain::charts::journey::LinearLayout;
+use crate::domain::charts::text::LEGEND_MARGIN;
 use crate::domain::Id;
 
 /// An "×" of half-size `h` centred on (`x`, `y`): the mark inside an exit marker (⊗).
@@ -42,11 +43,8 @@ pub fn JourneyLinear(
     /// The id of the `<svg>`; must be unique on the page.
     id: String,
 ) -> impl IntoView {
-    let legend_width = move || layout.with(|l| l.width.min(900.0) - 16.0);
-    let legend_height = move || legend_layout(&legend.get(), 8.0, 0.0, legend_width()).height + 8.0;
-    let view_box = Signal::derive(move || {
-        layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height + legend_height())))
-    });
+    let legend_width =
+        Signal::derive(move || layout.with(|l| l.width.min(900.0) - 2.0 * LEGEND_MARGIN));
     let svg_id = id.clone();
     let body = move || {
         let svg_id = svg_id.clone();
@@ -168,18 +166,13 @@ pub fn JourneyLinear(
             }
         })
     };
-    let legend_view = move || {
-        let top = layout.with(|l| l.height);
-        view! { <ChartLegend entries=legend.get() x=8.0 y=top width=legend_width() /> }
-    };
     let width_style = move || layout.with(|l| format!("width: {}px", n(l.width)));
     view! {
         <div class="diagram-canvas" style=width_style>
-            <ChartFrame id=id.clone() class="journey-chart linear" view_box title desc>
+            <ChartShell id=id.clone() class="journey-chart linear" title desc size=Signal::derive(move || layout.with(|l| (l.width, l.height))) legend legend_width>
                 <JourneyArrowHeads id=id.clone() />
                 {body}
-                {legend_view}
-            </ChartFrame>
+            </ChartShell>
         </div>
     }
 }

@@ -4,11 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::chart_legend::legend_layout;
-use super::{n, ChartFrame, ChartLegend, LegendEntry, Swatch};
+use super::{n, ChartShell, LegendEntry, Swatch};
 use crate::domain::charts::sankey::{
     layout_sankey, LinkDirection, NodeKind, SankeyLayout, SankeyLink, SankeyNode,
 };
+use crate::domain::charts::text::describe_list;
 use crate::i18n::*;
 
 /// The width of the drawing in SVG units (it scales to its container).
@@ -18,9 +18,6 @@ const LOOP_MARK: &str = "↺";
 
 /// The `<desc>`: every flow in words, loops marked as such.
 fn describe(intro: &str, empty: &str, (back, same): (&str, &str), layout: &SankeyLayout) -> String {
-    if layout.links.is_empty() {
-        return empty.to_owned();
-    }
     let items: Vec<String> = layout
         .links
         .iter()
@@ -34,7 +31,7 @@ fn describe(intro: &str, empty: &str, (back, same): (&str, &str), layout: &Sanke
             }
         })
         .collect();
-    format!("{intro} {}.", items.join("; "))
+    describe_list(intro, empty, &items)
 }
 
 /// Draws `nodes` and `links` as an accessible Sankey diagram.
@@ -70,7 +67,7 @@ pub fn SankeyChart(
             )
         })
     };
-    let legend = move || {
+    let legend = Signal::derive(move || {
         layout.with(|l| {
             let mut kinds: Vec<NodeKind> = Vec::new();
             for node in &l.nodes {
@@ -101,8 +98,7 @@ pub fn SankeyChart(
             }
             entries
         })
-    };
-    let legend_height = move || legend_layout(&legend(), 8.0, 0.0, WIDTH - 16.0).height + 8.0;
+    });
     let links_view = move || {
         layout.with(|l| {
             l.links
@@ -164,15 +160,10 @@ pub fn SankeyChart(
                 .collect_view()
         })
     };
-    let legend_view = move || {
-        let top = layout.with(|l| l.height);
-        view! { <ChartLegend entries=legend() x=8.0 y=top width=WIDTH - 16.0 /> }
-    };
     view! {
-        <ChartFrame id=id.clone() class="sankey-chart" view_box=Signal::derive(move || layout.with(|l| format!("0 0 {} {}", n(l.width), n(l.height + legend_height())))) title desc=Signal::derive(desc)>
+        <ChartShell id class="sankey-chart" title desc=Signal::derive(desc) size=Signal::derive(move || layout.with(|l| (l.width, l.height))) legend>
             <g class="links">{links_view}</g>
             <g class="nodes">{nodes_view}</g>
-            {legend_view}
-        </ChartFrame>
+        </ChartShell>
     }
 }
