@@ -9,6 +9,7 @@
 
 pub mod chart_axis;
 pub mod chart_downloads;
+pub mod chart_figure;
 pub mod chart_legend;
 pub mod chart_shell;
 pub mod comparison_chart;
@@ -25,6 +26,7 @@ pub mod sankey_chart;
 
 pub use chart_axis::ChartAxis;
 pub use chart_downloads::ChartDownloads;
+pub use chart_figure::ChartFigure;
 pub use chart_legend::{ChartLegend, LegendEntry, Swatch};
 pub use chart_shell::ChartShell;
 pub use comparison_chart::ComparisonChart;

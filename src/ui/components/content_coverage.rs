@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::content_audit::{coverage, kind_counts, Audience};
 use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::charts::{ChartDownloads, HeatmapChart};
+use crate::ui::charts::{ChartFigure, HeatmapChart};
 use crate::ui::labels::Choice;
 use crate::ui::state::{expect_state, use_lang};
 
@@ -102,15 +102,18 @@ pub fn ContentCoverage(
     view! {
         <section class="content-section content-coverage" data-testid="content-coverage" aria-labelledby="content-coverage-heading">
             <h3 id="content-coverage-heading">{t!(i18n, content_coverage_title)}</h3>
-            <figure class="metrics-chart" data-testid="content-heatmap">
+            <ChartFigure
+                testid="content-heatmap"
+                svg_id=SVG_ID
+                file_name=Signal::derive(|| "content-coverage".to_owned())
+                caption=Signal::derive(move || t_string!(i18n, content_heatmap_caption).to_string())
+            >
                 <HeatmapChart
                     data=heatmap
                     title=Signal::derive(move || t_string!(i18n, content_heatmap_title).to_string())
                     id=SVG_ID
                 />
-                <figcaption class="hint">{t!(i18n, content_heatmap_caption)}</figcaption>
-                <ChartDownloads svg_id=SVG_ID file_name=Signal::derive(|| "content-coverage".to_owned()) />
-            </figure>
+            </ChartFigure>
             <div class="content-gaps" data-testid="content-gaps">
                 <h4>{t!(i18n, content_gaps_title)}</h4>
                 {gaps}

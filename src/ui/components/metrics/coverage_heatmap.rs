@@ -8,7 +8,7 @@ use crate::domain::charts::heatmap::Heatmap;
 use crate::domain::metrics::questions::event_matrix;
 use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::charts::{ChartDownloads, HeatmapChart};
+use crate::ui::charts::{ChartFigure, HeatmapChart};
 use crate::ui::data::expect_data;
 use crate::ui::open_map::{stage_name, use_stage_names};
 
@@ -50,14 +50,17 @@ pub fn CoverageHeatmap(
         })
     });
     view! {
-        <figure class="metrics-chart" data-testid="coverage-heatmap">
+        <ChartFigure
+            testid="coverage-heatmap"
+            svg_id="metrics-coverage"
+            file_name=Signal::derive(|| "content-coverage".to_owned())
+            caption=Signal::derive(move || t_string!(i18n, metrics_chart_coverage_hint).to_string())
+        >
             <HeatmapChart
                 data=heatmap
                 title=Signal::derive(move || t_string!(i18n, metrics_chart_coverage_title).to_string())
                 id="metrics-coverage"
             />
-            <figcaption class="hint">{t!(i18n, metrics_chart_coverage_hint)}</figcaption>
-            <ChartDownloads svg_id="metrics-coverage" file_name=Signal::derive(|| "content-coverage".to_owned()) />
-        </figure>
+        </ChartFigure>
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::format;
 use crate::domain::metrics::report::{Flow, FlowNode};
 use crate::domain::{Destination, Id, JourneyMap, Lang};
 use crate::i18n::*;
-use crate::ui::charts::{ChartDownloads, SankeyChart};
+use crate::ui::charts::{ChartFigure, SankeyChart};
 use crate::ui::data::expect_data;
 use crate::ui::state::{expect_state, use_lang};
 
@@ -96,15 +96,18 @@ pub fn MetricsFlows(
         })
     });
     view! {
-        <figure class="metrics-chart" data-testid="flows-chart">
+        <ChartFigure
+            testid="flows-chart"
+            svg_id="metrics-flows"
+            file_name=Signal::derive(|| "flows".to_owned())
+            caption=Signal::derive(move || t_string!(i18n, metrics_chart_flows_hint).to_string())
+        >
             <SankeyChart
                 nodes=Signal::derive(move || diagram.with(|d| d.0.clone()))
                 links=Signal::derive(move || diagram.with(|d| d.1.clone()))
                 title=Signal::derive(move || t_string!(i18n, metrics_chart_flows_title).to_string())
                 id="metrics-flows"
             />
-            <figcaption class="hint">{t!(i18n, metrics_chart_flows_hint)}</figcaption>
-            <ChartDownloads svg_id="metrics-flows" file_name=Signal::derive(|| "flows".to_owned()) />
-        </figure>
+        </ChartFigure>
     }
 }

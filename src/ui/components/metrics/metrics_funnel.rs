@@ -7,7 +7,7 @@ use crate::domain::charts::funnel::FunnelStep;
 use crate::domain::format;
 use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::charts::{ChartDownloads, FunnelChart};
+use crate::ui::charts::{ChartFigure, FunnelChart};
 use crate::ui::data::expect_data;
 use crate::ui::open_map::use_stage_names;
 use crate::ui::state::use_lang;
@@ -43,13 +43,12 @@ pub fn MetricsFunnel(
             .collect::<Vec<_>>()
     });
     view! {
-        <figure class="metrics-chart" data-testid="funnel-chart">
+        <ChartFigure testid="funnel-chart" svg_id="metrics-funnel" file_name=Signal::derive(|| "funnel".to_owned())>
             <FunnelChart
                 steps=steps
                 title=Signal::derive(move || t_string!(i18n, metrics_funnel_chart_title).to_string())
                 id="metrics-funnel"
             />
-            <ChartDownloads svg_id="metrics-funnel" file_name=Signal::derive(|| "funnel".to_owned()) />
-        </figure>
+        </ChartFigure>
     }
 }

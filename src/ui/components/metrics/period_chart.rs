@@ -10,7 +10,7 @@ use crate::domain::format;
 use crate::domain::metrics::Report;
 use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::charts::{ChartDownloads, ComparisonChart};
+use crate::ui::charts::{ChartFigure, ComparisonChart};
 use crate::ui::open_map::{stage_name, use_stage_names};
 use crate::ui::state::use_lang;
 
@@ -66,9 +66,8 @@ pub fn PeriodChart(
     });
     let file_name = Signal::derive(move || format!("periods-{}-{}", a_name.get(), b_name.get()));
     view! {
-        <figure class="metrics-chart" data-testid="period-chart">
+        <ChartFigure testid="period-chart" svg_id="metrics-periods" file_name=file_name>
             <ComparisonChart rows=rows a_name=a_name b_name=b_name title=title id="metrics-periods" />
-            <ChartDownloads svg_id="metrics-periods" file_name=file_name />
-        </figure>
+        </ChartFigure>
     }
 }

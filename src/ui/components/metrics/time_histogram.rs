@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::domain::charts::histogram::bin_durations;
 use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::charts::{ChartDownloads, HistogramChart};
+use crate::ui::charts::{ChartFigure, HistogramChart};
 use crate::ui::data::expect_data;
 use crate::ui::open_map::{stage_name, use_stage_names};
 
@@ -89,7 +89,7 @@ pub fn TimeHistogram(
             .collect_view()
     };
     view! {
-        <figure class="metrics-chart" data-testid="time-histogram">
+        <ChartFigure testid="time-histogram" svg_id="metrics-time-histogram" file_name=file_name>
             <div class="inline-form">
                 <label>
                     <span>{t!(i18n, metrics_chart_time_of)}</span>
@@ -105,7 +105,6 @@ pub fn TimeHistogram(
                 </label>
             </div>
             <HistogramChart bins=bins title=title id="metrics-time-histogram" />
-            <ChartDownloads svg_id="metrics-time-histogram" file_name=file_name />
-        </figure>
+        </ChartFigure>
     }
 }
