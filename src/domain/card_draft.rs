@@ -409,6 +409,10 @@ mod tests {
         c
     }
 
+    fn new_in_first_stage(m: &JourneyMap, kind: CardKind, lang: Lang) -> CardDraft {
+        CardDraft::new_card(m, m.stages[0].id.clone(), None, kind, lang)
+    }
+
     fn with_card(card: &Card) -> JourneyMap {
         let mut m = map();
         edit::apply(
@@ -517,13 +521,7 @@ mod tests {
     #[test]
     fn a_new_touchpoint_has_a_touchpoint_record_online_by_default() {
         let m = map();
-        let mut d = CardDraft::new_card(
-            &m,
-            m.stages[0].id.clone(),
-            None,
-            CardKind::Touchpoint,
-            Lang::Ru,
-        );
+        let mut d = new_in_first_stage(&m, CardKind::Touchpoint, Lang::Ru);
         assert!(d.online);
         d.apply(CardChange::Title("Вебинар для CFO".into()));
         // A known channel typed in any language is stored as its slug.
@@ -568,7 +566,7 @@ mod tests {
     fn spans_are_clamped_to_the_stages_of_the_map() {
         let m = map();
         let stages = u16::try_from(m.stages.len()).unwrap();
-        let mut d = CardDraft::new_card(&m, m.stages[0].id.clone(), None, CardKind::Note, Lang::En);
+        let mut d = new_in_first_stage(&m, CardKind::Note, Lang::En);
         d.apply(CardChange::Title("Wide".into()));
         for (typed, span) in [
             ("3", 3),
@@ -599,13 +597,7 @@ mod tests {
     #[test]
     fn a_title_is_needed_and_no_text_may_be_longer_than_a_file_allows() {
         let m = map();
-        let mut d = CardDraft::new_card(
-            &m,
-            m.stages[0].id.clone(),
-            None,
-            CardKind::Touchpoint,
-            Lang::En,
-        );
+        let mut d = new_in_first_stage(&m, CardKind::Touchpoint, Lang::En);
         assert_eq!(d.check(), Err(CardDraftError::NoTitle));
         d.apply(CardChange::Title(" \t ".into()));
         assert_eq!(d.to_card(Id::from("n")), Err(CardDraftError::NoTitle));
