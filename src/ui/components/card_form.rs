@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::ChoiceSelect;
+use super::{escape_cancels, ChoiceSelect, FieldError, FormActions};
 use crate::domain::card_draft::{CardChange, CardDraft, CardDraftError, CardField};
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{CardKind, Id, OpportunityStatus, ResearchMethod, Severity, Text};
@@ -134,6 +134,8 @@ pub fn CardForm(
     let (pe_v, pe_set) = pick(|d| d.persona.as_ref(), CardChange::Persona);
     let (de_v, de_set) = pick(|d| d.department.as_ref(), CardChange::Department);
     let (as_v, as_set) = pick(|d| d.asset.as_ref(), CardChange::Asset);
+    let add_label = is_new.then(|| Signal::derive(move || t_string!(i18n, add_card).to_string()));
+    let keys = escape_cancels(Some(on_done));
     let title_invalid = move || {
         error
             .get()
@@ -146,7 +148,7 @@ pub fn CardForm(
             on:keydown=move |ev| {
                 // Keys typed in the form are the form's, not the canvas's.
                 ev.stop_propagation();
-                if ev.key() == "Escape" { on_done.run(()) }
+                keys(ev)
             }>
             <label for=fid("lane")>{t!(i18n, lane)}</label>
             <select id=fid("lane") prop:value=lane_v on:change=lane_set>
@@ -154,9 +156,7 @@ pub fn CardForm(
             </select>
             <label for=fid("title")>{t!(i18n, card_title)}</label>
             <input id=fid("title") node_ref=title_input bind:value=text(|d| &d.title, CardChange::Title) maxlength=TEXT_CHARS.to_string() required aria-invalid=title_invalid />
-            <Show when=move || error.get().is_some()>
-                <p class="field-error" role="alert">{move || error.get().map(|e| error_text(i18n, e))}</p>
-            </Show>
+            <FieldError message=Signal::derive(move || error.get().map(|e| error_text(i18n, e))) />
             <label for=fid("detail")>{t!(i18n, detail)}</label>
             <textarea id=fid("detail") rows="2" bind:value=text(|d| &d.detail, CardChange::Detail) maxlength=TEXT_CHARS.to_string()></textarea>
             <div class="form-row">
@@ -225,12 +225,7 @@ pub fn CardForm(
                     <input id=fid("content") bind:value=text(|d| &d.content, CardChange::Content) maxlength=TEXT_CHARS.to_string() />
                 </fieldset>
             </Show>
-            <div class="form-actions">
-                <button type="submit" class="primary">
-                    {if is_new { t!(i18n, add_card).into_any() } else { t!(i18n, save).into_any() }}
-                </button>
-                <button type="button" on:click=move |_| on_done.run(())>{t!(i18n, cancel)}</button>
-            </div>
+            <FormActions add_label=add_label on_cancel=Some(on_done) />
         </form>
     }
     .into_any()
