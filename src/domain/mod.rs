@@ -4,6 +4,7 @@
 //! (including the current time) as arguments, so all of it is tested natively.
 
 pub mod canvas;
+pub mod card_draft;
 pub mod channel;
 pub mod charts;
 pub mod classified;

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::ChoiceSelect;
+use super::{escape_cancels, ChoiceSelect, FieldError, FormActions};
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{ContentAsset, ContentKind, Edit, Id, Text};
 use crate::i18n::*;
@@ -119,11 +119,6 @@ pub fn AssetForm(
         })
     };
     let existing = StoredValue::new(existing);
-    let done = move || {
-        if let Some(f) = on_done {
-            f.run(());
-        }
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t = title.get_untracked().trim().to_owned();
@@ -151,7 +146,9 @@ pub fn AssetForm(
                 };
                 let asset = fields(old.id.clone(), title);
                 state.edit(&map.get_value(), Edit::UpdateAsset { asset });
-                done();
+                if let Some(done) = on_done {
+                    done.run(());
+                }
             }
             None => {
                 let asset = fields(Id::random(), Text::User(t.clone()));
@@ -175,6 +172,10 @@ pub fn AssetForm(
     let uid = Id::random().0;
     let fid = move |field: &str| format!("asset-{field}-{uid}");
     let error_id = fid("error");
+    // A new asset's form stays open for the next one: only an edit is cancelled.
+    let on_cancel = on_done.filter(|_| !is_new);
+    let add_label =
+        is_new.then(|| Signal::derive(move || t_string!(i18n, content_asset_add).to_string()));
     let stage_options = move || {
         choices.with(|(stages, _)| {
             stages
@@ -204,7 +205,7 @@ pub fn AssetForm(
             aria-label=move || if is_new { t_string!(i18n, content_asset_add_title).to_string() } else { t_string!(i18n, edit).to_string() }
             novalidate
             on:submit=submit
-            on:keydown=move |ev| if ev.key() == "Escape" { done() }
+            on:keydown=escape_cancels(on_cancel)
         >
             <label class="asset-title">
                 <span>{t!(i18n, content_col_title)}</span>
@@ -241,17 +242,8 @@ pub fn AssetForm(
                 <span>{t!(i18n, content_col_question)}</span>
                 <input id=fid("question") bind:value=question maxlength=TEXT_CHARS.to_string() />
             </label>
-            <div class="form-actions">
-                <button type="submit" class="primary">
-                    {move || if is_new { t_string!(i18n, content_asset_add).to_string() } else { t_string!(i18n, save).to_string() }}
-                </button>
-                <Show when=move || !is_new>
-                    <button type="button" on:click=move |_| done()>{t!(i18n, cancel)}</button>
-                </Show>
-            </div>
-            <p id=error_id class="field-error" role="alert">
-                {move || error.get().then(|| t_string!(i18n, title_required).to_string())}
-            </p>
+            <FormActions add_label=add_label on_cancel=on_cancel />
+            <FieldError id=error_id message=Signal::derive(move || error.get().then(|| t_string!(i18n, title_required).to_string())) />
             <p class="status-line" role="status">
                 {move || added.get().map(|t| t_string!(i18n, content_asset_added, title = t).to_string())}
             </p>

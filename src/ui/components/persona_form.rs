@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::{escape_cancels, FieldError, FormActions};
+
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Persona, Text};
 use crate::i18n::*;
@@ -51,11 +53,6 @@ pub fn PersonaForm(
     }
     let map = StoredValue::new(map);
     let existing = StoredValue::new(existing);
-    let done = move || {
-        if let Some(f) = on_done {
-            f.run(());
-        }
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
@@ -81,7 +78,9 @@ pub fn PersonaForm(
                     id: old.id,
                 };
                 state.edit(&map.get_value(), Edit::UpdatePersona { persona });
-                done();
+                if let Some(done) = on_done {
+                    done.run(());
+                }
             }
             None => {
                 let persona = Persona {
@@ -108,13 +107,17 @@ pub fn PersonaForm(
     let uid = Id::random().0;
     let fid = move |field: &str| format!("persona-{field}-{uid}");
     let error_id = fid("error");
+    // A new persona's form stays open for the next one: only an edit is cancelled.
+    let on_cancel = on_done.filter(|_| !is_new);
+    let add_label =
+        is_new.then(|| Signal::derive(move || t_string!(i18n, content_persona_add).to_string()));
     view! {
         <form
             class="persona-form inline-form"
             data-testid=if is_new { "persona-add" } else { "persona-edit" }
             aria-label=move || if is_new { t_string!(i18n, content_persona_add_title).to_string() } else { t_string!(i18n, edit).to_string() }
             on:submit=submit
-            on:keydown=move |ev| if ev.key() == "Escape" { done() }
+            on:keydown=escape_cancels(on_cancel)
         >
             <label for=fid("name")>
                 {t!(i18n, content_persona_name)}
@@ -131,17 +134,8 @@ pub fn PersonaForm(
                 {t!(i18n, content_persona_description)}
                 <input id=fid("description") class="wide" bind:value=description maxlength=TEXT_CHARS.to_string() />
             </label>
-            <div class="form-actions">
-                <button type="submit" class="primary">
-                    {move || if is_new { t_string!(i18n, content_persona_add).to_string() } else { t_string!(i18n, save).to_string() }}
-                </button>
-                <Show when=move || !is_new>
-                    <button type="button" on:click=move |_| done()>{t!(i18n, cancel)}</button>
-                </Show>
-            </div>
-            <p id=error_id class="field-error" role="alert">
-                {move || error.get().then(|| t_string!(i18n, name_required).to_string())}
-            </p>
+            <FormActions add_label=add_label on_cancel=on_cancel />
+            <FieldError id=error_id message=Signal::derive(move || error.get().then(|| t_string!(i18n, name_required).to_string())) />
         </form>
     }
 }

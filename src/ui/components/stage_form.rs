@@ -2,13 +2,24 @@
 
 use leptos::prelude::*;
 
+use super::{escape_cancels, FieldError, FormActions};
+
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Text};
 use crate::i18n::*;
 use crate::ui::state::{expect_state, use_lang};
 
+/// The stage's name and description, saved as one edit; Escape or Cancel leaves them as they were.
 #[component]
-pub fn StageForm(map: Id, stage: Id, #[prop(into)] on_done: Callback<()>) -> impl IntoView {
+pub fn StageForm(
+    /// The open map.
+    map: Id,
+    /// The stage to edit.
+    stage: Id,
+    /// Called when the form closes (saved or cancelled).
+    #[prop(into)]
+    on_done: Callback<()>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
@@ -59,18 +70,13 @@ pub fn StageForm(map: Id, stage: Id, #[prop(into)] on_done: Callback<()>) -> imp
     let field = format!("stage-name-{}", stage.get_value());
     let field_d = format!("stage-desc-{}", stage.get_value());
     view! {
-        <form class="stage-form" on:submit=save>
+        <form class="stage-form" on:submit=save on:keydown=escape_cancels(Some(on_done))>
             <label for=field.clone()>{t!(i18n, stage_name)}</label>
             <input id=field node_ref=name_input bind:value=name maxlength=TEXT_CHARS.to_string() required aria-invalid=move || error.get().to_string() />
-            <Show when=move || error.get()>
-                <p class="field-error" role="alert">{t!(i18n, name_required)}</p>
-            </Show>
+            <FieldError message=Signal::derive(move || error.get().then(|| t_string!(i18n, name_required).to_string())) />
             <label for=field_d.clone()>{t!(i18n, description)}</label>
             <textarea id=field_d rows="3" bind:value=desc maxlength=TEXT_CHARS.to_string()></textarea>
-            <div class="form-actions">
-                <button type="submit" class="primary">{t!(i18n, save)}</button>
-                <button type="button" on:click=move |_| on_done.run(())>{t!(i18n, cancel)}</button>
-            </div>
+            <FormActions add_label=None on_cancel=Some(on_done) />
         </form>
     }
     .into_any()
