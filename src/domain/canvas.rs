@@ -332,6 +332,51 @@ pub enum Target {
     },
 }
 
+/// The stage columns drawn before the canvas has been measured (a wide screen shows about ten).
+pub const INITIAL_COLUMNS: (usize, usize) = (0, 11);
+/// Every stage column: what printing draws.
+pub const EVERY_COLUMN: (usize, usize) = (0, usize::MAX);
+/// Columns drawn on each side of those in view (overscan), so a short scroll or a keyboard step
+/// finds them drawn already.
+pub const OVERSCAN: usize = 3;
+/// The gap between two stage columns, in pixels (a column's measured width leaves it out).
+pub const COLUMN_GAP: f64 = 10.0;
+
+/// What the canvas measures of itself to know which columns are in view, in pixels.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Viewport {
+    /// How far the canvas is scrolled to the right.
+    pub scroll_left: f64,
+    /// The width of its view.
+    pub width: f64,
+    /// The width of the lane headings at its left.
+    pub heads: f64,
+    /// The width of one stage column, the gap after it left out.
+    pub column: f64,
+}
+
+impl Viewport {
+    /// The stage columns to draw in full, out of `count`: those in view and [`OVERSCAN`] more
+    /// on each side.
+    pub fn drawn_columns(&self, count: usize) -> (usize, usize) {
+        let (first, last) = columns_in_view(
+            self.scroll_left,
+            self.width,
+            self.heads,
+            self.column + COLUMN_GAP,
+        );
+        drawn_columns(first, last, OVERSCAN, count)
+    }
+}
+
+/// The stage columns to draw so that `column` is among them (keyboard focus moving past the
+/// `drawn` ones): it and [`OVERSCAN`] more on each side, out of `count`. `None` when it is drawn
+/// already.
+pub fn reveal_column(drawn: (usize, usize), column: usize, count: usize) -> Option<(usize, usize)> {
+    let (first, last) = drawn;
+    (column < first || column > last).then(|| drawn_columns(column, column, OVERSCAN, count))
+}
+
 /// The stage columns to draw: those in view (`first..=last`) and `buffer` more on each side,
 /// clamped to the `count` stages. Columns outside are drawn as headings only, so a map with
 /// many stages keeps a small page.
@@ -853,6 +898,38 @@ mod tests {
         assert_eq!(drawn_columns(48, 52, 4, 50), (44, 49));
         assert_eq!(drawn_columns(0, 0, 4, 0), (0, 0));
         assert_eq!(columns_in_view(0.0, 100.0, 0.0, 0.0), (0, 0));
+    }
+
+    #[test]
+    fn a_viewport_draws_the_columns_in_view_and_the_overscan() {
+        // 160 px of headings, 256 px columns plus the 10 px gap, a 1400 px view: columns 0–4 in
+        // view and 3 more, then scrolled by 2000: 6–12 in view, 3–15 drawn.
+        let mut view = Viewport {
+            scroll_left: 0.0,
+            width: 1400.0,
+            heads: 160.0,
+            column: 256.0,
+        };
+        assert_eq!(view.drawn_columns(50), (0, 7));
+        view.scroll_left = 2000.0;
+        assert_eq!(view.drawn_columns(50), (3, 15));
+        // Scrolled to the end of 14 stages: no column past the last.
+        assert_eq!(view.drawn_columns(14), (3, 13));
+        assert_eq!(view.drawn_columns(0), (0, 0));
+        // Not measured yet (nothing drawn, so widths of 0): one column a gap wide, no panic.
+        let blank = Viewport::default();
+        assert_eq!(blank.drawn_columns(50), (0, 3));
+    }
+
+    #[test]
+    fn revealing_a_column_outside_the_drawn_ones_centres_the_overscan_on_it() {
+        assert_eq!(reveal_column((3, 15), 3, 50), None);
+        assert_eq!(reveal_column((3, 15), 15, 50), None);
+        assert_eq!(reveal_column((3, 15), 16, 50), Some((13, 19)));
+        assert_eq!(reveal_column((3, 15), 1, 50), Some((0, 4)));
+        assert_eq!(reveal_column((0, 11), 49, 50), Some((46, 49)));
+        // Printing draws every column: nothing to reveal.
+        assert_eq!(reveal_column(EVERY_COLUMN, 400, 500), None);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The browser events the UI listens to outside its own elements (the window's and the
 //! document's), in one place: each listener is removed when the component (or the app) that
-//! added it goes, so none outlives what it works for.
+//! added it goes, so none outlives what it works for. Also: the element an event happened on,
+//! for handlers that serve many elements at once (event delegation).
 
 use leptos::prelude::on_cleanup;
 use wasm_bindgen::closure::Closure;
@@ -18,6 +19,11 @@ pub fn on_document<E: JsCast + 'static>(event: &'static str, handler: impl FnMut
         event,
         handler,
     );
+}
+
+/// The element `ev` happened on (`None` when its target is not an element).
+pub fn target_element(ev: &web_sys::Event) -> Option<web_sys::Element> {
+    ev.target()?.dyn_into::<web_sys::Element>().ok()
 }
 
 fn listen<E: JsCast + 'static>(

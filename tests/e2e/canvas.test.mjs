@@ -217,3 +217,57 @@ test('cards and stages move by drag and drop', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('only the columns in view are drawn in full; scrolling, the keyboard and printing draw more', async () => {
+  // A 40-stage map with one note per stage (card c{i} in stage s{i}), put in storage before start.
+  const now = '2026-12-01T00:00:00Z';
+  const STAGES = 40;
+  const map = {
+    id: 'wide', name: 'Wide', source_model: 'blank', created: now, updated: now,
+    stages: Array.from({ length: STAGES }, (_, i) => ({ id: `s${i}`, name: `Stage ${i + 1}`, description: '' })),
+    lanes: [{ id: 'note', name: 'Notes', kind: 'note', hidden: false }],
+    cards: Array.from({ length: STAGES }, (_, i) => ({ id: `c${i}`, stage: `s${i}`, lane: 'note', title: `Note ${i + 1}`, detail: '' })),
+    personas: [], departments: [],
+  };
+  const context = await app.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  await context.addInitScript((value) => {
+    if (!localStorage.getItem('journey-mapper:map:wide')) localStorage.setItem('journey-mapper:map:wide', value);
+  }, JSON.stringify({ schema: 1, rev: 1, writer: 'e2e', saved_at: now, map }));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e));
+  await page.goto(`${app.server.url}?map=wide`);
+  await page.locator('[data-card-id="c0"]').waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+  // The indexes of the stage columns drawn in full (the others show their heading only).
+  const drawn = () => page.locator('li.stage').evaluateAll((els) => els.flatMap((e, i) => (e.querySelector('.cell') ? [i] : [])));
+  const run = (xs) => xs.length > 0 && xs.every((x, i) => i === 0 || x === xs[i - 1] + 1);
+  assert.equal(await page.locator('li.stage').count(), STAGES);
+  const atOpen = await drawn();
+  assert.ok(run(atOpen) && atOpen[0] === 0 && atOpen.length < STAGES, `drawn at open: ${atOpen}`);
+
+  // Scrolled to the end: the last columns are drawn, the first ones are not.
+  await page.locator('.canvas').evaluate((el) => { el.scrollLeft = el.scrollWidth; });
+  await page.locator(`[data-card-id="c${STAGES - 1}"]`).waitFor();
+  const atEnd = await drawn();
+  assert.ok(run(atEnd) && atEnd.at(-1) === STAGES - 1 && !atEnd.includes(0), `drawn at the end: ${atEnd}`);
+
+  // Back at the start, → on the card of the last column drawn focuses the next one's, drawn first.
+  await page.locator('.canvas').evaluate((el) => { el.scrollLeft = 0; });
+  await page.locator('[data-card-id="c0"]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-card-id="c39"]'));
+  const last = (await drawn()).at(-1);
+  await page.locator(`[data-card-id="c${last}"]`).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((id) => document.activeElement?.dataset.cardId === id, `c${last + 1}`);
+  assert.ok((await drawn()).includes(last + 1));
+
+  // Printing draws every column; after it, only those in view again.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+  await page.locator(`[data-card-id="c${STAGES - 1}"]`).waitFor({ state: 'attached' });
+  assert.equal((await drawn()).length, STAGES);
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await page.waitForFunction((n) => document.querySelectorAll('[data-card-id]').length < n, STAGES);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -19,10 +19,11 @@
 
 use std::f64::consts::PI;
 use std::fmt::Write as _;
+use std::ops::Range;
 
 use super::text::{fit_text, text_width};
 use super::Anchor;
-use crate::domain::model::{Destination, Id, JourneyMap, Outcome};
+use crate::domain::model::{Card, Destination, Id, JourneyMap, Outcome};
 use crate::domain::text::Lang;
 
 /// The width of the left gutter holding lane and persona names.
@@ -288,9 +289,12 @@ pub fn score_text(score: i8) -> String {
     }
 }
 
-/// How each outcome of the map is drawn: (stage index, outcome index in its decision, kind,
-/// target stage index).
-fn outcome_moves(map: &JourneyMap) -> Vec<(usize, &Outcome, ArrowKind, Option<usize>)> {
+/// How an outcome is drawn: (index of its stage, the outcome, kind, index of the target stage;
+/// `None` for an exit).
+type Move<'a> = (usize, &'a Outcome, ArrowKind, Option<usize>);
+
+/// How each outcome of the map is drawn, in stage and outcome order.
+fn outcome_moves(map: &JourneyMap) -> Vec<Move<'_>> {
     let mut out = Vec::new();
     for (i, stage) in map.stages.iter().enumerate() {
         let Some(decision) = &stage.decision else {
@@ -357,47 +361,117 @@ fn arrow_title(
 }
 
 /// Lays out `map` as a linear grid, in `lang`, with `exit` as the word for leaving the journey.
+///
+/// From the top: room for the forward arcs ([`stage_band`]), the stage boxes
+/// ([`stage_boxes`], linked by [`next_links`]), one row per exit branch ([`exit_branches`]), one
+/// lane per backward move ([`backward_lanes`]), then the lanes with their cards ([`lane_rows`])
+/// and one row per persona's emotions ([`emotion_rows`]).
 pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
     let n = map.stages.len();
-    let left = |i: usize| GUTTER + i as f64 * COLUMN;
-    let width = GUTTER + n as f64 * COLUMN + 20.0;
     let moves = outcome_moves(map);
+    let band = stage_band(&moves);
+    let stages = stage_boxes(map, lang, band);
 
-    // Forward room: the tallest forward arc, its label above it.
-    let forward_h = |from: usize, to: usize| {
-        FORWARD_BASE + FORWARD_STEP * (to.saturating_sub(from + 1)).min(6) as f64
-    };
+    let mut arrows = next_links(map, lang, exit, band);
+    let exits = exit_branches(map, lang, exit, &moves, band);
+    arrows.extend(exits.arrows);
+    let back_top = band.bottom() + EXIT_STEP * exits.rows as f64;
+    let backs = backward_lanes(map, lang, exit, &moves, band, back_top);
+    let back_count = backs.len();
+    arrows.extend(backs);
+    arrows.extend(forward_arcs(map, lang, exit, &moves, band));
+
+    let grid_top = back_top + BACK_STEP * back_count as f64 + 14.0;
+    let (lanes, cards) = lane_rows(map, lang, grid_top);
+    let emotion_top = lanes.last().map_or(grid_top, |l| l.y + l.height);
+    let emotions = emotion_rows(map, lang, emotion_top);
+    let bottom = emotions.last().map_or(emotion_top, |e| e.y + e.height);
+
+    LinearLayout {
+        width: GUTTER + n as f64 * COLUMN + 20.0,
+        height: bottom + 10.0,
+        columns: (0..n).map(column_left).collect(),
+        grid_top,
+        stages,
+        arrows,
+        exits: exits.markers,
+        lanes,
+        cards,
+        emotions,
+    }
+}
+
+/// The left edge of stage column `i` in the linear layout.
+pub fn column_left(i: usize) -> f64 {
+    GUTTER + i as f64 * COLUMN
+}
+
+/// The right edge of stage column `i`, where the stage's decision diamond sits.
+fn column_edge(i: usize) -> f64 {
+    column_left(i) + COLUMN
+}
+
+/// The height of a forward arc from stage `from` to stage `to`: [`FORWARD_BASE`] to the next
+/// stage, [`FORWARD_STEP`] more for each stage skipped, up to six.
+fn forward_height(from: usize, to: usize) -> f64 {
+    FORWARD_BASE + FORWARD_STEP * (to.saturating_sub(from + 1)).min(6) as f64
+}
+
+/// Where the stage boxes of the linear layout sit, from the top.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct StageBand {
+    /// The top of the boxes.
+    top: f64,
+}
+
+impl StageBand {
+    /// The boxes' middle: where stage links run and diamonds are centred.
+    fn mid(self) -> f64 {
+        self.top + BOX_HEIGHT / 2.0
+    }
+
+    /// The bottom of the boxes.
+    fn bottom(self) -> f64 {
+        self.top + BOX_HEIGHT
+    }
+}
+
+/// The stage boxes' band, below room for the tallest forward arc of `moves` and its label (a
+/// small margin when nothing moves forward).
+fn stage_band(moves: &[Move<'_>]) -> StageBand {
     let max_h = moves
         .iter()
         .filter(|m| m.2 == ArrowKind::Forward)
-        .filter_map(|m| m.3.map(|t| forward_h(m.0, t)))
+        .filter_map(|m| m.3.map(|t| forward_height(m.0, t)))
         .fold(0.0, f64::max);
     let top = if max_h > 0.0 {
         0.75 * max_h + 24.0
     } else {
         12.0
     };
-    let box_bottom = top + BOX_HEIGHT;
-    let mid = top + BOX_HEIGHT / 2.0;
-    let edge = |i: usize| left(i) + COLUMN; // where a stage's diamond sits
+    StageBand { top }
+}
 
-    let stages: Vec<StageBox> = map
-        .stages
+/// One box per stage, inset in its column, with its name shortened to the box and a diamond at
+/// the column's right edge when the stage ends in a decision.
+fn stage_boxes(map: &JourneyMap, lang: Lang, band: StageBand) -> Vec<StageBox> {
+    let mid = band.mid();
+    map.stages
         .iter()
         .enumerate()
         .map(|(i, s)| {
             let full = s.name.get(lang).to_owned();
             let w = COLUMN - 2.0 * BOX_INSET;
-            let x_d = edge(i);
+            let x_d = column_edge(i);
             StageBox {
                 id: s.id.clone(),
                 label: fit_text(&full, w - 32.0, STAGE_FONT),
                 full_label: full,
-                x: left(i) + BOX_INSET,
-                y: top,
+                x: column_left(i) + BOX_INSET,
+                y: band.top,
                 width: w,
                 height: BOX_HEIGHT,
-                text_x: left(i) + COLUMN / 2.0,
+                text_x: column_left(i) + COLUMN / 2.0,
                 text_y: mid + STAGE_FONT * 0.35,
                 diamond: s.decision.as_ref().map(|_| {
                     format!(
@@ -415,52 +489,79 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
                 question: s.decision.as_ref().map(|d| d.question.get(lang).to_owned()),
             }
         })
-        .collect();
+        .collect()
+}
 
-    let mut arrows = Vec::new();
-    // Stage-to-stage links, for stages without a decision.
-    for i in 0..n.saturating_sub(1) {
-        let x_d = edge(i);
-        if map.stages[i].decision.is_some() {
-            continue;
-        }
-        arrows.push(Arrow {
-            kind: ArrowKind::Next,
-            from: i,
-            to: Some(i + 1),
-            outcome: None,
-            d: format!("M{} {}H{}", p(x_d - BOX_INSET), p(mid), p(x_d + BOX_INSET)),
-            label: String::new(),
-            title: arrow_title(map, lang, i, Some(i + 1), "", exit),
-            label_x: x_d,
-            label_y: mid,
-            label_anchor: Anchor::Middle,
-        });
-    }
+/// The links from each stage without a decision to the next one, across the gap between their
+/// boxes (the last stage has none: a circular map closes in [`backward_lanes`]).
+fn next_links(map: &JourneyMap, lang: Lang, exit: &str, band: StageBand) -> Vec<Arrow> {
+    let n = map.stages.len();
+    let mid = band.mid();
+    (0..n.saturating_sub(1))
+        .filter(|&i| map.stages[i].decision.is_none())
+        .map(|i| {
+            let x_d = column_edge(i);
+            Arrow {
+                kind: ArrowKind::Next,
+                from: i,
+                to: Some(i + 1),
+                outcome: None,
+                d: format!("M{} {}H{}", p(x_d - BOX_INSET), p(mid), p(x_d + BOX_INSET)),
+                label: String::new(),
+                title: arrow_title(map, lang, i, Some(i + 1), "", exit),
+                label_x: x_d,
+                label_y: mid,
+                label_anchor: Anchor::Middle,
+            }
+        })
+        .collect()
+}
 
-    // Exits branch off under their stage, one row each.
-    let mut exits = Vec::new();
-    let mut exit_rows = 0usize;
-    let mut exit_index = vec![0usize; n];
-    for &(i, o, kind, _) in &moves {
+/// The exits of the linear layout: see [`exit_branches`].
+#[derive(Clone, Debug, PartialEq)]
+struct ExitBranches {
+    /// One marker per exit.
+    markers: Vec<ExitMarker>,
+    /// One arrow per exit, in the order of `markers`.
+    arrows: Vec<Arrow>,
+    /// How many rows the branches take under the boxes (the most exits of one stage).
+    rows: usize,
+}
+
+/// The exits: each branches off its stage's diamond into a marker under the stage, one row per
+/// exit of that stage, labelled with the outcome (shortened first, so that the word for leaving
+/// always shows) and `exit`.
+fn exit_branches(
+    map: &JourneyMap,
+    lang: Lang,
+    exit: &str,
+    moves: &[Move<'_>],
+    band: StageBand,
+) -> ExitBranches {
+    let mut branches = ExitBranches {
+        markers: Vec::new(),
+        arrows: Vec::new(),
+        rows: 0,
+    };
+    let mut exit_index = vec![0usize; map.stages.len()];
+    for &(i, o, kind, _) in moves {
         if kind != ArrowKind::Exit {
             continue;
         }
         let row = exit_index[i];
         exit_index[i] += 1;
-        exit_rows = exit_rows.max(row + 1);
-        let x_d = edge(i);
-        let y = box_bottom + EXIT_STEP * (row + 1) as f64;
-        let marker_x = left(i) + 40.0 + EXIT_R;
+        branches.rows = branches.rows.max(row + 1);
+        let x_d = column_edge(i);
+        let y = band.bottom() + EXIT_STEP * (row + 1) as f64;
+        let marker_x = column_left(i) + 40.0 + EXIT_R;
         let name = o.name.get(lang).to_owned();
-        // The outcome's name is shortened first: the word for leaving always shows.
         let text = exit_text(&name, exit, x_d - 4.0 - (marker_x + EXIT_R + 4.0));
-        exits.push(ExitMarker {
+        branches.markers.push(ExitMarker {
             cx: marker_x,
             cy: y,
             r: EXIT_R,
         });
-        arrows.push(Arrow {
+        branches.arrows.push(Arrow {
             kind,
             from: i,
             to: None,
@@ -468,7 +569,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             d: format!(
                 "M{} {}V{}H{}",
                 p(x_d),
-                p(mid + DIAMOND),
+                p(band.mid() + DIAMOND),
                 p(y),
                 p(marker_x + EXIT_R)
             ),
@@ -479,130 +580,175 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             label_anchor: Anchor::End,
         });
     }
+    branches
+}
 
-    // Backward moves (and the closing link): one lane each below the exits, shorter spans
-    // nearer the stages.
+/// The backward moves, self-loops and a circular map's closing link: one lane each below `top`
+/// (the exit rows), shorter spans nearer the stages. Each runs down from its diamond (the
+/// closing link: out of the last box), along its lane and up into the target's box.
+fn backward_lanes(
+    map: &JourneyMap,
+    lang: Lang,
+    exit: &str,
+    moves: &[Move<'_>],
+    band: StageBand,
+    top: f64,
+) -> Vec<Arrow> {
+    let mid = band.mid();
     let mut backs: Vec<(usize, Option<&Outcome>, ArrowKind, usize)> = moves
         .iter()
         .filter(|m| m.2.is_back())
         .map(|&(i, o, kind, t)| (i, Some(o), kind, t.unwrap_or(i)))
         .collect();
     if needs_closing(map) {
-        backs.push((n - 1, None, ArrowKind::Closing, 0));
+        backs.push((map.stages.len() - 1, None, ArrowKind::Closing, 0));
     }
     backs.sort_by_key(|&(i, _, _, t)| (i - t, i));
-    let back_top = box_bottom + EXIT_STEP * exit_rows as f64;
-    for (j, &(i, k, kind, t)) in backs.iter().enumerate() {
-        let y = back_top + BACK_STEP * (j + 1) as f64;
-        let x_d = edge(i);
-        let x_t = left(t) + BOX_INSET + 10.0;
-        let start = match k {
-            Some(_) => format!("M{} {}", p(x_d), p(mid + DIAMOND)),
-            None => format!("M{} {}H{}", p(x_d - BOX_INSET), p(mid), p(x_d)),
-        };
-        let d = format!(
-            "{start}V{}Q{} {} {} {}H{}Q{} {} {} {}V{}",
-            p(y - 8.0),
-            p(x_d),
-            p(y),
-            p(x_d - 8.0),
-            p(y),
-            p(x_t + 8.0),
-            p(x_t),
-            p(y),
-            p(x_t),
-            p(y - 8.0),
-            p(box_bottom)
-        );
-        let (name, outcome) = match k {
-            Some(o) => (o.name.get(lang).to_owned(), Some(o.id.clone())),
-            None => (String::new(), None),
-        };
-        let text = if name.is_empty() {
-            BACK_MARK.to_owned()
-        } else {
-            format!("{BACK_MARK} {name}")
-        };
-        arrows.push(Arrow {
-            kind,
-            from: i,
-            to: Some(t),
-            outcome,
-            d,
-            label: fit_text(&text, (x_d - x_t - 24.0).max(COLUMN / 2.0), FONT),
-            title: arrow_title(map, lang, i, Some(t), &name, exit),
-            label_x: (x_d + x_t) / 2.0,
-            label_y: y - 5.0,
-            label_anchor: Anchor::Middle,
-        });
-    }
+    backs
+        .iter()
+        .enumerate()
+        .map(|(j, &(i, k, kind, t))| {
+            let y = top + BACK_STEP * (j + 1) as f64;
+            let x_d = column_edge(i);
+            let x_t = column_left(t) + BOX_INSET + 10.0;
+            let start = match k {
+                Some(_) => format!("M{} {}", p(x_d), p(mid + DIAMOND)),
+                None => format!("M{} {}H{}", p(x_d - BOX_INSET), p(mid), p(x_d)),
+            };
+            let d = format!(
+                "{start}V{}Q{} {} {} {}H{}Q{} {} {} {}V{}",
+                p(y - 8.0),
+                p(x_d),
+                p(y),
+                p(x_d - 8.0),
+                p(y),
+                p(x_t + 8.0),
+                p(x_t),
+                p(y),
+                p(x_t),
+                p(y - 8.0),
+                p(band.bottom())
+            );
+            let (name, outcome) = match k {
+                Some(o) => (o.name.get(lang).to_owned(), Some(o.id.clone())),
+                None => (String::new(), None),
+            };
+            let text = if name.is_empty() {
+                BACK_MARK.to_owned()
+            } else {
+                format!("{BACK_MARK} {name}")
+            };
+            Arrow {
+                kind,
+                from: i,
+                to: Some(t),
+                outcome,
+                d,
+                label: fit_text(&text, (x_d - x_t - 24.0).max(COLUMN / 2.0), FONT),
+                title: arrow_title(map, lang, i, Some(t), &name, exit),
+                label_x: (x_d + x_t) / 2.0,
+                label_y: y - 5.0,
+                label_anchor: Anchor::Middle,
+            }
+        })
+        .collect()
+}
 
-    // Forward moves: arcs above the stages, higher the further they go.
-    for &(i, o, kind, t) in &moves {
-        if kind != ArrowKind::Forward {
+/// The forward moves: arcs above the stages from the decision's diamond to the middle of the
+/// target's box top, higher the further they go ([`forward_height`]).
+fn forward_arcs(
+    map: &JourneyMap,
+    lang: Lang,
+    exit: &str,
+    moves: &[Move<'_>],
+    band: StageBand,
+) -> Vec<Arrow> {
+    let top = band.top;
+    moves
+        .iter()
+        .filter(|m| m.2 == ArrowKind::Forward)
+        .map(|&(i, o, kind, t)| {
+            let t = t.unwrap_or(i);
+            let h = forward_height(i, t);
+            let x_d = column_edge(i);
+            let x_t = column_left(t) + COLUMN / 2.0;
+            let name = o.name.get(lang).to_owned();
+            Arrow {
+                kind,
+                from: i,
+                to: Some(t),
+                outcome: Some(o.id.clone()),
+                d: format!(
+                    "M{} {}V{}C{} {} {} {} {} {}",
+                    p(x_d),
+                    p(band.mid() - DIAMOND),
+                    p(top),
+                    p(x_d),
+                    p(top - h),
+                    p(x_t),
+                    p(top - h),
+                    p(x_t),
+                    p(top)
+                ),
+                label: fit_text(&name, (x_t - x_d).max(COLUMN * 0.8), FONT),
+                title: arrow_title(map, lang, i, Some(t), &name, exit),
+                label_x: (x_d + x_t) / 2.0,
+                label_y: top - 0.75 * h - 5.0,
+                label_anchor: Anchor::Middle,
+            }
+        })
+        .collect()
+}
+
+/// A card of a lane with the stages it covers and its slot (row) in the lane.
+#[derive(Clone, Debug, PartialEq)]
+struct SlottedCard<'a> {
+    card: &'a Card,
+    stages: Range<usize>,
+    slot: usize,
+}
+
+/// The cards of `lane` in their slots: each card takes the first slot free over all the columns
+/// it spans. Cards whose stage is gone are left out. Also returns how many slots the lane needs.
+fn card_slots<'a>(map: &'a JourneyMap, lane: &Id) -> (Vec<SlottedCard<'a>>, usize) {
+    let mut slots: Vec<Vec<bool>> = Vec::new();
+    let mut placed = Vec::new();
+    for card in map.cards.iter().filter(|c| &c.lane == lane) {
+        let range = map.card_stages(card);
+        if range.is_empty() {
             continue;
         }
-        let t = t.unwrap_or(i);
-        let h = forward_h(i, t);
-        let x_d = edge(i);
-        let x_t = left(t) + COLUMN / 2.0;
-        let name = o.name.get(lang).to_owned();
-        arrows.push(Arrow {
-            kind,
-            from: i,
-            to: Some(t),
-            outcome: Some(o.id.clone()),
-            d: format!(
-                "M{} {}V{}C{} {} {} {} {} {}",
-                p(x_d),
-                p(mid - DIAMOND),
-                p(top),
-                p(x_d),
-                p(top - h),
-                p(x_t),
-                p(top - h),
-                p(x_t),
-                p(top)
-            ),
-            label: fit_text(&name, (x_t - x_d).max(COLUMN * 0.8), FONT),
-            title: arrow_title(map, lang, i, Some(t), &name, exit),
-            label_x: (x_d + x_t) / 2.0,
-            label_y: top - 0.75 * h - 5.0,
-            label_anchor: Anchor::Middle,
+        let slot = (0..)
+            .find(|&s| {
+                slots
+                    .get(s)
+                    .is_none_or(|row: &Vec<bool>| range.clone().all(|c| !row[c]))
+            })
+            .unwrap_or(0);
+        if slot == slots.len() {
+            slots.push(vec![false; map.stages.len()]);
+        }
+        for c in range.clone() {
+            slots[slot][c] = true;
+        }
+        placed.push(SlottedCard {
+            card,
+            stages: range,
+            slot,
         });
     }
+    (placed, slots.len())
+}
 
-    let flow_bottom = back_top + BACK_STEP * backs.len() as f64 + 14.0;
-    let grid_top = flow_bottom;
-
-    // Lanes: each card takes the first slot free over all the columns it spans.
-    let mut y = grid_top;
+/// The visible lanes from `top` down, each as tall as its slots ([`card_slots`], at least one),
+/// and their cards drawn across the columns they span.
+fn lane_rows(map: &JourneyMap, lang: Lang, top: f64) -> (Vec<LaneRow>, Vec<CardBox>) {
+    let mut y = top;
     let mut lanes = Vec::new();
     let mut cards = Vec::new();
     for lane in map.lanes.iter().filter(|l| !l.hidden) {
-        let mut slots: Vec<Vec<bool>> = Vec::new();
-        let mut placed = Vec::new();
-        for card in map.cards.iter().filter(|c| c.lane == lane.id) {
-            let range = map.card_stages(card);
-            if range.is_empty() {
-                continue;
-            }
-            let slot = (0..)
-                .find(|&s| {
-                    slots
-                        .get(s)
-                        .is_none_or(|row: &Vec<bool>| range.clone().all(|c| !row[c]))
-                })
-                .unwrap_or(0);
-            if slot == slots.len() {
-                slots.push(vec![false; n]);
-            }
-            for c in range.clone() {
-                slots[slot][c] = true;
-            }
-            placed.push((card, range, slot));
-        }
-        let height = 12.0 + CARD_STEP * slots.len().max(1) as f64;
+        let (placed, slots) = card_slots(map, &lane.id);
+        let height = 12.0 + CARD_STEP * slots.max(1) as f64;
         let full = lane.name.get(lang).to_owned();
         lanes.push(LaneRow {
             id: lane.id.clone(),
@@ -612,8 +758,13 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
             height,
             label_y: y + 20.0,
         });
-        for (card, range, slot) in placed {
-            let x = left(range.start) + 6.0;
+        for SlottedCard {
+            card,
+            stages: range,
+            slot,
+        } in placed
+        {
+            let x = column_left(range.start) + 6.0;
             let w = range.len() as f64 * COLUMN - 12.0;
             let cy = y + 6.0 + CARD_STEP * slot as f64;
             let full = card.title.get(lang).to_owned();
@@ -632,8 +783,14 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
         }
         y += height;
     }
+    (lanes, cards)
+}
 
-    // Emotions: one row per persona with at least one score.
+/// One row per persona with at least one score, from `top` down: a point per scored stage
+/// (the score clamped to −2..=+2, above the row's middle when positive) and the line through
+/// them.
+fn emotion_rows(map: &JourneyMap, lang: Lang, top: f64) -> Vec<EmotionRow> {
+    let mut y = top;
     let mut emotions = Vec::new();
     for persona in &map.personas {
         let zero_y = y + EMOTION_ROW / 2.0;
@@ -648,7 +805,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
                 Some(EmotionPoint {
                     stage: i,
                     score,
-                    x: left(i) + COLUMN / 2.0,
+                    x: column_left(i) + COLUMN / 2.0,
                     y: py,
                     text: score_text(score),
                     text_y: py - 7.0,
@@ -679,19 +836,7 @@ pub fn layout_linear(map: &JourneyMap, lang: Lang, exit: &str) -> LinearLayout {
         });
         y += EMOTION_ROW;
     }
-
-    LinearLayout {
-        width,
-        height: y + 10.0,
-        columns: (0..n).map(left).collect(),
-        grid_top,
-        stages,
-        arrows,
-        exits,
-        lanes,
-        cards,
-        emotions,
-    }
+    emotions
 }
 
 /// The radius of a stage node on the circle.
@@ -1292,5 +1437,256 @@ mod tests {
         assert_eq!(score_text(2), "+2");
         assert_eq!(score_text(0), "0");
         assert_eq!(score_text(-2), "−2");
+    }
+
+    /// `three()` with a fourth stage D, and A deciding "far" → D (two stages skipped).
+    fn four() -> JourneyMap {
+        let mut m = three();
+        m.stages.push(stage("d", "D"));
+        m.stages[0].decision = Some(DecisionPoint {
+            question: Text::default(),
+            outcomes: vec![outcome("far", Destination::Stage(Id::from("d")))],
+        });
+        m
+    }
+
+    fn outcomes_of(arrows: &[Arrow]) -> Vec<&str> {
+        arrows
+            .iter()
+            .map(|a| a.outcome.as_ref().map_or("", |o| o.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn columns_start_after_the_gutter_one_column_apart() {
+        let lefts: Vec<f64> = (0..5).map(column_left).collect();
+        assert_eq!(lefts, vec![150.0, 330.0, 510.0, 690.0, 870.0]);
+        assert_eq!(column_edge(4), 870.0 + 180.0);
+    }
+
+    #[test]
+    fn forward_arcs_rise_with_the_stages_they_skip_up_to_six() {
+        assert_eq!(forward_height(1, 2), 28.0);
+        assert_eq!(forward_height(1, 4), 28.0 + 2.0 * 16.0);
+        assert_eq!(forward_height(0, 7), 28.0 + 6.0 * 16.0);
+        assert_eq!(forward_height(0, 40), forward_height(0, 7));
+    }
+
+    #[test]
+    fn the_stage_band_leaves_room_for_the_tallest_forward_arc() {
+        // B → C only: height 28, top 0.75 × 28 + 24.
+        assert_eq!(stage_band(&outcome_moves(&three())).top, 45.0);
+        // A → D as well (height 60) raises it to 0.75 × 60 + 24; middle and bottom follow.
+        let band = stage_band(&outcome_moves(&four()));
+        assert_eq!((band.top, band.mid(), band.bottom()), (69.0, 93.0, 117.0));
+        // Nothing moves forward: a small margin only.
+        let mut m = three();
+        m.stages[1].decision = None;
+        assert_eq!(stage_band(&outcome_moves(&m)), StageBand { top: 12.0 });
+    }
+
+    #[test]
+    fn stage_boxes_sit_in_their_columns_with_a_diamond_where_a_decision_is() {
+        let boxes = stage_boxes(&three(), Lang::En, StageBand { top: 12.0 });
+        let places: Vec<(f64, f64, f64)> = boxes.iter().map(|b| (b.x, b.y, b.text_x)).collect();
+        assert_eq!(
+            places,
+            vec![
+                (164.0, 12.0, 240.0),
+                (344.0, 12.0, 420.0),
+                (524.0, 12.0, 600.0)
+            ]
+        );
+        assert_eq!(boxes[0].diamond, None);
+        // B's diamond at its column's right edge (510), around the middle (12 + 24 = 36).
+        assert_eq!(
+            boxes[1].diamond.as_deref(),
+            Some("510.0,27.0 519.0,36.0 510.0,45.0 501.0,36.0")
+        );
+        assert_eq!(boxes[1].question.as_deref(), Some("Q?"));
+        assert_eq!(boxes[2].text_y, 36.0 + 13.0 * 0.35);
+    }
+
+    #[test]
+    fn next_links_join_stages_without_a_decision_and_none_leaves_the_last() {
+        let band = StageBand { top: 12.0 };
+        let links = next_links(&three(), Lang::En, "Exit", band);
+        let pairs: Vec<(usize, Option<usize>)> = links.iter().map(|a| (a.from, a.to)).collect();
+        assert_eq!(pairs, vec![(0, Some(1))]);
+        let mut m = three();
+        m.stages[1].decision = None;
+        let links = next_links(&m, Lang::En, "Exit", band);
+        let pairs: Vec<(usize, Option<usize>)> = links.iter().map(|a| (a.from, a.to)).collect();
+        assert_eq!(pairs, vec![(0, Some(1)), (1, Some(2))]);
+        assert_eq!(links[1].d, "M496.0 36.0H524.0");
+        assert_eq!(links[1].title, "B → C");
+        assert!(next_links(&m, Lang::En, "Exit", band)
+            .iter()
+            .all(|a| a.kind == ArrowKind::Next && a.label.is_empty()));
+    }
+
+    #[test]
+    fn exits_take_one_row_each_under_their_stage() {
+        let mut m = three();
+        if let Some(d) = m.stages[1].decision.as_mut() {
+            d.outcomes.push(outcome("gone", Destination::Exit));
+        }
+        m.stages[0].decision = Some(DecisionPoint {
+            question: Text::default(),
+            outcomes: vec![outcome("early", Destination::Exit)],
+        });
+        // Box bottom 60: rows at 82 and 104. B has two exits, A one: two rows in all.
+        let e = exit_branches(
+            &m,
+            Lang::En,
+            "Exit",
+            &outcome_moves(&m),
+            StageBand { top: 12.0 },
+        );
+        assert_eq!(e.rows, 2);
+        let markers: Vec<(f64, f64)> = e.markers.iter().map(|x| (x.cx, x.cy)).collect();
+        assert_eq!(markers, vec![(196.0, 82.0), (376.0, 82.0), (376.0, 104.0)]);
+        assert_eq!(outcomes_of(&e.arrows), vec!["early", "out", "gone"]);
+        // B's second exit: down from the diamond's bottom (45) to its row, left to the marker.
+        assert_eq!(e.arrows[2].d, "M510.0 45.0V104.0H382.0");
+        assert_eq!(e.arrows[2].label, "gone → Exit");
+        assert!(e.arrows.iter().all(|a| a.to.is_none()));
+    }
+
+    #[test]
+    fn backward_lanes_put_shorter_spans_nearer_the_stages() {
+        let mut m = three();
+        m.stages[2].decision = Some(DecisionPoint {
+            question: Text::default(),
+            outcomes: vec![
+                outcome("again", Destination::Stage(Id::from("a"))),
+                outcome("loop", Destination::Stage(Id::from("c"))),
+            ],
+        });
+        let lanes = backward_lanes(
+            &m,
+            Lang::En,
+            "Exit",
+            &outcome_moves(&m),
+            StageBand { top: 12.0 },
+            100.0,
+        );
+        // Span 0 (B, then C), span 1 (B → A), span 2 (C → A); one lane each from 100 + 24.
+        assert_eq!(outcomes_of(&lanes), vec!["stay", "loop", "back", "again"]);
+        let label_ys: Vec<f64> = lanes.iter().map(|a| a.label_y).collect();
+        assert_eq!(label_ys, vec![119.0, 143.0, 167.0, 191.0]);
+        assert_eq!(
+            lanes[3].d,
+            "M690.0 45.0V188.0Q690.0 196.0 682.0 196.0H182.0Q174.0 196.0 174.0 188.0V60.0"
+        );
+        assert!(lanes.iter().all(|a| a.kind.is_back()));
+        // C already leads back to A: a circular map needs no closing link of its own.
+        m.circular = true;
+        let moves = outcome_moves(&m);
+        let band = StageBand { top: 12.0 };
+        assert_eq!(
+            backward_lanes(&m, Lang::En, "Exit", &moves, band, 100.0).len(),
+            4
+        );
+    }
+
+    #[test]
+    fn forward_arcs_go_higher_the_further_they_lead() {
+        let m = four();
+        let band = StageBand { top: 69.0 };
+        let arcs = forward_arcs(&m, Lang::En, "Exit", &outcome_moves(&m), band);
+        assert_eq!(outcomes_of(&arcs), vec!["far", "fwd"]);
+        // A → D: height 60, from A's diamond (330, 93 − 9) to D's middle (690 + 90).
+        assert_eq!(arcs[0].d, "M330.0 84.0V69.0C330.0 9.0 780.0 9.0 780.0 69.0");
+        // Labels above each arc's top: 69 − 0.75 × h − 5.
+        assert_eq!((arcs[0].label_y, arcs[1].label_y), (19.0, 43.0));
+        assert_eq!(arcs[0].label_x, (330.0 + 780.0) / 2.0);
+    }
+
+    #[test]
+    fn cards_take_the_first_slot_free_over_their_columns() {
+        let mut m = three();
+        m.cards.push(Card::plain(
+            Id::from("l"),
+            Id::from("c"),
+            Id::from("tp"),
+            Text::from("Late"),
+        ));
+        m.cards.push(Card::plain(
+            Id::from("lost"),
+            Id::from("nowhere"),
+            Id::from("tp"),
+            Text::from("Lost"),
+        ));
+        let (placed, slots) = card_slots(&m, &Id::from("tp"));
+        let got: Vec<(&str, Range<usize>, usize)> = placed
+            .iter()
+            .map(|p| (p.card.id.as_str(), p.stages.clone(), p.slot))
+            .collect();
+        // Wide (A–B) in slot 0, Narrow (B) under it, Late (C) back in slot 0; Lost has no stage.
+        assert_eq!(got, vec![("w", 0..2, 0), ("n", 1..2, 1), ("l", 2..3, 0)]);
+        assert_eq!(slots, 2);
+        assert_eq!(card_slots(&m, &Id::from("none")), (vec![], 0));
+    }
+
+    #[test]
+    fn lane_rows_are_as_tall_as_their_slots_and_stack_down() {
+        let mut m = three();
+        for (id, hidden) in [("secret", true), ("empty", false)] {
+            m.lanes.push(Lane {
+                id: Id::from(id),
+                name: Text::from(id),
+                kind: CardKind::Note,
+                hidden,
+            });
+        }
+        m.cards.push(Card::plain(
+            Id::from("s"),
+            Id::from("a"),
+            Id::from("secret"),
+            Text::from("Hidden"),
+        ));
+        let (lanes, cards) = lane_rows(&m, Lang::En, 100.0);
+        // Two slots: 12 + 2 × 26; an empty lane still has one: 12 + 26.
+        let rows: Vec<(&str, f64, f64)> = lanes
+            .iter()
+            .map(|l| (l.id.as_str(), l.y, l.height))
+            .collect();
+        assert_eq!(rows, vec![("tp", 100.0, 64.0), ("empty", 164.0, 38.0)]);
+        assert_eq!(lanes[1].label_y, 184.0);
+        // Only the visible lane's cards; Narrow in the second slot of its row.
+        let boxes: Vec<(&str, f64, f64)> =
+            cards.iter().map(|c| (c.id.as_str(), c.x, c.y)).collect();
+        assert_eq!(boxes, vec![("w", 156.0, 106.0), ("n", 336.0, 132.0)]);
+    }
+
+    #[test]
+    fn emotion_rows_skip_personas_without_scores_and_clamp_the_rest() {
+        let mut m = three();
+        for id in ["q", "r"] {
+            m.personas.push(Persona {
+                id: Id::from(id),
+                name: Text::from(id),
+                description: Text::default(),
+            });
+        }
+        m.emotions.push(Emotion {
+            persona: Id::from("r"),
+            stage: Id::from("b"),
+            score: 5,
+            note: String::new(),
+        });
+        let rows = emotion_rows(&m, Lang::En, 200.0);
+        // Q has no score: no row. P at 200, R right under it.
+        let tops: Vec<(&str, f64, f64)> = rows
+            .iter()
+            .map(|r| (r.persona.as_str(), r.y, r.zero_y))
+            .collect();
+        assert_eq!(tops, vec![("p", 200.0, 240.0), ("r", 280.0, 320.0)]);
+        // +5 is drawn as +2: 2 × 12 above R's zero line, in B's column.
+        let pt = &rows[1].points[0];
+        assert_eq!((pt.stage, pt.score, pt.x, pt.y), (1, 2, 420.0, 296.0));
+        assert_eq!(pt.text, "+2");
+        assert_eq!(rows[1].polyline, "420.0,296.0");
     }
 }

@@ -7,6 +7,8 @@ pub mod banners;
 pub mod canvas;
 pub mod canvas_cell;
 pub mod canvas_context;
+mod canvas_drag;
+mod canvas_keys;
 pub mod card_form;
 pub mod card_view;
 pub mod choice_select;
