@@ -16,6 +16,8 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
+use super::key_index::KeyIndex;
+
 /// Seconds since 1970-01-01T00:00:00Z.
 pub type Time = i64;
 
@@ -493,8 +495,8 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 #[derive(Debug)]
 pub struct DatasetBuilder {
     data: Dataset,
-    contact_index: FastMap<String, u32>,
-    account_index: FastMap<String, u32>,
+    contact_index: KeyIndex,
+    account_index: KeyIndex,
 }
 
 impl DatasetBuilder {
@@ -511,14 +513,19 @@ impl DatasetBuilder {
                 channels: Vocab::default(),
                 latest: None,
             },
-            contact_index: FastMap::default(),
-            account_index: FastMap::default(),
+            contact_index: KeyIndex::default(),
+            account_index: KeyIndex::default(),
         }
     }
 
     /// The contact with this key, created (empty) if new. Returns its index.
     pub fn contact(&mut self, key: &str) -> u32 {
-        if let Some(&i) = self.contact_index.get(key) {
+        let contacts = &self.data.contacts;
+        let hash = self.contact_index.hash(key);
+        if let Some(i) = self
+            .contact_index
+            .get(key, hash, |n| &contacts[n as usize].key)
+        {
             return i;
         }
         let i = self.data.contacts.len() as u32;
@@ -527,7 +534,7 @@ impl DatasetBuilder {
             extra: vec![None; self.data.fields.len()],
             ..Contact::default()
         });
-        self.contact_index.insert(key.to_owned(), i);
+        self.contact_index.insert(key, hash, i);
         i
     }
 
@@ -538,14 +545,19 @@ impl DatasetBuilder {
 
     /// The account with this key, created if new. Returns its index.
     pub fn account(&mut self, key: &str) -> u32 {
-        if let Some(&i) = self.account_index.get(key) {
+        let accounts = &self.data.accounts;
+        let hash = self.account_index.hash(key);
+        if let Some(i) = self
+            .account_index
+            .get(key, hash, |n| &accounts[n as usize].key)
+        {
             return i;
         }
         let i = self.data.accounts.len() as u32;
         self.data.accounts.push(Account {
             key: key.to_owned(),
         });
-        self.account_index.insert(key.to_owned(), i);
+        self.account_index.insert(key, hash, i);
         i
     }
 

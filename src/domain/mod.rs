@@ -20,6 +20,7 @@ pub mod export_text;
 pub mod format;
 pub mod id;
 pub mod import;
+pub mod key_index;
 pub mod metric_settings;
 pub mod metrics;
 pub mod model;

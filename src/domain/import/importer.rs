@@ -509,6 +509,7 @@ impl Sample {
                 Parsed::Record(rec) => Item::Record(OwnedRecord {
                     text: rec.text.to_owned(),
                     ends: rec.ends.to_vec(),
+                    sep: rec.sep,
                     end_line: rec.end_line,
                 }),
                 Parsed::TooLong(t) => Item::TooLong(t),
@@ -593,11 +594,14 @@ fn header_names(rec: Record<'_>) -> Result<Vec<String>, ImportError> {
     Ok(names)
 }
 
-/// One parsed record: its text (all fields, back to back) and where each field ends.
+/// One parsed record: its text and where each field ends in it. The fields are back to back
+/// (`sep` 0) when csv-core unquoted them, or one delimiter apart (`sep` 1) when the record is a
+/// plain line read in place.
 #[derive(Clone, Copy)]
 struct Record<'a> {
     text: &'a str,
     ends: &'a [usize],
+    sep: usize,
     /// Physical line of the record's last byte.
     end_line: u64,
 }
@@ -608,7 +612,11 @@ impl<'a> Record<'a> {
     }
 
     fn field(&self, i: usize) -> &'a str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let start = if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] + self.sep
+        };
         // Field boundaries are where csv-core dropped an ASCII byte, so always character
         // boundaries; `get` keeps this panic-free regardless.
         self.text.get(start..self.ends[i]).unwrap_or("")
@@ -629,6 +637,7 @@ impl<'a> Record<'a> {
 struct OwnedRecord {
     text: String,
     ends: Vec<usize>,
+    sep: usize,
     end_line: u64,
 }
 
@@ -637,6 +646,7 @@ impl OwnedRecord {
         Record {
             text: &self.text,
             ends: &self.ends,
+            sep: self.sep,
             end_line: self.end_line,
         }
     }
@@ -711,6 +721,14 @@ struct Parser {
     /// Whether the last byte read was a newline (so it ends the line before
     /// [`csv_core::Reader::line`]).
     after_newline: bool,
+    /// The delimiter, once known: plain lines are then split in place (see [`plain_line`]).
+    plain: Option<u8>,
+    /// Whether csv-core is between records, so the next line may be read in place.
+    at_record_start: bool,
+    /// Lines read in place, which csv-core did not count.
+    plain_lines: u64,
+    /// Field ends of the line read in place.
+    plain_ends: Vec<usize>,
 }
 
 impl Parser {
@@ -729,11 +747,16 @@ impl Parser {
             endlen: 0,
             too_long: None,
             after_newline: false,
+            plain: None,
+            at_record_start: true,
+            plain_lines: 0,
+            plain_ends: Vec::new(),
         }
     }
 
     fn set_delimiter(&mut self, d: Delimiter) {
         self.csv = csv_core::ReaderBuilder::new().delimiter(d.byte()).build();
+        self.plain = Some(d.byte());
     }
 
     /// Decodes a chunk into `self.decoded` (replacing what was there).
@@ -761,6 +784,10 @@ impl Parser {
             endlen,
             too_long,
             after_newline,
+            plain,
+            at_record_start,
+            plain_lines,
+            plain_ends,
             ..
         } = self;
         let mut pos = 0;
@@ -768,6 +795,25 @@ impl Parser {
             let input = &decoded[pos..];
             if input.is_empty() && !last {
                 return;
+            }
+            // Most lines of an export have no quotes: split them where they lie, and leave the
+            // rest (quotes, a bare carriage return, an empty or unfinished line) to csv-core.
+            if let (Some(delimiter), true) = (*plain, *at_record_start) {
+                if let Some((line_len, next)) = plain_line(input, delimiter, plain_ends) {
+                    // `decoded` is UTF-8 and the line ends before an ASCII byte.
+                    if let Ok(text) = std::str::from_utf8(&input[..line_len]) {
+                        sink(Parsed::Record(Record {
+                            text,
+                            ends: plain_ends,
+                            sep: 1,
+                            end_line: csv.line() + *plain_lines,
+                        }));
+                        *plain_lines += 1;
+                        *after_newline = true;
+                        pos += next;
+                        continue;
+                    }
+                }
             }
             let (res, nin, nout, nend) =
                 csv.read_record(input, &mut out[*outlen..], &mut ends[*endlen..]);
@@ -779,8 +825,9 @@ impl Parser {
             *outlen += nout;
             *endlen += nend;
             let is_record = matches!(res, R::Record);
+            *at_record_start = is_record || (*at_record_start && nin == 0);
             // The physical line of the last byte read that belongs to the record.
-            let line = csv.line() - u64::from(is_record && ended_by_newline);
+            let line = csv.line() + *plain_lines - u64::from(is_record && ended_by_newline);
             if too_long.is_none() && *outlen + *endlen > MAX_RECORD_BYTES {
                 *too_long = Some(TooLong::find(&out[..*outlen], &ends[..*endlen], line));
             }
@@ -809,7 +856,7 @@ impl Parser {
                     if let Some(t) = too_long.take() {
                         // Its last byte: a newline read in an earlier chunk (inside its
                         // quotes, when the file ends) still ends the line before.
-                        let end_line = csv.line() - u64::from(*after_newline);
+                        let end_line = csv.line() + *plain_lines - u64::from(*after_newline);
                         sink(Parsed::TooLong(TooLong { end_line, ..t }));
                     } else {
                         let bytes = &out[..*outlen];
@@ -820,6 +867,7 @@ impl Parser {
                         sink(Parsed::Record(Record {
                             text: &text,
                             ends: &ends[..*endlen],
+                            sep: 0,
                             end_line: line,
                         }));
                     }
@@ -830,6 +878,67 @@ impl Parser {
             }
         }
     }
+}
+
+/// Eight bytes at a time: the bytes of `word` equal to `byte` have their high bit set in the
+/// answer. Only the lowest set byte is sure to be a match (a borrow can mark a byte above a
+/// true match), which is the one [`plain_line`] reads.
+fn bytes_equal(word: u64, byte: u8) -> u64 {
+    const ONES: u64 = u64::from_le_bytes([1; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let x = word ^ (ONES * u64::from(byte));
+    x.wrapping_sub(ONES) & !x & HIGHS
+}
+
+/// A complete line at the start of `input` that csv-core would read as plain fields: it ends
+/// with a newline, holds no quote and no carriage return but the one before its newline, is not
+/// empty, and fits in [`MAX_RECORD_BYTES`]. Returns the length of its text (without the line
+/// end) and of the whole line, with the end of each field in `ends`. Looks at eight bytes at a
+/// time for the next byte that matters (a byte-by-byte loop was as slow as csv-core itself).
+fn plain_line(input: &[u8], delimiter: u8, ends: &mut Vec<usize>) -> Option<(usize, usize)> {
+    ends.clear();
+    let mut i = 0;
+    while i < MAX_RECORD_BYTES {
+        let rest = input.get(i..)?;
+        let (word, n) = match rest.first_chunk::<8>() {
+            Some(w) => (*w, 8),
+            None => {
+                let mut w = [0u8; 8];
+                w[..rest.len()].copy_from_slice(rest);
+                (w, rest.len())
+            }
+        };
+        let word = u64::from_le_bytes(word);
+        // Candidates for a delimiter, newline, carriage return or quote, lowest first; each is
+        // checked (a borrow can mark a byte above a true match, and padding is not input).
+        let mut found = bytes_equal(word, delimiter)
+            | bytes_equal(word, b'\n')
+            | bytes_equal(word, b'\r')
+            | bytes_equal(word, b'"');
+        while found != 0 {
+            let at = i + (found.trailing_zeros() / 8) as usize;
+            found &= found - 1;
+            match rest.get(at - i) {
+                Some(b'\n') => {
+                    ends.push(at);
+                    return (at > 0 && at < MAX_RECORD_BYTES).then_some((at, at + 1));
+                }
+                // A carriage return is fine only right before the newline.
+                Some(b'\r') if input.get(at + 1) == Some(&b'\n') => {
+                    ends.push(at);
+                    return (at > 0 && at < MAX_RECORD_BYTES).then_some((at, at + 2));
+                }
+                Some(b'"' | b'\r') => return None,
+                Some(&b) if b == delimiter && at - i < n => ends.push(at),
+                _ => {}
+            }
+        }
+        if n < 8 {
+            return None;
+        }
+        i += 8;
+    }
+    None
 }
 
 /// Column numbers of the single roles.

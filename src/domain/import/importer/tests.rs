@@ -208,6 +208,7 @@ fn header_of(names: &[String]) -> Result<Vec<String>, ImportError> {
     header_names(Record {
         text: &text,
         ends: &ends,
+        sep: 0,
         end_line: 1,
     })
 }
@@ -470,4 +471,105 @@ fn told_the_file_size_the_importer_makes_room_for_its_events_once() {
     let room = told.events.capacity();
     assert!((100_000..=103_000).contains(&room), "{room}");
     assert!(guessing.events.capacity() > 103_000);
+}
+
+/// What the parser handed on, owned: each record's fields and lines, or a too-long record.
+#[derive(Debug, PartialEq)]
+enum Seen {
+    Record {
+        fields: Vec<String>,
+        start_line: u64,
+        end_line: u64,
+    },
+    TooLong(TooLong),
+}
+
+/// Parses `text` fed in chunks cut at `cuts`, with or without plain lines read in place.
+fn parse_with(text: &[u8], delimiter: Delimiter, cuts: &[usize], plain: bool) -> Vec<Seen> {
+    let mut parser = Parser::new(TextEncoding::Utf8);
+    parser.set_delimiter(delimiter);
+    if !plain {
+        parser.plain = None;
+    }
+    let mut seen = Vec::new();
+    let mut sink = |p: Parsed<'_>| {
+        seen.push(match p {
+            Parsed::Record(r) => Seen::Record {
+                fields: r.fields().map(str::to_owned).collect(),
+                start_line: r.start_line(),
+                end_line: r.end_line,
+            },
+            Parsed::TooLong(t) => Seen::TooLong(t),
+        })
+    };
+    let mut from = 0;
+    for &cut in cuts.iter().chain([&text.len()]) {
+        let cut = cut.clamp(from, text.len());
+        parser.feed(&text[from..cut], cut == text.len(), &mut sink);
+        from = cut;
+    }
+    seen
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+    /// Plain lines split in place give what csv-core gives for them: the same fields and
+    /// lines, however the file is cut into chunks and whatever quotes, carriage returns and
+    /// empty lines are around them.
+    #[test]
+    fn plain_lines_read_in_place_agree_with_csv_core(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::prelude::Just("a"), proptest::prelude::Just("bc"),
+                proptest::prelude::Just(","), proptest::prelude::Just(";"),
+                proptest::prelude::Just("\""), proptest::prelude::Just("\n"),
+                proptest::prelude::Just("\r"), proptest::prelude::Just("\r\n"),
+                proptest::prelude::Just(" "), proptest::prelude::Just("é"),
+                proptest::prelude::Just("long-field-of-some-length"),
+            ],
+            0..120,
+        ),
+        cuts in proptest::collection::vec(0usize..2000, 0..4),
+        semicolon in proptest::prelude::any::<bool>(),
+    ) {
+        let text = pieces.concat();
+        let mut cuts = cuts;
+        cuts.sort_unstable();
+        let delimiter = if semicolon { Delimiter::Semicolon } else { Delimiter::Comma };
+        let fast = parse_with(text.as_bytes(), delimiter, &cuts, true);
+        let exact = parse_with(text.as_bytes(), delimiter, &cuts, false);
+        proptest::prop_assert_eq!(fast, exact, "{:?}", text);
+    }
+}
+
+#[test]
+fn plain_lines_are_read_in_place_and_quoted_ones_by_csv_core() {
+    let text = "id,name\r\n1,Ann\n2,\"Lee, Bo\"\n\n3,é\n4,last";
+    let seen = parse_with(text.as_bytes(), Delimiter::Comma, &[7, 12], true);
+    let fields: Vec<Vec<&str>> = seen
+        .iter()
+        .map(|s| match s {
+            Seen::Record { fields, .. } => fields.iter().map(String::as_str).collect(),
+            Seen::TooLong(_) => vec!["too long"],
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            vec!["id", "name"],
+            vec!["1", "Ann"],
+            vec!["2", "Lee, Bo"],
+            vec!["3", "é"],
+            vec!["4", "last"]
+        ]
+    );
+    let lines: Vec<u64> = seen
+        .iter()
+        .map(|s| match s {
+            Seen::Record { end_line, .. } => *end_line,
+            Seen::TooLong(t) => t.end_line,
+        })
+        .collect();
+    assert_eq!(lines, [1, 2, 3, 5, 6]);
 }
