@@ -78,6 +78,15 @@ pub fn MapPage(id: Id) -> impl IntoView {
         }
     });
 
+    // One view's page, once the map's model is known. Each view keeps its own Show and Suspense
+    // below (not one for all, keyed on the route): see `view_page`.
+    let page = move |view: MapView| {
+        move || {
+            model
+                .get()
+                .map(|model| Suspend::new(view_page(view, model)))
+        }
+    };
     let loading = move || view! { <p class="loading" role="status">{t!(i18n, loading_view)}</p> };
 
     view! {
@@ -102,36 +111,36 @@ pub fn MapPage(id: Id) -> impl IntoView {
                     {view! { <MapToolbar id=open.id() /> }.into_any()}
                 </Show>
                 <Show when=show_tabs>
-                    {view! { <ViewTabs map=open.id() /> }.into_any()}
+                    {view! { <ViewTabs /> }.into_any()}
                 </Show>
                 <Show when=move || view_of.get() == MapView::Data>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Data, open.id(), model)))}
+                        {page(MapView::Data)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Metrics>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Metrics, open.id(), model)))}
+                        {page(MapView::Metrics)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Responsibility>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Responsibility, open.id(), model)))}
+                        {page(MapView::Responsibility)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Content>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Content, open.id(), model)))}
+                        {page(MapView::Content)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Diagram>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Diagram, open.id(), model)))}
+                        {page(MapView::Diagram)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Compare>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Compare, open.id(), model)))}
+                        {page(MapView::Compare)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Canvas>
@@ -159,16 +168,17 @@ pub fn MapPage(id: Id) -> impl IntoView {
 // The views other than the canvas are one wasm chunk (with the `split` feature), fetched the
 // first time one of their tabs is opened: opening a map then loads the canvas and what it needs,
 // not the data import, the metrics, the charts and the diagram too. (One lazy function for them
-// all: one per view would cut the shared code into a hundred small files.)
+// all: one per view would cut the shared code into a hundred small files.) The pages find the map
+// in the `OpenMap` context, so only the model is passed.
 #[cfg_attr(feature = "split", leptos::lazy)]
-async fn view_page(view: MapView, map: Id, model: SourceModel) -> AnyView {
+async fn view_page(view: MapView, model: SourceModel) -> AnyView {
     match view {
         MapView::Data => view! { <DataPage model /> }.into_any(),
         MapView::Metrics => view! { <MetricsPage /> }.into_any(),
         MapView::Responsibility => view! { <ResponsibilityPage /> }.into_any(),
         MapView::Content => view! { <ContentPage /> }.into_any(),
-        MapView::Diagram => view! { <DiagramPage map /> }.into_any(),
-        MapView::Compare => view! { <ComparePage map /> }.into_any(),
+        MapView::Diagram => view! { <DiagramPage /> }.into_any(),
+        MapView::Compare => view! { <ComparePage /> }.into_any(),
         // Drawn by the map page itself.
         MapView::Canvas => ().into_any(),
     }
