@@ -1,75 +1,169 @@
-//! What the metrics components read from, and change in, the open map: its stage and outcome
-//! names in the UI language, and its metric settings.
+//! The open map: one context for everything a map's views show and change.
+//!
+//! The map page provides an [`OpenMap`] once ([`provide_open_map`]) — for the user's maps and for
+//! a shared link's map alike, as it holds whichever [`AppState`] the page sees. A component below
+//! it asks [`expect_open_map`] for the handle and then for exactly what it shows: a selector
+//! ([`OpenMap::select`], [`OpenMap::stage_names`], [`OpenMap::department_names`],
+//! [`OpenMap::matrix`], [`OpenMap::settings`] …) returns a [`Memo`] that changes only when
+//! that part of the map does, and [`OpenMap::edit`] applies an [`Edit`] through
+//! [`AppState::edit`], the one place where maps change. No component takes the map's id as a
+//! prop, nor slices the workspace itself.
+//!
+//! A selector made while the map is gone (deleted in another tab) gives the empty value: the map
+//! page shows "map not found" instead of its views at that point.
 
 use leptos::prelude::*;
 
 use crate::domain::metrics::MetricSettings;
-use crate::domain::{Edit, Id};
+use crate::domain::responsibility::{self, Matrix};
+use crate::domain::{Edit, Id, JourneyMap, Lang};
 use crate::ui::state::{expect_state, use_lang, AppState};
 
-/// The map's stages as (id, name in the UI language), in map order.
-pub fn use_stage_names(map: StoredValue<Id>) -> Memo<Vec<(Id, String)>> {
-    let state = expect_state();
-    let lang = use_lang();
-    Memo::new(move |_| {
-        let lang = lang.get();
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| {
-                    m.stages
-                        .iter()
-                        .map(|s| (s.id.clone(), s.name.get(lang).to_owned()))
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-    })
+/// Ids with the names shown for them in the UI language (stages or departments), in map order.
+pub type Names = Vec<(Id, String)>;
+
+/// The map the page shows, as a context: its id, the state that holds it and the UI language its
+/// names are shown in. `Copy`: all three are arena handles.
+#[derive(Clone, Copy)]
+pub struct OpenMap {
+    id: StoredValue<Id>,
+    state: AppState,
+    lang: Signal<Lang>,
 }
 
-/// The name of stage `index` (its id when the map has no such stage).
+/// Provides `id`, in the state of the current context, as the open map of everything below.
+pub fn provide_open_map(id: Id) -> OpenMap {
+    let open = OpenMap {
+        id: StoredValue::new(id),
+        state: expect_state(),
+        lang: use_lang(),
+    };
+    provide_context(open);
+    open
+}
+
+/// The open map. Panics outside a map page (a component of a map's views used elsewhere).
+pub fn expect_open_map() -> OpenMap {
+    expect_context::<OpenMap>()
+}
+
+impl OpenMap {
+    /// The map's id (for links and for components that still take it as a prop).
+    pub fn id(self) -> Id {
+        self.id.get_value()
+    }
+
+    /// `f` of the map, tracked: whoever calls it reruns when the workspace changes. `None` when
+    /// the map is gone, or the page that opened it is (an event handler that outlived it).
+    pub fn with_map<R>(self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        let state = self.state;
+        self.id
+            .try_with_value(|id| state.workspace.with(|ws| ws.map(id).map(f)))
+            .flatten()
+    }
+
+    /// `f` of the map, untracked (for event handlers).
+    pub fn with_map_untracked<R>(self, f: impl FnOnce(&JourneyMap) -> R) -> Option<R> {
+        let state = self.state;
+        self.id
+            .try_with_value(|id| state.workspace.with_untracked(|ws| ws.map(id).map(f)))
+            .flatten()
+    }
+
+    /// A memo of `f` of the map (`T::default()` while the map is gone): the one place the views
+    /// slice the workspace. It notifies only when `f`'s result changes.
+    pub fn select<T>(self, f: impl Fn(&JourneyMap) -> T + Send + Sync + 'static) -> Memo<T>
+    where
+        T: Default + PartialEq + Send + Sync + 'static,
+    {
+        Memo::new(move |_| self.with_map(&f).unwrap_or_default())
+    }
+
+    /// The map's stages as (id, name in the UI language), in map order.
+    pub fn stage_names(self) -> Memo<Names> {
+        let lang = self.lang;
+        self.select(move |m| {
+            let lang = lang.get();
+            m.stages
+                .iter()
+                .map(|s| (s.id.clone(), s.name.get(lang).to_owned()))
+                .collect()
+        })
+    }
+
+    /// The map's departments as (id, name in the UI language), in map order.
+    pub fn department_names(self) -> Memo<Names> {
+        let lang = self.lang;
+        self.select(move |m| {
+            let lang = lang.get();
+            m.departments
+                .iter()
+                .map(|d| (d.id.clone(), d.name.get(lang).to_owned()))
+                .collect()
+        })
+    }
+
+    /// The name of stage `id` in the UI language, tracked; `None` when the map has no such stage.
+    pub fn stage_name(self, id: &Id) -> Option<String> {
+        let lang = self.lang.get();
+        self.with_map(|m| m.stage(id).map(|s| s.name.get(lang).to_owned()))
+            .flatten()
+    }
+
+    /// The name of outcome `id` in the UI language, tracked; `None` when the map has none by
+    /// that id.
+    pub fn outcome_name(self, id: &str) -> Option<String> {
+        let lang = self.lang.get();
+        self.with_map(|m| m.outcome(id).map(|o| o.name.get(lang).to_owned()))
+            .flatten()
+    }
+
+    /// The map's responsibility matrix.
+    pub fn matrix(self) -> Memo<Matrix> {
+        self.select(responsibility::matrix)
+    }
+
+    /// The map's metric settings.
+    pub fn settings(self) -> Memo<MetricSettings> {
+        self.select(|m| m.metrics.clone())
+    }
+
+    /// Changes the map's metric settings with `change` (one [`Edit::SetMetricSettings`]).
+    pub fn change_settings(self, change: impl FnOnce(&mut MetricSettings)) {
+        let Some(mut settings) = self.with_map_untracked(|m| m.metrics.clone()) else {
+            return;
+        };
+        change(&mut settings);
+        self.edit(Edit::SetMetricSettings { settings });
+    }
+
+    /// Applies `edit` to the map (one undo step) through [`AppState::edit`]; a refusal is shown
+    /// as a notice. Nothing happens once the page that opened the map is gone.
+    pub fn edit(self, edit: Edit) {
+        if let Some(id) = self.id.try_get_value() {
+            self.state.edit(&id, edit);
+        }
+    }
+
+    /// Undoes the map's last edit.
+    pub fn undo(self) {
+        if let Some(id) = self.id.try_get_value() {
+            self.state.undo(&id);
+        }
+    }
+
+    /// Redoes the map's last undone edit.
+    pub fn redo(self) {
+        if let Some(id) = self.id.try_get_value() {
+            self.state.redo(&id);
+        }
+    }
+}
+
+/// The name of stage `index` (its number when the map has no such stage).
 pub fn stage_name(names: &[(Id, String)], index: u32) -> String {
     names
         .get(index as usize)
         .map(|(_, n)| n.clone())
         .unwrap_or_else(|| format!("#{}", index + 1))
-}
-
-/// The name of an outcome in the UI language (its id when the map has none by that id).
-pub fn outcome_name(map: StoredValue<Id>, id: &str) -> String {
-    let state = expect_state();
-    let lang = use_lang();
-    let lang = lang.get();
-    state.workspace.with(|ws| {
-        ws.map(&map.get_value())
-            .and_then(|m| m.outcome(id).map(|o| o.name.get(lang).to_owned()))
-            .unwrap_or_else(|| id.to_owned())
-    })
-}
-
-/// The map's metric settings.
-pub fn use_settings(map: StoredValue<Id>) -> Memo<MetricSettings> {
-    let state = expect_state();
-    Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| m.metrics.clone())
-                .unwrap_or_default()
-        })
-    })
-}
-
-/// Changes the map's metric settings with `change` (one [`Edit::SetMetricSettings`]).
-pub fn change_settings(
-    state: AppState,
-    map: StoredValue<Id>,
-    change: impl FnOnce(&mut MetricSettings),
-) {
-    let Some(mut settings) = state
-        .workspace
-        .with_untracked(|ws| ws.map(&map.get_value()).map(|m| m.metrics.clone()))
-    else {
-        return;
-    };
-    change(&mut settings);
-    state.edit(&map.get_value(), Edit::SetMetricSettings { settings });
 }

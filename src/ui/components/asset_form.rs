@@ -6,15 +6,14 @@ use super::{escape_cancels, ChoiceSelect, FieldError, FormActions};
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{ContentAsset, ContentKind, Edit, Id, Text};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// With `asset: None` adds a new asset (then clears title and question for the next one, and
 /// keeps kind, stage and persona); with `Some(id)` edits that asset and calls `on_done` when
 /// saved or cancelled. An empty title is refused with a message; nothing typed is lost.
 #[component]
 pub fn AssetForm(
-    /// The open map.
-    map: Id,
     /// The asset to edit; `None` to add one.
     asset: Option<Id>,
     /// Called after a save of an edit, or on Cancel / Escape.
@@ -22,19 +21,17 @@ pub fn AssetForm(
     on_done: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
     let l = lang.get_untracked();
-    let map = StoredValue::new(map);
-    let (existing, first_stage) = state.workspace.with_untracked(|ws| {
-        let m = ws.map(&map.get_value());
-        (
-            asset
-                .as_ref()
-                .and_then(|a| m.and_then(|m| m.asset(a)).cloned()),
-            m.and_then(|m| m.stages.first()).map(|s| s.id.0.clone()),
-        )
-    });
+    let (existing, first_stage) = open
+        .with_map_untracked(|m| {
+            (
+                asset.as_ref().and_then(|a| m.asset(a)).cloned(),
+                m.stages.first().map(|s| s.id.0.clone()),
+            )
+        })
+        .unwrap_or_default();
     let title = RwSignal::new(
         existing
             .as_ref()
@@ -78,25 +75,19 @@ pub fn AssetForm(
         });
     }
     // The stages and personas to pick from, live (a persona added above shows up at once).
-    let choices = Memo::new(move |_| {
+    let choices = open.select(move |m| {
         let l = lang.get();
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| {
-                    let stages: Vec<(String, String)> = m
-                        .stages
-                        .iter()
-                        .map(|s| (s.id.0.clone(), s.name.get(l).to_owned()))
-                        .collect();
-                    let personas: Vec<(String, String)> = m
-                        .personas
-                        .iter()
-                        .map(|p| (p.id.0.clone(), p.name.get(l).to_owned()))
-                        .collect();
-                    (stages, personas)
-                })
-                .unwrap_or_default()
-        })
+        let stages: Vec<(String, String)> = m
+            .stages
+            .iter()
+            .map(|s| (s.id.0.clone(), s.name.get(l).to_owned()))
+            .collect();
+        let personas: Vec<(String, String)> = m
+            .personas
+            .iter()
+            .map(|p| (p.id.0.clone(), p.name.get(l).to_owned()))
+            .collect();
+        (stages, personas)
     });
     // What the selects show: a persona deleted while the form is open falls back to "All
     // personas", a stage gone to the first stage.
@@ -145,20 +136,17 @@ pub fn AssetForm(
                     Text::User(t)
                 };
                 let asset = fields(old.id.clone(), title);
-                state.edit(&map.get_value(), Edit::UpdateAsset { asset });
+                open.edit(Edit::UpdateAsset { asset });
                 if let Some(done) = on_done {
                     done.run(());
                 }
             }
             None => {
                 let asset = fields(Id::random(), Text::User(t.clone()));
-                state.edit(
-                    &map.get_value(),
-                    Edit::InsertAsset {
-                        index: usize::MAX,
-                        asset,
-                    },
-                );
+                open.edit(Edit::InsertAsset {
+                    index: usize::MAX,
+                    asset,
+                });
                 title.set(String::new());
                 question.set(String::new());
                 added.set(Some(t));

@@ -7,7 +7,8 @@ use super::AssetForm;
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
 use crate::ui::labels::Choice;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// One asset as the table shows it, in the UI language.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -20,43 +21,34 @@ struct AssetRow {
     question: String,
 }
 
-/// The asset table of `map` (`data-testid="asset-table"`, one `tr[data-testid=asset-row]` each).
+/// The asset table of the open map (`data-testid="asset-table"`, one `tr[data-testid=asset-row]` each).
 #[component]
-pub fn AssetTable(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn AssetTable() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let rows = Memo::new(move |_| {
+    let rows = open.select(move |m| {
         let l = lang.get();
         let everyone = t_string!(i18n, content_all_personas).to_string();
-        state.workspace.with(|ws| {
-            let Some(m) = ws.map(&map.get_value()) else {
-                return Vec::new();
-            };
-            m.content
-                .iter()
-                .map(|a| AssetRow {
-                    id: a.id.clone(),
-                    title: a.title.get(l).to_owned(),
-                    kind: a.kind.label(i18n),
-                    stage: m
-                        .stage(&a.stage)
-                        .map(|s| s.name.get(l).to_owned())
-                        .unwrap_or_default(),
-                    persona: a
-                        .persona
-                        .as_ref()
-                        .and_then(|p| m.persona(p))
-                        .map(|p| p.name.get(l).to_owned())
-                        .unwrap_or_else(|| everyone.clone()),
-                    question: a.question.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
+        m.content
+            .iter()
+            .map(|a| AssetRow {
+                id: a.id.clone(),
+                title: a.title.get(l).to_owned(),
+                kind: a.kind.label(i18n),
+                stage: m
+                    .stage(&a.stage)
+                    .map(|s| s.name.get(l).to_owned())
+                    .unwrap_or_default(),
+                persona: a
+                    .persona
+                    .as_ref()
+                    .and_then(|p| m.persona(p))
+                    .map(|p| p.name.get(l).to_owned())
+                    .unwrap_or_else(|| everyone.clone()),
+                question: a.question.clone(),
+            })
+            .collect::<Vec<_>>()
     });
     let editing = RwSignal::new(None::<Id>);
     let row_view = move |row: AssetRow| {
@@ -86,7 +78,7 @@ pub fn AssetTable(
                                 type="button"
                                 class="small danger"
                                 aria-label=move || t_string!(i18n, content_asset_delete_named, title = t2.clone()).to_string()
-                                on:click=move |_| state.edit(&map.get_value(), Edit::RemoveAsset { id: id.get_value() })
+                                on:click=move |_| open.edit(Edit::RemoveAsset { id: id.get_value() })
                             >
                                 <span aria-hidden="true">"✕ "</span>
                                 {t!(i18n, delete)}
@@ -101,7 +93,6 @@ pub fn AssetTable(
                 <Show when=is_editing fallback=shown.clone()>
                     <td colspan="6">
                         <AssetForm
-                            map=map.get_value()
                             asset=Some(id.get_value())
                             on_done=Callback::new(move |_| editing.set(None))
                         />

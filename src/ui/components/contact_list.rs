@@ -8,21 +8,16 @@ use crate::domain::classified::find_contacts;
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
 
 /// How many matching contacts the list shows.
 const SHOWN: usize = 50;
 
 #[component]
-pub fn ContactList(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ContactList() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let state = expect_state();
-    let lang = use_lang();
-    let map = StoredValue::new(map);
+    let open = expect_open_map();
     let query = RwSignal::new(String::new());
     let selected = RwSignal::new(None::<u32>);
     let found = Memo::new(move |_| {
@@ -30,14 +25,8 @@ pub fn ContactList(
         Some(find_contacts(&loaded.dataset, &query.get(), SHOWN))
     });
     let stage_name = move |id: &str| -> String {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| {
-                    m.stage(&Id(id.to_owned()))
-                        .map(|s| s.name.get(lang.get()).to_owned())
-                })
-                .unwrap_or_else(|| id.to_owned())
-        })
+        open.stage_name(&Id(id.to_owned()))
+            .unwrap_or_else(|| id.to_owned())
     };
     let rows = move || {
         let (ids, _) = found.get()?;
@@ -98,7 +87,7 @@ pub fn ContactList(
             <div class="contacts-split">
                 <ul class="contact-list" data-testid="contact-list">{rows}</ul>
                 {move || selected.get().map(|contact| view! {
-                    <ContactWhy map=map.get_value() contact on_close=move || selected.set(None) />
+                    <ContactWhy contact on_close=move || selected.set(None) />
                 })}
             </div>
         </section>

@@ -9,12 +9,11 @@ use crate::domain::rules::{explain, EventType, Measure, Qualification, Seen, Tem
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn ContactWhy(
-    /// The open map.
-    map: Id,
     /// Index of the contact in the dataset.
     contact: u32,
     /// Closes the panel.
@@ -22,14 +21,12 @@ pub fn ContactWhy(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     // (explanation, printed rules, contact label, stage name, outcome name)
     let why = Memo::new(move |_| {
         let loaded = data.loaded.get()?;
-        state.workspace.with(|ws| {
-            let m = ws.map(&map.get_value())?;
+        open.with_map(|m| {
             let rules = rules_of(m).ok()?;
             let set = &loaded.dataset;
             let e = explain(
@@ -51,6 +48,7 @@ pub fn ContactWhy(
             let texts: Vec<String> = rules.rules.iter().map(|r| r.to_string()).collect();
             Some((e, texts, label, stage, outcome))
         })
+        .flatten()
     });
     let event_name = move |e: &EventType| match e {
         EventType::Any => t_string!(i18n, any_event).to_string(),

@@ -4,65 +4,56 @@
 use leptos::prelude::*;
 
 use crate::domain::content_audit::{coverage, kind_counts, Audience};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{ChartFigure, HeatmapChart};
 use crate::ui::labels::Choice;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The id of the heatmap's `<svg>`.
 const SVG_ID: &str = "content-coverage";
 
 /// The coverage section of the content page (`data-testid="content-coverage"`).
 #[component]
-pub fn ContentCoverage(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ContentCoverage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     let everyone = move || t_string!(i18n, content_all_personas).to_string();
     // The heatmap and the gap sentences, from one pass over the map.
-    let audit = Memo::new(move |_| {
+    let audit = open.select(move |m| {
         let l = lang.get();
         let everyone = everyone();
-        state.workspace.with(|ws| {
-            let Some(m) = ws.map(&map.get_value()) else {
-                return Default::default();
-            };
-            let c = coverage(m);
-            let heatmap = c.heatmap(m, l, &everyone);
-            let gaps: Vec<String> = c
-                .gaps_by_audience()
-                .into_iter()
-                .map(|(column, rows)| {
-                    let stages = rows
-                        .iter()
-                        .map(|&r| heatmap.rows[r].clone())
-                        .collect::<Vec<_>>()
-                        .join(", ");
-                    match &c.audiences[column] {
-                        Audience::Persona(_) => t_string!(
-                            i18n,
-                            content_gap_persona,
-                            persona = heatmap.columns[column].clone(),
-                            stages = stages
-                        )
-                        .to_string(),
-                        Audience::Everyone => {
-                            t_string!(i18n, content_gap_everyone, stages = stages).to_string()
-                        }
+        let c = coverage(m);
+        let heatmap = c.heatmap(m, l, &everyone);
+        let gaps: Vec<String> = c
+            .gaps_by_audience()
+            .into_iter()
+            .map(|(column, rows)| {
+                let stages = rows
+                    .iter()
+                    .map(|&r| heatmap.rows[r].clone())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                match &c.audiences[column] {
+                    Audience::Persona(_) => t_string!(
+                        i18n,
+                        content_gap_persona,
+                        persona = heatmap.columns[column].clone(),
+                        stages = stages
+                    )
+                    .to_string(),
+                    Audience::Everyone => {
+                        t_string!(i18n, content_gap_everyone, stages = stages).to_string()
                     }
-                })
-                .collect();
-            let kinds: Vec<(String, u32)> = kind_counts(m)
-                .into_iter()
-                .map(|(k, n)| (k.label(i18n), n))
-                .collect();
-            (heatmap, gaps, kinds)
-        })
+                }
+            })
+            .collect();
+        let kinds: Vec<(String, u32)> = kind_counts(m)
+            .into_iter()
+            .map(|(k, n)| (k.label(i18n), n))
+            .collect();
+        (heatmap, gaps, kinds)
     });
     let heatmap = Memo::new(move |_| audit.with(|a| a.0.clone()));
     let gaps = move || {

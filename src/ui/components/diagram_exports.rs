@@ -5,13 +5,13 @@ use leptos::prelude::*;
 
 use crate::domain::document::export_file_name;
 use crate::domain::export_text::{to_markdown, to_mermaid, Labels};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::ChartDownloads;
 use crate::ui::components::ChoiceSelect;
 use crate::ui::file_io::download;
 use crate::ui::labels::Choice;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The paper the diagram is printed on, always landscape.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -50,24 +50,19 @@ impl Choice for PageSize {
 /// Download buttons for the drawing `<svg id=svg_id>` and the map, a page-size select and Print.
 #[component]
 pub fn DiagramExports(
-    /// The open map.
-    map: Id,
     /// The id of the drawn `<svg>`.
     #[prop(into)]
     svg_id: String,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     let page = RwSignal::new(PageSize::default());
     let error = RwSignal::new(None::<String>);
     let stem = Signal::derive(move || {
-        let name = state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| m.name.get(lang.get()).to_owned())
-                .unwrap_or_default()
-        });
+        let name = open
+            .with_map(|m| m.name.get(lang.get()).to_owned())
+            .unwrap_or_default();
         let file = export_file_name(&name);
         format!("{}-diagram", file.trim_end_matches(".journey.json"))
     });
@@ -79,14 +74,12 @@ pub fn DiagramExports(
             exit: t_string!(i18n, diagram_exit).to_string(),
             emotions: t_string!(i18n, diagram_emotions).to_string(),
         };
-        let text = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value()).map(|m| {
-                if markdown {
-                    to_markdown(m, lang, &labels)
-                } else {
-                    to_mermaid(m, lang)
-                }
-            })
+        let text = open.with_map_untracked(|m| {
+            if markdown {
+                to_markdown(m, lang, &labels)
+            } else {
+                to_mermaid(m, lang)
+            }
         });
         let Some(text) = text else { return };
         let stem = stem.get_untracked();

@@ -115,7 +115,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 {t!(i18n, add_stage)}
             </button>
             <Show when=full_app>
-                <NewVersionButton map=id.get_value() />
+                <NewVersionButton />
             </Show>
             <button type="button" on:click=export>{t!(i18n, export_json)}</button>
             <ShareMenu map=id.get_value() />

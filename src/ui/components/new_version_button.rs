@@ -2,30 +2,25 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Action, Done, Id, Text};
+use crate::domain::{Action, Done, Text};
 use crate::i18n::*;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::route::go;
 use crate::ui::state::{expect_state, use_lang};
 
-/// A button that makes a to-be version of `map`, named "<name> (to-be)", and opens it.
+/// A button that makes a to-be version of the open map, named "<name> (to-be)", and opens it.
 #[component]
-pub fn NewVersionButton(
-    /// The map to copy.
-    map: Id,
-) -> impl IntoView {
+pub fn NewVersionButton() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
-    let map = StoredValue::new(map);
+    let open = expect_open_map();
     let make = move |_| {
-        let name = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| m.name.get(lang.get_untracked()).to_owned())
-        });
+        let name = open.with_map_untracked(|m| m.name.get(lang.get_untracked()).to_owned());
         let Some(name) = name else { return };
         let name = t_string!(i18n, version_name, name = name).to_string();
         if let Some(Done::Created(id)) = state.dispatch(Action::NewVersion {
-            map: map.get_value(),
+            map: open.id(),
             name: Text::User(name),
         }) {
             go(Some(&id));

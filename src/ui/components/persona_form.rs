@@ -7,14 +7,13 @@ use super::{escape_cancels, FieldError, FormActions};
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Persona, Text};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// With `persona: None` adds a new persona at the end (and clears itself for the next one);
 /// with `Some(id)` edits that persona and calls `on_done` when saved or cancelled.
 #[component]
 pub fn PersonaForm(
-    /// The open map.
-    map: Id,
     /// The persona to edit; `None` to add one.
     persona: Option<Id>,
     /// Called after a save of an edit, or on Cancel / Escape.
@@ -22,13 +21,11 @@ pub fn PersonaForm(
     on_done: Option<Callback<()>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let l = use_lang().get_untracked();
-    let existing = persona.as_ref().and_then(|p| {
-        state
-            .workspace
-            .with_untracked(|ws| ws.map(&map).and_then(|m| m.persona(p)).cloned())
-    });
+    let existing = persona
+        .as_ref()
+        .and_then(|p| open.with_map_untracked(|m| m.persona(p).cloned()).flatten());
     let name = RwSignal::new(
         existing
             .as_ref()
@@ -51,7 +48,6 @@ pub fn PersonaForm(
             }
         });
     }
-    let map = StoredValue::new(map);
     let existing = StoredValue::new(existing);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -77,7 +73,7 @@ pub fn PersonaForm(
                     description: keep(&old.description, d),
                     id: old.id,
                 };
-                state.edit(&map.get_value(), Edit::UpdatePersona { persona });
+                open.edit(Edit::UpdatePersona { persona });
                 if let Some(done) = on_done {
                     done.run(());
                 }
@@ -88,13 +84,10 @@ pub fn PersonaForm(
                     name: Text::User(n),
                     description: Text::User(d),
                 };
-                state.edit(
-                    &map.get_value(),
-                    Edit::InsertPersona {
-                        index: usize::MAX,
-                        persona,
-                    },
-                );
+                open.edit(Edit::InsertPersona {
+                    index: usize::MAX,
+                    persona,
+                });
                 name.set(String::new());
                 description.set(String::new());
                 if let Some(el) = name_input.get_untracked() {

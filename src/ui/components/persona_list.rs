@@ -7,7 +7,8 @@ use leptos::prelude::*;
 use super::PersonaForm;
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// One persona as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -17,32 +18,22 @@ struct PersonaRow {
     description: String,
 }
 
-/// The personas of `map` with their tools (`data-testid="persona-list"`).
+/// The personas of the open map with their tools (`data-testid="persona-list"`).
 #[component]
-pub fn PersonaList(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn PersonaList() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let rows = Memo::new(move |_| {
+    let rows = open.select(move |m| {
         let l = lang.get();
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| {
-                    m.personas
-                        .iter()
-                        .map(|p| PersonaRow {
-                            id: p.id.clone(),
-                            name: p.name.get(l).to_owned(),
-                            description: p.description.get(l).to_owned(),
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+        m.personas
+            .iter()
+            .map(|p| PersonaRow {
+                id: p.id.clone(),
+                name: p.name.get(l).to_owned(),
+                description: p.description.get(l).to_owned(),
+            })
+            .collect::<Vec<_>>()
     });
     let editing = RwSignal::new(None::<Id>);
     // The persona just deleted (id, name): told until it is back (Undo) or another is edited.
@@ -57,7 +48,7 @@ pub fn PersonaList(
             move || {
                 let (n1, n2, n3) = (name.clone(), name.clone(), name.clone());
                 let delete = move |_| {
-                    state.edit(&map.get_value(), Edit::RemovePersona { id: id.get_value() });
+                    open.edit(Edit::RemovePersona { id: id.get_value() });
                     deleted.set(Some((id.get_value(), n2.clone())));
                 };
                 view! {
@@ -89,7 +80,6 @@ pub fn PersonaList(
             <li class="persona" data-testid="persona" data-persona-id=row.id.0.clone()>
                 <Show when=is_editing fallback=shown.clone()>
                     <PersonaForm
-                        map=map.get_value()
                         persona=Some(id.get_value())
                         on_done=Callback::new(move |_| editing.set(None))
                     />
@@ -115,7 +105,7 @@ pub fn PersonaList(
                         .map(|(_, name)| t_string!(i18n, content_persona_deleted, name = name).to_string())
                 }}
             </p>
-            <PersonaForm map=map.get_value() persona=None />
+            <PersonaForm persona=None />
         </section>
     }
 }

@@ -7,43 +7,35 @@ use leptos::prelude::*;
 use crate::domain::document::limits::RULES_CHARS;
 use crate::domain::rule_form::{FormError, RuleForm, RuleKind, TestKind};
 use crate::domain::rules::{Level, Rule, Sentiment};
-use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn RuleBuilder(
-    /// The open map (its stages and outcomes are the choices).
-    map: Id,
     /// Called with the finished rule.
     on_add: impl Fn(Rule) + Send + Sync + 'static,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     let form = RwSignal::new(RuleForm::default());
     let error = RwSignal::new(None::<FormError>);
     // (id, name) of the stages, or of the decision outcomes.
-    let targets = Memo::new(move |_| {
-        let kind = form.read().kind;
-        state.workspace.with(|ws| {
-            let Some(m) = ws.map(&map.get_value()) else {
-                return Vec::new();
-            };
-            match kind {
-                RuleKind::Stage => m
-                    .stages
-                    .iter()
-                    .map(|s| (s.id.0.clone(), s.name.get(lang.get()).to_owned()))
-                    .collect(),
-                RuleKind::Outcome => m
-                    .outcomes()
-                    .map(|o| (o.id.0.clone(), o.name.get(lang.get()).to_owned()))
-                    .collect(),
-                _ => Vec::new(),
-            }
-        })
+    let targets = open.select(move |m| -> Vec<(String, String)> {
+        let lang = lang.get();
+        match form.read().kind {
+            RuleKind::Stage => m
+                .stages
+                .iter()
+                .map(|s| (s.id.0.clone(), s.name.get(lang).to_owned()))
+                .collect(),
+            RuleKind::Outcome => m
+                .outcomes()
+                .map(|o| (o.id.0.clone(), o.name.get(lang).to_owned()))
+                .collect(),
+            _ => Vec::new(),
+        }
     });
     let kind = Memo::new(move |_| form.read().kind);
     let kind_label = move |k: RuleKind| match k {

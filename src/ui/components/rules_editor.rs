@@ -10,37 +10,21 @@ use crate::domain::import::Role;
 use crate::domain::rule_form::{add_rule, move_rule};
 use crate::domain::rules::sql::{to_sql, SqlSource};
 use crate::domain::rules::{unknown_fields, ColumnFate, Rule, RuleError, RuleSet};
-use crate::domain::{Edit, Id};
+use crate::domain::Edit;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
 use crate::ui::file_io::download;
 use crate::ui::labels::Choice;
-use crate::ui::state::expect_state;
+use crate::ui::open_map::expect_open_map;
 
 #[component]
-pub fn RulesEditor(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn RulesEditor() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let data = expect_data();
-    let map = StoredValue::new(map);
-    let saved_text = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).map(rules_text).unwrap_or_default())
-    });
-    let is_default = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).is_some_and(|m| m.rules.is_none()))
-    });
-    let set = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).and_then(|m| rules_of(m).ok()))
-    });
+    let saved_text = open.select(rules_text);
+    let is_default = open.select(|m| m.rules.is_none());
+    let set = open.select(|m| rules_of(m).ok());
     // Fields the map's rules name that the imported file has not: their conditions never hold.
     // The template's default rules read optional fields (industry, NPS…) that many exports
     // lack; for them only a field the file has a column for (ignored, or read as something
@@ -111,7 +95,7 @@ pub fn RulesEditor(
     let applied = RwSignal::new(false);
 
     let save = move |rules: Option<String>| {
-        state.edit(&map.get_value(), Edit::SetRules { rules });
+        open.edit(Edit::SetRules { rules });
         draft.set(None);
         error.set(None);
         applied.set(true);
@@ -255,7 +239,7 @@ pub fn RulesEditor(
                 <p class="error" role="alert">{t_string!(i18n, metrics_export_failed, error = e).to_string()}</p>
             })}
             <ol class="rule-list" aria-label=move || t_string!(i18n, rules_heading).to_string()>{rows}</ol>
-            <RuleBuilder map=map.get_value() on_add />
+            <RuleBuilder on_add />
         </section>
     }
 }

@@ -7,33 +7,16 @@ use crate::domain::classified::{warnings, StageTally, Warning};
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 #[component]
-pub fn StageTallyTable(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn StageTallyTable() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     let result = Memo::new(move |_| data.classified.get().and_then(Result::ok));
-    let stage_name = move |id: &str| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value()).and_then(|m| {
-                m.stage(&Id(id.to_owned()))
-                    .map(|s| s.name.get(lang.get()).to_owned())
-            })
-        })
-    };
-    let outcome_name = move |id: &str| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| m.outcome(id).map(|o| o.name.get(lang.get()).to_owned()))
-        })
-    };
     let row = move |name: String, t: &StageTally, total: u32, test: String| {
         let share = if total > 0 {
             f64::from(t.contacts) / f64::from(total)
@@ -60,7 +43,9 @@ pub fn StageTallyTable(
         let total = tally.contacts;
         let mut rows = Vec::new();
         for t in &tally.stages {
-            let name = stage_name(&t.stage).unwrap_or_else(|| t.stage.clone());
+            let name = open
+                .stage_name(&Id(t.stage.clone()))
+                .unwrap_or_else(|| t.stage.clone());
             rows.push(row(name, t, total, format!("tally-{}", t.stage)).into_any());
         }
         for t in &tally.unknown {
@@ -128,7 +113,7 @@ pub fn StageTallyTable(
             .map(|(id, n)| {
                 (
                     id.clone(),
-                    outcome_name(id).unwrap_or_else(|| id.clone()),
+                    open.outcome_name(id).unwrap_or_else(|| id.clone()),
                     *n,
                 )
             })

@@ -3,26 +3,23 @@
 
 use leptos::prelude::*;
 
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::embed::{use_embed, use_read_only};
+use crate::ui::open_map::expect_open_map;
 use crate::ui::route::{href_view, use_map_view, MapView};
 
 /// Links to the map's views; the open one is marked `aria-current`.
 #[component]
-pub fn ViewTabs(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ViewTabs() -> impl IntoView {
     let i18n = use_i18n();
     let view = use_map_view();
     let embed = use_embed();
     let read_only = use_read_only();
     let location = leptos_router::hooks::use_location();
-    let map = StoredValue::new(map);
+    let open = expect_open_map();
     // In an embed the tabs keep the embed (and a shared link's fragment).
     let href = move |v: MapView| {
-        let plain = href_view(&map.get_value(), v);
+        let plain = href_view(&open.id(), v);
         match embed.get() {
             None => plain,
             Some(mode) => format!(

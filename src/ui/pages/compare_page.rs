@@ -8,6 +8,7 @@ use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::compare_text::map_change;
 use crate::ui::components::{CompareStage, NewVersionButton};
+use crate::ui::open_map::expect_open_map;
 use crate::ui::state::{expect_state, use_lang};
 
 /// The two maps compared (as-is name, to-be name) and what differs.
@@ -19,14 +20,12 @@ struct Compared {
 }
 
 #[component]
-pub fn ComparePage(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ComparePage() -> impl IntoView {
     let i18n = use_i18n();
     let state = expect_state();
     let lang = use_lang();
-    let me = StoredValue::new(map);
+    // The open map against the others: this page reads the whole workspace, not one map.
+    let me = StoredValue::new(expect_open_map().id());
     // The other maps, newest first: (id, name).
     let others = Memo::new(move |_| {
         state.workspace.with(|ws| {
@@ -154,7 +153,7 @@ pub fn ComparePage(
                 when=move || !others.read().is_empty()
                 fallback=move || view! {
                     <p class="empty" data-testid="compare-none">{t!(i18n, compare_no_other)}</p>
-                    <NewVersionButton map=me.get_value() />
+                    <NewVersionButton />
                 }
             >
                 {select}

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use crate::domain::{Id, SourceModel};
+use crate::domain::SourceModel;
 use crate::i18n::*;
 use crate::ui::components::{
     ContactList, DataSource, ImportWizard, LookupTables, RulesEditor, StageTallyTable,
@@ -12,14 +12,11 @@ use crate::ui::data::expect_data;
 
 #[component]
 pub fn DataPage(
-    /// The open map.
-    map: Id,
     /// Its model, for the sample data.
     model: SourceModel,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let map = StoredValue::new(map);
     view! {
         <div class="data-page" data-testid="data-page">
             <section class="data-intro" aria-labelledby="data-h">
@@ -32,12 +29,12 @@ pub fn DataPage(
             </Show>
             <Show when=move || data.loaded.read().is_some()>
                 <div class="data-results">
-                    <StageTallyTable map=map.get_value() />
-                    <ContactList map=map.get_value() />
+                    <StageTallyTable />
+                    <ContactList />
                 </div>
                 <LookupTables />
             </Show>
-            <RulesEditor map=map.get_value() />
+            <RulesEditor />
         </div>
     }
 }

@@ -3,25 +3,21 @@
 use leptos::prelude::*;
 
 use crate::domain::charts::journey::{layout_circular, layout_linear, ArrowKind};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{JourneyCircular, JourneyLinear, LegendEntry, Swatch};
 use crate::ui::components::DiagramExports;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The id of the drawn `<svg>`.
 const SVG_ID: &str = "journey-diagram";
 
 #[component]
-pub fn DiagramPage(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn DiagramPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let journey = Memo::new(move |_| state.workspace.with(|ws| ws.map(&map.get_value()).cloned()));
+    let journey = Memo::new(move |_| open.with_map(Clone::clone));
     let has_stages =
         Memo::new(move |_| journey.with(|m| m.as_ref().is_some_and(|m| !m.stages.is_empty())));
     // Circular is offered for every map and chosen first for a circular one.
@@ -164,7 +160,7 @@ pub fn DiagramPage(
                 <div class="diagram-controls">
                     <p class="hint">{t!(i18n, diagram_intro)}</p>
                     {view_switch}
-                    <DiagramExports map=map.get_value() svg_id=SVG_ID />
+                    <DiagramExports svg_id=SVG_ID />
                 </div>
                 <div class="diagram-scroll" data-testid="diagram-scroll" data-view=move || if circular.get() { "circular" } else { "linear" }>
                     {drawing}

@@ -10,6 +10,7 @@ use crate::i18n::*;
 use crate::ui::components::{Canvas, EmbedFooter, MapToolbar, ViewTabs};
 use crate::ui::data::DataSession;
 use crate::ui::embed::{use_embed, use_read_only, use_tabs_asked};
+use crate::ui::open_map::provide_open_map;
 use crate::ui::pages::{
     ComparePage, ContentPage, DataPage, DiagramPage, MetricsPage, ResponsibilityPage,
 };
@@ -42,39 +43,14 @@ pub fn MapPage(id: Id) -> impl IntoView {
             !read_only.get()
         }
     };
-    let id = StoredValue::new(id);
-    let model = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&id.get_value()).map(|m| m.source_model))
-    });
-    let exists = Memo::new(move |_| state.workspace.with(|ws| ws.map(&id.get_value()).is_some()));
-    let stage_ids = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .map(|m| m.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
-    let circular = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&id.get_value()).is_some_and(|m| m.circular))
-    });
-    let name = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .map(|m| m.name.get(lang.get()).to_owned())
-                .unwrap_or_default()
-        })
-    });
-    let first_stage = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .and_then(|m| m.stages.first())
-                .map(|s| s.name.get(lang.get()).to_owned())
-        })
-    });
+    let open = provide_open_map(id);
+    let model = Memo::new(move |_| open.with_map(|m| m.source_model));
+    let exists = Memo::new(move |_| open.with_map(|_| ()).is_some());
+    let has_stages = open.select(|m| !m.stages.is_empty());
+    let circular = open.select(|m| m.circular);
+    let name = open.select(move |m| m.name.get(lang.get()).to_owned());
+    let first_stage =
+        open.select(move |m| m.stages.first().map(|s| s.name.get(lang.get()).to_owned()));
 
     // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y) outside text fields, where the browser's own undo applies.
     on_window("keydown", move |ev: web_sys::KeyboardEvent| {
@@ -96,12 +72,21 @@ pub fn MapPage(id: Id) -> impl IntoView {
         };
         ev.prevent_default();
         if undo {
-            state.undo(&id.get_value());
+            open.undo();
         } else {
-            state.redo(&id.get_value());
+            open.redo();
         }
     });
 
+    // One view's page, once the map's model is known. Each view keeps its own Show and Suspense
+    // below (not one for all, keyed on the route): see `view_page`.
+    let page = move |view: MapView| {
+        move || {
+            model
+                .get()
+                .map(|model| Suspend::new(view_page(view, model)))
+        }
+    };
     let loading = move || view! { <p class="loading" role="status">{t!(i18n, loading_view)}</p> };
 
     view! {
@@ -123,39 +108,39 @@ pub fn MapPage(id: Id) -> impl IntoView {
         >
             <div class="page map-page">
                 <Show when=show_toolbar>
-                    {view! { <MapToolbar id=id.get_value() /> }.into_any()}
+                    {view! { <MapToolbar id=open.id() /> }.into_any()}
                 </Show>
                 <Show when=show_tabs>
-                    {view! { <ViewTabs map=id.get_value() /> }.into_any()}
+                    {view! { <ViewTabs /> }.into_any()}
                 </Show>
                 <Show when=move || view_of.get() == MapView::Data>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Data, id.get_value(), model)))}
+                        {page(MapView::Data)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Metrics>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Metrics, id.get_value(), model)))}
+                        {page(MapView::Metrics)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Responsibility>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Responsibility, id.get_value(), model)))}
+                        {page(MapView::Responsibility)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Content>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Content, id.get_value(), model)))}
+                        {page(MapView::Content)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Diagram>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Diagram, id.get_value(), model)))}
+                        {page(MapView::Diagram)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Compare>
                     <Suspense fallback=loading>
-                        {move || model.get().map(|model| Suspend::new(view_page(MapView::Compare, id.get_value(), model)))}
+                        {page(MapView::Compare)}
                     </Suspense>
                 </Show>
                 <Show when=move || view_of.get() == MapView::Canvas>
@@ -166,10 +151,10 @@ pub fn MapPage(id: Id) -> impl IntoView {
                     </p>
                 </Show>
                 <Show
-                    when=move || !stage_ids.read().is_empty()
+                    when=move || has_stages.get()
                     fallback=move || view! { <p class="empty">{t!(i18n, no_stages)}</p> }
                 >
-                    <Canvas map=id.get_value() />
+                    <Canvas map=open.id() />
                 </Show>
                 </Show>
                 <Show when=move || embed.get().is_some()>
@@ -183,16 +168,17 @@ pub fn MapPage(id: Id) -> impl IntoView {
 // The views other than the canvas are one wasm chunk (with the `split` feature), fetched the
 // first time one of their tabs is opened: opening a map then loads the canvas and what it needs,
 // not the data import, the metrics, the charts and the diagram too. (One lazy function for them
-// all: one per view would cut the shared code into a hundred small files.)
+// all: one per view would cut the shared code into a hundred small files.) The pages find the map
+// in the `OpenMap` context, so only the model is passed.
 #[cfg_attr(feature = "split", leptos::lazy)]
-async fn view_page(view: MapView, map: Id, model: SourceModel) -> AnyView {
+async fn view_page(view: MapView, model: SourceModel) -> AnyView {
     match view {
-        MapView::Data => view! { <DataPage map model /> }.into_any(),
-        MapView::Metrics => view! { <MetricsPage map /> }.into_any(),
-        MapView::Responsibility => view! { <ResponsibilityPage map /> }.into_any(),
-        MapView::Content => view! { <ContentPage map /> }.into_any(),
-        MapView::Diagram => view! { <DiagramPage map /> }.into_any(),
-        MapView::Compare => view! { <ComparePage map /> }.into_any(),
+        MapView::Data => view! { <DataPage model /> }.into_any(),
+        MapView::Metrics => view! { <MetricsPage /> }.into_any(),
+        MapView::Responsibility => view! { <ResponsibilityPage /> }.into_any(),
+        MapView::Content => view! { <ContentPage /> }.into_any(),
+        MapView::Diagram => view! { <DiagramPage /> }.into_any(),
+        MapView::Compare => view! { <ComparePage /> }.into_any(),
         // Drawn by the map page itself.
         MapView::Canvas => ().into_any(),
     }

@@ -4,7 +4,6 @@
 use leptos::prelude::*;
 
 use crate::domain::dataset::format_date;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::components::metrics::{
     BusinessFigures, CoverageFigures, CoverageHeatmap, MetricSettingsForm, MetricTerm,
@@ -14,17 +13,15 @@ use crate::ui::components::metrics::{
 };
 use crate::ui::components::{Later, RuleErrorText};
 use crate::ui::data::expect_data;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::route::{href_view, MapView};
 use crate::ui::terms::Term;
 
 #[component]
-pub fn MetricsPage(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn MetricsPage() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let map = StoredValue::new(map);
+    let open = expect_open_map();
     let has_report = Memo::new(move |_| data.report.read().is_some());
     let rule_error = Memo::new(move |_| data.analysis.get().and_then(Result::err));
     let as_of = Memo::new(move |_| {
@@ -60,7 +57,7 @@ pub fn MetricsPage(
         view! {
             <p class="empty" data-testid="metrics-no-data">
                 {t!(i18n, metrics_no_data)}" "
-                <a href=move || href_view(&map.get_value(), MapView::Data)>{t!(i18n, metrics_go_to_data)}</a>
+                <a href=move || href_view(&open.id(), MapView::Data)>{t!(i18n, metrics_go_to_data)}</a>
             </p>
         }
         .into_any()
@@ -77,40 +74,40 @@ pub fn MetricsPage(
                 <section aria-labelledby="m-headline-h">
                     <h3 id="m-headline-h">{t!(i18n, metrics_headline_heading)}</h3>
                     <MetricsHeadline report test_id="metrics-headline" />
-                    <MetricSettingsForm map=map.get_value() />
+                    <MetricSettingsForm />
                 </section>
                 <section aria-labelledby="m-funnel-h">
                     <h3 id="m-funnel-h">{t!(i18n, metrics_funnel_heading)}</h3>
-                    <MetricsStageTable map=map.get_value() />
-                    <MetricsFunnel map=map.get_value() />
+                    <MetricsStageTable />
+                    <MetricsFunnel />
                 </section>
                 <section aria-labelledby="m-time-h">
                     <h3 id="m-time-h">{t!(i18n, metrics_chart_time_heading)}</h3>
-                    <Later><TimeHistogram map=map.get_value() /></Later>
+                    <Later><TimeHistogram /></Later>
                 </section>
                 <section aria-labelledby="m-flows-h">
                     <h3 id="m-flows-h">{t!(i18n, metrics_chart_flows_heading)}</h3>
-                    <Later><MetricsFlows map=map.get_value() /></Later>
+                    <Later><MetricsFlows /></Later>
                 </section>
                 <section aria-labelledby="m-outcomes-h">
                     <h3 id="m-outcomes-h">{t!(i18n, metrics_outcomes_heading)}</h3>
-                    <OutcomeShares map=map.get_value() />
+                    <OutcomeShares />
                 </section>
                 <section aria-labelledby="m-business-h">
                     <h3 id="m-business-h">{t!(i18n, metrics_business_heading)}</h3>
-                    <BusinessFigures map=map.get_value() />
+                    <BusinessFigures />
                     <CoverageFigures />
                 </section>
                 <section aria-labelledby="m-content-h">
                     <h3 id="m-content-h">{t!(i18n, metrics_chart_coverage_heading)}</h3>
-                    <Later><CoverageHeatmap map=map.get_value() /></Later>
+                    <Later><CoverageHeatmap /></Later>
                 </section>
-                <ServiceLevels map=map.get_value() />
+                <ServiceLevels />
                 <Later><SegmentTable /></Later>
-                <Later><PeriodComparison map=map.get_value() /></Later>
-                <Later><TerraList map=map.get_value() /></Later>
-                <Later><WhatIfForm map=map.get_value() /></Later>
-                <div class="actions"><MetricsExportButton map=map.get_value() /></div>
+                <Later><PeriodComparison /></Later>
+                <Later><TerraList /></Later>
+                <Later><WhatIfForm /></Later>
+                <div class="actions"><MetricsExportButton /></div>
             </Show>
         </div>
     }

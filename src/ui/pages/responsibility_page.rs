@@ -2,56 +2,21 @@
 
 use leptos::prelude::*;
 
-use crate::domain::responsibility;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::components::responsibility::{
-    DepartmentForm, FlagSummary, HandoffList, Names, ResponsibilityTable,
+    DepartmentForm, FlagSummary, HandoffList, ResponsibilityTable,
 };
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
 
+/// The responsibility view of the open map. The matrix is worked out once, here, and handed to
+/// the parts that show it; the names they show they ask the open map for.
 #[component]
-pub fn ResponsibilityPage(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ResponsibilityPage() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
-    let lang = use_lang();
-    let id = StoredValue::new(map);
-    let matrix = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .map(responsibility::matrix)
-                .unwrap_or_default()
-        })
-    });
-    let stages = Memo::new(move |_| {
-        let l = lang.get();
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .map(|m| {
-                    m.stages
-                        .iter()
-                        .map(|s| (s.id.clone(), s.name.get(l).to_owned()))
-                        .collect::<Names>()
-                })
-                .unwrap_or_default()
-        })
-    });
-    let departments = Memo::new(move |_| {
-        let l = lang.get();
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .map(|m| {
-                    m.departments
-                        .iter()
-                        .map(|d| (d.id.clone(), d.name.get(l).to_owned()))
-                        .collect::<Names>()
-                })
-                .unwrap_or_default()
-        })
-    });
+    let open = expect_open_map();
+    let matrix = open.matrix();
+    let stages = open.stage_names();
+    let departments = open.department_names();
     view! {
         <section class="view-page resp-page" aria-labelledby="resp-title">
             <h2 id="resp-title" tabindex="-1">{t!(i18n, responsibility_title)}</h2>
@@ -60,15 +25,15 @@ pub fn ResponsibilityPage(
                 when=move || !stages.read().is_empty()
                 fallback=move || view! { <p class="empty">{t!(i18n, no_stages)}</p> }
             >
-                <ResponsibilityTable map=id.get_value() matrix stages departments />
+                <ResponsibilityTable matrix />
                 <Show when=move || departments.read().is_empty()>
                     <p class="empty">{t!(i18n, resp_no_departments)}</p>
                 </Show>
-                <FlagSummary matrix stages />
+                <FlagSummary matrix />
             </Show>
-            <DepartmentForm map=id.get_value() />
+            <DepartmentForm />
             <Show when=move || !stages.read().is_empty()>
-                <HandoffList map=id.get_value() matrix stages departments />
+                <HandoffList matrix />
             </Show>
         </section>
     }

@@ -6,24 +6,20 @@ use leptos::prelude::*;
 use super::MetricTerm;
 use crate::domain::format;
 use crate::domain::metrics::Ratio;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::use_stage_names;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// Engagements, revenue and referrals of all contacts.
 #[component]
-pub fn BusinessFigures(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn BusinessFigures() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let figures = move || {
         let r = data.report.get()?;
         let lang = lang.get();

@@ -6,24 +6,20 @@ use leptos::prelude::*;
 
 use crate::domain::charts::heatmap::Heatmap;
 use crate::domain::metrics::questions::event_matrix;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{ChartFigure, HeatmapChart};
 use crate::ui::data::expect_data;
-use crate::ui::open_map::{stage_name, use_stage_names};
+use crate::ui::open_map::{expect_open_map, stage_name};
 
 /// The most event types shown (content types first, then the most common others).
 const MAX_TYPES: usize = 8;
 
 /// Contacts per stage × event type, over all contacts (`data-testid="coverage-heatmap"`).
 #[component]
-pub fn CoverageHeatmap(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn CoverageHeatmap() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let names = use_stage_names(StoredValue::new(map));
+    let names = expect_open_map().stage_names();
     let matrix = Memo::new(move |_| {
         let loaded = data.loaded.get()?;
         let analysis = data.analysis.get()?.ok()?;

@@ -5,20 +5,15 @@ use leptos::prelude::*;
 
 use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::open_map::{change_settings, use_settings, use_stage_names};
-use crate::ui::state::expect_state;
+use crate::ui::open_map::expect_open_map;
 
 /// The map's metric settings as a small form; every change is one edit.
 #[component]
-pub fn MetricSettingsForm(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn MetricSettingsForm() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
-    let settings = use_settings(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
+    let settings = open.settings();
     let client_options = move || {
         let chosen = settings.read().client_stage.clone();
         names
@@ -40,7 +35,7 @@ pub fn MetricSettingsForm(
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
                         let stage = if v.is_empty() { None } else { Some(Id(v)) };
-                        change_settings(state, map, |s| s.client_stage = stage);
+                        open.change_settings(|s| s.client_stage = stage);
                     }
                 >
                     <option value="" selected=move || settings.read().client_stage.is_none()>
@@ -55,7 +50,7 @@ pub fn MetricSettingsForm(
                     prop:value=move || settings.read().min_records.to_string()
                     on:change=move |ev| {
                         if let Some(n) = number(&ev) {
-                            change_settings(state, map, |s| s.min_records = n);
+                            open.change_settings(|s| s.min_records = n);
                         }
                     } />
             </label>
@@ -65,7 +60,7 @@ pub fn MetricSettingsForm(
                     prop:value=move || settings.read().stale_days.to_string()
                     on:change=move |ev| {
                         if let Some(n) = number(&ev) {
-                            change_settings(state, map, |s| s.stale_days = n);
+                            open.change_settings(|s| s.stale_days = n);
                         }
                     } />
             </label>

@@ -10,7 +10,8 @@ use crate::domain::{Destination, Id, JourneyMap, Lang};
 use crate::i18n::*;
 use crate::ui::charts::{ChartFigure, SankeyChart};
 use crate::ui::data::expect_data;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The Sankey nodes and links of `flows` on `map`: one node per stage (its column is its
 /// index), then one per outcome that has flows, in the column after its decision's stage (an
@@ -75,25 +76,18 @@ fn flow_diagram(
 
 /// The flows chart of all contacts (`data-testid="flows-chart"`).
 #[component]
-pub fn MetricsFlows(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn MetricsFlows() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let state = expect_state();
     let lang = use_lang();
-    let map = StoredValue::new(map);
+    let open = expect_open_map();
     let diagram = Memo::new(move |_| {
         let Some(r) = data.report.get() else {
             return (Vec::new(), Vec::new());
         };
         let lang = lang.get();
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| flow_diagram(m, &r.flows, lang))
-                .unwrap_or_default()
-        })
+        open.with_map(|m| flow_diagram(m, &r.flows, lang))
+            .unwrap_or_default()
     });
     view! {
         <ChartFigure

@@ -5,24 +5,20 @@ use leptos::prelude::*;
 
 use crate::domain::charts::funnel::FunnelStep;
 use crate::domain::format;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{ChartFigure, FunnelChart};
 use crate::ui::data::expect_data;
-use crate::ui::open_map::use_stage_names;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::state::use_lang;
 
 /// The funnel chart of all contacts.
 #[component]
-pub fn MetricsFunnel(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn MetricsFunnel() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let steps = Memo::new(move |_| {
         let Some(r) = data.report.get() else {
             return Vec::new();

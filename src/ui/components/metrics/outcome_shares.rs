@@ -6,24 +6,20 @@ use leptos::prelude::*;
 use super::MetricTerm;
 use crate::domain::format;
 use crate::domain::metrics::report::OutcomeKind;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::{outcome_name, stage_name, use_stage_names};
+use crate::ui::open_map::{expect_open_map, stage_name};
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// One table per decision point of the map.
 #[component]
-pub fn OutcomeShares(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn OutcomeShares() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let kind_name = move |k: OutcomeKind| match k {
         OutcomeKind::Win => t_string!(i18n, metrics_kind_win).to_string(),
         OutcomeKind::NoDecision => t_string!(i18n, metrics_kind_no_decision).to_string(),
@@ -61,7 +57,7 @@ pub fn OutcomeShares(
                             });
                             view! {
                                 <tr data-testid=format!("outcome-share-{}", o.outcome)>
-                                    <th scope="row">{outcome_name(map, o.outcome.as_str())}</th>
+                                    <th scope="row">{open.outcome_name(o.outcome.as_str()).unwrap_or_else(|| o.outcome.to_string())}</th>
                                     <td>{kind_name(o.kind)}</td>
                                     <td class="n contacts">{format::count(o.contacts, lang)}</td>
                                     <td class="n share">{format::ratio(o.share, lang)}</td>

@@ -8,17 +8,14 @@ use leptos::prelude::*;
 use crate::domain::charts::comparison::ComparisonRow;
 use crate::domain::format;
 use crate::domain::metrics::Report;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{ChartFigure, ComparisonChart};
-use crate::ui::open_map::{stage_name, use_stage_names};
+use crate::ui::open_map::{expect_open_map, stage_name};
 use crate::ui::state::use_lang;
 
 /// Reached per stage in period A and period B (`data-testid="period-chart"`).
 #[component]
 pub fn PeriodChart(
-    /// The open map.
-    map: Id,
     /// The figures of the contacts that entered in period A.
     #[prop(into)]
     report_a: Signal<Option<Arc<Report>>>,
@@ -34,7 +31,7 @@ pub fn PeriodChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let lang = use_lang();
-    let names = use_stage_names(StoredValue::new(map));
+    let names = expect_open_map().stage_names();
     let rows = Memo::new(move |_| {
         let (Some(ra), Some(rb)) = (report_a.get(), report_b.get()) else {
             return Vec::new();

@@ -9,25 +9,20 @@ use super::{MetricTerm, MetricsHeadline, PeriodChart};
 use crate::domain::format;
 use crate::domain::metrics::report;
 use crate::domain::metrics::segments::{by_period, Granularity};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::use_stage_names;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// Period pickers and the two periods' figures.
 #[component]
-pub fn PeriodComparison(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn PeriodComparison() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let state = expect_state();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let quarters = RwSignal::new(false);
     let picked_a = RwSignal::new(None::<String>);
     let picked_b = RwSignal::new(None::<String>);
@@ -71,13 +66,7 @@ pub fn PeriodComparison(
                     .find(|p| p.label == label)
                     .map(|p| p.contacts.clone())
             })?;
-            state.workspace.with(|ws| {
-                let m = ws.map(&map.get_value())?;
-                Some(Arc::new(report(
-                    analysis.input(m, &loaded.dataset),
-                    &contacts,
-                )))
-            })
+            open.with_map(|m| Arc::new(report(analysis.input(m, &loaded.dataset), &contacts)))
         })
     };
     let report_a = report_of(a);
@@ -166,8 +155,7 @@ pub fn PeriodComparison(
                     <tbody>{reached}</tbody>
                 </table>
                 <PeriodChart
-                    map=map.get_value()
-                    report_a=Signal::derive(move || report_a.get())
+                                        report_a=Signal::derive(move || report_a.get())
                     report_b=Signal::derive(move || report_b.get())
                     a_name=Signal::derive(move || a.get().unwrap_or_default())
                     b_name=Signal::derive(move || b.get().unwrap_or_default())

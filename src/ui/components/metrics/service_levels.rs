@@ -9,30 +9,26 @@ use crate::domain::metrics::ServiceLevel;
 use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::{change_settings, stage_name, use_settings, use_stage_names};
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::{expect_open_map, stage_name};
+use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// The map's service levels and their record in the data.
 #[component]
-pub fn ServiceLevels(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ServiceLevels() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
-    let settings = use_settings(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
+    let settings = open.settings();
     let from = RwSignal::new(String::new());
     let to = RwSignal::new(String::new());
     let days = RwSignal::new("14".to_owned());
     let invalid = RwSignal::new(false);
 
     let remove = move |k: usize| {
-        change_settings(state, map, |s| {
+        open.change_settings(|s| {
             if k < s.service_levels.len() {
                 s.service_levels.remove(k);
             }
@@ -57,7 +53,7 @@ pub fn ServiceLevels(
             return;
         };
         invalid.set(false);
-        change_settings(state, map, |s| {
+        open.change_settings(|s| {
             s.service_levels.push(ServiceLevel {
                 from: f,
                 to: t,

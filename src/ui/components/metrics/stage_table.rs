@@ -5,24 +5,20 @@ use leptos::prelude::*;
 
 use super::MetricTerm;
 use crate::domain::format;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::use_stage_names;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// One row per stage of the map (`data-testid="metrics-stage-<stage id>"`).
 #[component]
-pub fn MetricsStageTable(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn MetricsStageTable() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let rows = move || {
         let r = data.report.get()?;
         let lang = lang.get();

@@ -5,31 +5,22 @@ use leptos::prelude::*;
 
 use super::MetricTerm;
 use crate::domain::metrics::terra::{gaps, GapKind};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::{stage_name, use_stage_names};
-use crate::ui::state::expect_state;
+use crate::ui::open_map::{expect_open_map, stage_name};
 use crate::ui::terms::Term;
 
 /// The gaps of every stage (`data-testid="terra-list"`, items `terra-<stage id>`).
 #[component]
-pub fn TerraList(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn TerraList() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let state = expect_state();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let found = Memo::new(move |_| {
         let loaded = data.loaded.get()?;
         let r = data.report.get()?;
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| gaps(m, &loaded.dataset, &r))
-        })
+        open.with_map(|m| gaps(m, &loaded.dataset, &r))
     });
     let kind_text = move |k: &GapKind| match k {
         GapKind::NoData => t_string!(i18n, metrics_gap_no_data).to_string(),

@@ -4,11 +4,10 @@
 use leptos::prelude::*;
 
 use crate::domain::charts::histogram::bin_durations;
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::charts::{ChartFigure, HistogramChart};
 use crate::ui::data::expect_data;
-use crate::ui::open_map::{stage_name, use_stage_names};
+use crate::ui::open_map::{expect_open_map, stage_name};
 
 /// The most bins the histogram is split into.
 const MAX_BINS: usize = 12;
@@ -37,14 +36,11 @@ impl Measure {
 
 /// The histogram of durations with its picker (`data-testid="time-histogram"`).
 #[component]
-pub fn TimeHistogram(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn TimeHistogram() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let measure = RwSignal::new(Measure::ToConvert);
     let days = Memo::new(move |_| {
         let Some(r) = data.report.get() else {

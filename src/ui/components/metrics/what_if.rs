@@ -6,25 +6,21 @@ use leptos::prelude::*;
 use super::MetricTerm;
 use crate::domain::format;
 use crate::domain::metrics::whatif::{baseline, project, Projection, WhatIf};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::open_map::use_stage_names;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::state::use_lang;
 use crate::ui::terms::Term;
 
 /// A stage, a conversion and days to try, and the projection they give
 /// (`data-testid="whatif-result"`).
 #[component]
-pub fn WhatIfForm(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn WhatIfForm() -> impl IntoView {
     let i18n = use_i18n();
     let data = expect_data();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let names = use_stage_names(map);
+    let open = expect_open_map();
+    let names = open.stage_names();
     let stage = RwSignal::new(0u32);
     let conversion = RwSignal::new(String::new());
     let days = RwSignal::new(String::new());

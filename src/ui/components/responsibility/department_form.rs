@@ -3,9 +3,9 @@
 use leptos::prelude::*;
 
 use crate::domain::responsibility::new_department;
-use crate::domain::{Edit, Id};
+use crate::domain::Edit;
 use crate::i18n::*;
-use crate::ui::state::expect_state;
+use crate::ui::open_map::expect_open_map;
 
 /// The longest department name the add and rename fields take, in UTF-16 code units: stricter
 /// than the file format's `TEXT_CHARS`, as a department is a short row label.
@@ -13,13 +13,9 @@ pub const NAME_MAXLENGTH: usize = 200;
 
 /// A name field and an *Add department* button; a blank name is refused with a message.
 #[component]
-pub fn DepartmentForm(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn DepartmentForm() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
-    let map = StoredValue::new(map);
+    let open = expect_open_map();
     let name = RwSignal::new(String::new());
     let error = RwSignal::new(false);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -28,13 +24,10 @@ pub fn DepartmentForm(
             error.set(true);
             return;
         };
-        let index = state
-            .workspace
-            .with_untracked(|ws| ws.map(&map.get_value()).map_or(0, |m| m.departments.len()));
-        state.edit(
-            &map.get_value(),
-            Edit::InsertDepartment { index, department },
-        );
+        let index = open
+            .with_map_untracked(|m| m.departments.len())
+            .unwrap_or(0);
+        open.edit(Edit::InsertDepartment { index, department });
         name.set(String::new());
         error.set(false);
     };

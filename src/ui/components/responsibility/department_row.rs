@@ -7,54 +7,46 @@ use crate::domain::responsibility::renamed;
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
 use crate::ui::components::responsibility::department_form::NAME_MAXLENGTH;
-use crate::ui::components::responsibility::{Names, ResponsibilityCell};
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::components::responsibility::ResponsibilityCell;
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// A `<tr>`: the department's name as a `<th scope="row">` with rename and delete, then one
 /// cell per stage.
 #[component]
 pub fn DepartmentRow(
-    /// The open map.
-    map: Id,
     /// The department of this row.
     department: Id,
-    /// The map's stages with their names, in order.
-    #[prop(into)]
-    stages: Signal<Names>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
+    let stages = open.stage_names();
     let test_id = format!("resp-row-{department}");
-    let (map, department) = (StoredValue::new(map), StoredValue::new(department));
-    let name = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| m.department(&department.get_value()))
-                .map(|d| d.name.get(lang.get()).to_owned())
-                .unwrap_or_default()
-        })
+    let department = StoredValue::new(department);
+    let name = open.select(move |m| {
+        m.department(&department.get_value())
+            .map(|d| d.name.get(lang.get()).to_owned())
+            .unwrap_or_default()
     });
     let rename = move |ev: leptos::ev::Event| {
         let typed = event_target_value(&ev);
-        let updated = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| m.department(&department.get_value()))
-                .and_then(|d| renamed(d, lang.get_untracked(), &typed))
-        });
+        let updated = open
+            .with_map_untracked(|m| {
+                m.department(&department.get_value())
+                    .and_then(|d| renamed(d, lang.get_untracked(), &typed))
+            })
+            .flatten();
         match updated {
-            Some(department) => state.edit(&map.get_value(), Edit::UpdateDepartment { department }),
+            Some(department) => open.edit(Edit::UpdateDepartment { department }),
             // Blank: show the name it keeps.
             None => event_target::<web_sys::HtmlInputElement>(&ev).set_value(&name.get_untracked()),
         }
     };
     let remove = move |_| {
-        state.edit(
-            &map.get_value(),
-            Edit::RemoveDepartment {
-                id: department.get_value(),
-            },
-        );
+        open.edit(Edit::RemoveDepartment {
+            id: department.get_value(),
+        });
         // The button is gone with its row: keep the keyboard focus on the page, not the body.
         if let Some(title) = document()
             .get_element_by_id("resp-title")
@@ -77,7 +69,7 @@ pub fn DepartmentRow(
                     )
                     .to_string()
                 });
-                view! { <ResponsibilityCell map=map.get_value() department=department.get_value() stage label /> }
+                view! { <ResponsibilityCell department=department.get_value() stage label /> }
             })
             .collect_view()
     };

@@ -5,19 +5,18 @@ use leptos::prelude::*;
 
 use crate::domain::responsibility::Matrix;
 use crate::i18n::*;
-use crate::ui::components::responsibility::{name_of, names_of, Names};
+use crate::ui::components::responsibility::{name_of, names_of};
+use crate::ui::open_map::expect_open_map;
 
 /// A live region listing the flagged stages by name (or saying every stage has one owner).
 #[component]
 pub fn FlagSummary(
-    /// The matrix of the map.
+    /// The matrix of the open map.
     #[prop(into)]
     matrix: Signal<Matrix>,
-    /// The map's stages with their names, in order.
-    #[prop(into)]
-    stages: Signal<Names>,
 ) -> impl IntoView {
     let i18n = use_i18n();
+    let stages = expect_open_map().stage_names();
     let lines = move || {
         let names = stages.get();
         matrix.with(|m| {

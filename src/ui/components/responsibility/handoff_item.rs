@@ -6,39 +6,28 @@ use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::responsibility::Matrix;
 use crate::domain::{Edit, Id};
 use crate::i18n::*;
-use crate::ui::components::responsibility::{name_of, names_of, Names};
-use crate::ui::state::expect_state;
+use crate::ui::components::responsibility::{name_of, names_of};
+use crate::ui::open_map::expect_open_map;
 
 /// A `<li>` with the hand-off's name as the label of a textarea holding its SLA text, saved on
 /// change (one undoable edit), and a note when it has no SLA yet or is no longer on the journey.
 #[component]
 pub fn HandoffItem(
-    /// The open map.
-    map: Id,
     /// The department handing over.
     from: Id,
     /// The department taking over.
     to: Id,
-    /// The matrix of the map.
+    /// The matrix of the open map.
     #[prop(into)]
     matrix: Signal<Matrix>,
-    /// The map's stages with their names, in order.
-    #[prop(into)]
-    stages: Signal<Names>,
-    /// The map's departments with their names, in order.
-    #[prop(into)]
-    departments: Signal<Names>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
+    let (stages, departments) = (open.stage_names(), open.department_names());
     let field = format!("sla-{from}-{to}");
     let note_id = format!("{field}-note");
     let test_id = format!("handoff-{from}-{to}");
-    let (map, from, to) = (
-        StoredValue::new(map),
-        StoredValue::new(from),
-        StoredValue::new(to),
-    );
+    let (from, to) = (StoredValue::new(from), StoredValue::new(to));
     let row = Memo::new(move |_| {
         matrix.with(|m| {
             m.handoffs
@@ -69,14 +58,11 @@ pub fn HandoffItem(
         if text.trim() == sla().trim() {
             return;
         }
-        state.edit(
-            &map.get_value(),
-            Edit::SetHandoff {
-                from: from.get_value(),
-                to: to.get_value(),
-                sla: text,
-            },
-        );
+        open.edit(Edit::SetHandoff {
+            from: from.get_value(),
+            to: to.get_value(),
+            sla: text,
+        });
     };
     let class = move || {
         if off() {

@@ -3,28 +3,18 @@
 use leptos::prelude::*;
 
 use crate::domain::responsibility::Matrix;
-use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::components::responsibility::{HandoffItem, Names};
+use crate::ui::components::responsibility::HandoffItem;
 
 /// A section listing every hand-off of the matrix (on the journey first, then SLAs of pairs that
 /// no longer meet), each with a text field for its SLA.
 #[component]
 pub fn HandoffList(
-    /// The open map.
-    map: Id,
-    /// The matrix of the map.
+    /// The matrix of the open map.
     #[prop(into)]
     matrix: Signal<Matrix>,
-    /// The map's stages with their names, in order.
-    #[prop(into)]
-    stages: Signal<Names>,
-    /// The map's departments with their names, in order.
-    #[prop(into)]
-    departments: Signal<Names>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let map = StoredValue::new(map);
     let pairs = Memo::new(move |_| {
         matrix.with(|m| {
             m.handoffs
@@ -46,7 +36,7 @@ pub fn HandoffList(
                         each=move || pairs.get()
                         key=|pair| pair.clone()
                         children=move |(from, to)| {
-                            view! { <HandoffItem map=map.get_value() from to matrix stages departments /> }
+                            view! { <HandoffItem from to matrix /> }
                         }
                     />
                 </ul>

@@ -17,9 +17,7 @@ pub use responsibility_cell::ResponsibilityCell;
 pub use responsibility_table::ResponsibilityTable;
 
 use crate::domain::Id;
-
-/// Ids with the names shown for them in the UI language (stages or departments), in map order.
-pub type Names = Vec<(Id, String)>;
+pub use crate::ui::open_map::Names;
 
 /// The name shown for `id` (its id when it is gone).
 pub fn name_of(names: &Names, id: &Id) -> String {

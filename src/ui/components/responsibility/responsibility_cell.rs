@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use crate::domain::{Edit, Id, Responsibility};
 use crate::i18n::*;
 use crate::ui::labels::Choice;
-use crate::ui::state::expect_state;
+use crate::ui::open_map::expect_open_map;
 
 impl Choice for Responsibility {
     fn all() -> Vec<Self> {
@@ -33,8 +33,6 @@ impl Choice for Responsibility {
 /// department (one undoable edit).
 #[component]
 pub fn ResponsibilityCell(
-    /// The open map.
-    map: Id,
     /// The department of the row.
     department: Id,
     /// The stage of the column.
@@ -44,21 +42,16 @@ pub fn ResponsibilityCell(
     label: Signal<String>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let test_id = format!("resp-{department}-{stage}");
-    let (map, department, stage) = (
-        StoredValue::new(map),
-        StoredValue::new(department),
-        StoredValue::new(stage),
-    );
+    let (department, stage) = (StoredValue::new(department), StoredValue::new(stage));
     let level = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| m.department(&department.get_value()))
-                .map_or(Responsibility::None, |d| {
-                    d.responsibility(&stage.get_value())
-                })
+        open.with_map(|m| {
+            m.department(&department.get_value())
+                .map(|d| d.responsibility(&stage.get_value()))
         })
+        .flatten()
+        .unwrap_or(Responsibility::None)
     });
     let pick = move |ev: leptos::ev::Event| {
         let Some(new) = Responsibility::from_slug(&event_target_value(&ev)) else {
@@ -67,13 +60,14 @@ pub fn ResponsibilityCell(
         if new == level.get_untracked() {
             return;
         }
-        let updated = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| m.department(&department.get_value()))
-                .map(|d| d.with_responsibility(&stage.get_value(), new))
-        });
+        let updated = open
+            .with_map_untracked(|m| {
+                m.department(&department.get_value())
+                    .map(|d| d.with_responsibility(&stage.get_value(), new))
+            })
+            .flatten();
         if let Some(department) = updated {
-            state.edit(&map.get_value(), Edit::UpdateDepartment { department });
+            open.edit(Edit::UpdateDepartment { department });
         }
     };
     let options = move || {

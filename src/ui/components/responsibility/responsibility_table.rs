@@ -3,32 +3,25 @@
 use leptos::prelude::*;
 
 use crate::domain::responsibility::{Matrix, StageFlag};
-use crate::domain::Id;
 use crate::i18n::*;
-use crate::ui::components::responsibility::{DepartmentRow, Names};
+use crate::ui::components::responsibility::DepartmentRow;
+use crate::ui::open_map::expect_open_map;
 
-/// The `<table>` of the matrix with a last row saying, per stage, whether its ownership is clear.
+/// The `<table>` of the open map's matrix, with a last row saying, per stage, whether its
+/// ownership is clear.
 #[component]
 pub fn ResponsibilityTable(
-    /// The open map.
-    map: Id,
     /// The matrix of the map.
     #[prop(into)]
     matrix: Signal<Matrix>,
-    /// The map's stages with their names, in order.
-    #[prop(into)]
-    stages: Signal<Names>,
-    /// The map's departments with their names, in order.
-    #[prop(into)]
-    departments: Signal<Names>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let map = StoredValue::new(map);
-    let department_ids = Memo::new(move |_| {
-        departments
-            .read()
+    let open = expect_open_map();
+    let stages = open.stage_names();
+    let department_ids = open.select(|m| {
+        m.departments
             .iter()
-            .map(|(id, _)| id.clone())
+            .map(|d| d.id.clone())
             .collect::<Vec<_>>()
     });
     let head = move || {
@@ -83,7 +76,7 @@ pub fn ResponsibilityTable(
                         each=move || department_ids.get()
                         key=|id| id.clone()
                         children=move |department| {
-                            view! { <DepartmentRow map=map.get_value() department stages /> }
+                            view! { <DepartmentRow department /> }
                         }
                     />
                 </tbody>
