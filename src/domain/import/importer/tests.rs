@@ -511,35 +511,41 @@ fn parse_with(text: &[u8], delimiter: Delimiter, cuts: &[usize], plain: bool) ->
     seen
 }
 
-proptest::proptest! {
-    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+/// Native only: proptest's random source does not build for wasm32.
+#[cfg(not(target_arch = "wasm32"))]
+mod plain_lines {
+    use super::*;
 
-    /// Plain lines split in place give what csv-core gives for them: the same fields and
-    /// lines, however the file is cut into chunks and whatever quotes, carriage returns and
-    /// empty lines are around them.
-    #[test]
-    fn plain_lines_read_in_place_agree_with_csv_core(
-        pieces in proptest::collection::vec(
-            proptest::prop_oneof![
-                proptest::prelude::Just("a"), proptest::prelude::Just("bc"),
-                proptest::prelude::Just(","), proptest::prelude::Just(";"),
-                proptest::prelude::Just("\""), proptest::prelude::Just("\n"),
-                proptest::prelude::Just("\r"), proptest::prelude::Just("\r\n"),
-                proptest::prelude::Just(" "), proptest::prelude::Just("é"),
-                proptest::prelude::Just("long-field-of-some-length"),
-            ],
-            0..120,
-        ),
-        cuts in proptest::collection::vec(0usize..2000, 0..4),
-        semicolon in proptest::prelude::any::<bool>(),
-    ) {
-        let text = pieces.concat();
-        let mut cuts = cuts;
-        cuts.sort_unstable();
-        let delimiter = if semicolon { Delimiter::Semicolon } else { Delimiter::Comma };
-        let fast = parse_with(text.as_bytes(), delimiter, &cuts, true);
-        let exact = parse_with(text.as_bytes(), delimiter, &cuts, false);
-        proptest::prop_assert_eq!(fast, exact, "{:?}", text);
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Plain lines split in place give what csv-core gives for them: the same fields and
+        /// lines, however the file is cut into chunks and whatever quotes, carriage returns and
+        /// empty lines are around them.
+        #[test]
+        fn plain_lines_read_in_place_agree_with_csv_core(
+            pieces in proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::prelude::Just("a"), proptest::prelude::Just("bc"),
+                    proptest::prelude::Just(","), proptest::prelude::Just(";"),
+                    proptest::prelude::Just("\""), proptest::prelude::Just("\n"),
+                    proptest::prelude::Just("\r"), proptest::prelude::Just("\r\n"),
+                    proptest::prelude::Just(" "), proptest::prelude::Just("é"),
+                    proptest::prelude::Just("long-field-of-some-length"),
+                ],
+                0..120,
+            ),
+            cuts in proptest::collection::vec(0usize..2000, 0..4),
+            semicolon in proptest::prelude::any::<bool>(),
+        ) {
+            let text = pieces.concat();
+            let mut cuts = cuts;
+            cuts.sort_unstable();
+            let delimiter = if semicolon { Delimiter::Semicolon } else { Delimiter::Comma };
+            let fast = parse_with(text.as_bytes(), delimiter, &cuts, true);
+            let exact = parse_with(text.as_bytes(), delimiter, &cuts, false);
+            proptest::prop_assert_eq!(fast, exact, "{:?}", text);
+        }
     }
 }
 
