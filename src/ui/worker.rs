@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::domain::import::handover::{
-    error_from_text, figures_from, put_events, segments_from, take_over,
+    error_from_text, figures_from, put_events, segments_from, TakeOver,
 };
 use crate::domain::import::{ImportError, Imported, Options};
 use crate::domain::metrics::segments::SegmentLabel;
@@ -275,8 +275,8 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Reads the import's answer: the contacts in one task, the events in the next (each well under
-/// 100 ms on a million rows). The job is ended (its memory goes back) unless it holds the data.
+/// Reads the import's answer a task at a time: the dataset's head, each block of contacts, then
+/// the events (each well under 100 ms on a million rows). The job is ended (its memory goes back) unless it holds the data.
 async fn outcome(answer: &JsValue, started: bool, job: Rc<Job>) -> Outcome {
     if answer.as_string().as_deref() == Some("cancelled") {
         return Outcome::Cancelled;
@@ -300,11 +300,20 @@ async fn outcome(answer: &JsValue, started: bool, job: Rc<Job>) -> Outcome {
     ) else {
         return broken(format!("unexpected answer {answer:?}"));
     };
-    let mut imported = match take_over(&dataset.to_vec(), &report) {
-        Ok(imported) => imported,
+    let dataset = dataset.to_vec();
+    let mut reading = match TakeOver::start(&dataset, &report) {
+        Ok(reading) => reading,
         Err(e) => return broken(e.to_string()),
     };
-    yield_now().await;
+    loop {
+        yield_now().await;
+        match reading.step() {
+            Ok(true) => {}
+            Ok(false) => break,
+            Err(e) => return broken(e.to_string()),
+        }
+    }
+    let mut imported = reading.finish();
     match put_events(&mut imported, &events.to_vec()) {
         Ok(()) => Outcome::Imported(Box::new(imported), job),
         Err(e) => broken(e.to_string()),

@@ -3,22 +3,29 @@
 //!
 //! The worker runs [`Importer`](super::Importer) and sends what it built as two messages' worth
 //! of bytes: the [`Dataset`] as compact bytes (postcard, with the events as one block of 24-byte
-//! records) and the [`Report`] as JSON (it is small: bad rows are capped). A failed import sends its
+//! records, and the contacts in blocks of [`CONTACT_BLOCK`] that the page reads one task at a
+//! time through [`TakeOver`]) and the [`Report`] as JSON (it is small: bad rows are capped). A failed import sends its
 //! [`ImportError`] as JSON. The page reads them back here with the same code that wrote them,
 //! so the two sides cannot drift apart.
 
 use jiff::Timestamp;
 
 use super::{ImportError, Imported, Report};
-use crate::domain::dataset::{event_bytes, Dataset, Event};
+use crate::domain::dataset::{event_bytes, Contact, Dataset, Event};
 use crate::domain::metrics::segments::{segment_reports, SegmentLabel};
 use crate::domain::metrics::{Analysis, Report as MetricsReport};
 use crate::domain::model::JourneyMap;
 
+/// Contacts per block of [`Handover::dataset`]: reading 100,000 contacts at once was one task of
+/// about 100 ms on the page; a block of 20,000 is about a fifth of that.
+pub const CONTACT_BLOCK: usize = 20_000;
+
 /// What the worker sends when an import is done.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Handover {
-    /// The dataset without its events.
+    /// The dataset without its events: blocks, each a little-endian `u32` length and that many
+    /// bytes of postcard: first the dataset with no contacts, then its contacts in blocks of
+    /// [`CONTACT_BLOCK`].
     pub dataset: Vec<u8>,
     /// The events, as one block of records: read in a task of their own on the page.
     pub events: Vec<u8>,
@@ -33,22 +40,88 @@ pub struct HandoverError(pub String);
 /// Writes a finished import for the page (the events are lent out while the rest is written).
 pub fn hand_over(imported: &mut Imported) -> Handover {
     let events = std::mem::take(&mut imported.dataset.events);
+    let contacts = std::mem::take(&mut imported.dataset.contacts);
+    let mut dataset = Vec::new();
+    // None of these can fail: every type in them serialises, and the writer grows as needed.
+    push_block(&mut dataset, &imported.dataset);
+    for block in contacts.chunks(CONTACT_BLOCK) {
+        push_block(&mut dataset, block);
+    }
     let handover = Handover {
-        // Neither can fail: every type in them serialises, and the writer grows as needed.
-        dataset: postcard::to_allocvec(&imported.dataset).unwrap_or_default(),
+        dataset,
         events: event_bytes::to_bytes(&events),
         report: serde_json::to_string(&imported.report).unwrap_or_default(),
     };
+    imported.dataset.contacts = contacts;
     imported.dataset.events = events;
     handover
 }
 
-/// Reads what [`hand_over`] wrote, but the events: the dataset has none until [`put_events`].
+/// Appends `value` as one length-prefixed block of postcard.
+fn push_block<T: serde::Serialize + ?Sized>(out: &mut Vec<u8>, value: &T) {
+    let bytes = postcard::to_allocvec(value).unwrap_or_default();
+    out.extend_from_slice(&(bytes.len() as u32).to_le_bytes());
+    out.extend_from_slice(&bytes);
+}
+
+/// The next length-prefixed block of `bytes`, and what follows it.
+fn next_block(bytes: &[u8]) -> Result<(&[u8], &[u8]), HandoverError> {
+    let damaged = || HandoverError("the dataset's blocks are cut short".to_owned());
+    let (len, rest) = bytes.split_first_chunk::<4>().ok_or_else(damaged)?;
+    let len = u32::from_le_bytes(*len) as usize;
+    if rest.len() < len {
+        return Err(damaged());
+    }
+    Ok(rest.split_at(len))
+}
+
+/// Reads what [`hand_over`] wrote, a block of contacts per [`TakeOver::step`], so the page can
+/// let the browser draw between blocks.
+pub struct TakeOver<'a> {
+    imported: Imported,
+    rest: &'a [u8],
+}
+
+impl<'a> TakeOver<'a> {
+    /// Reads the report and the dataset without its contacts and events.
+    pub fn start(dataset: &'a [u8], report: &str) -> Result<TakeOver<'a>, HandoverError> {
+        let (head, rest) = next_block(dataset)?;
+        let dataset: Dataset =
+            postcard::from_bytes(head).map_err(|e| HandoverError(e.to_string()))?;
+        let report: Report =
+            serde_json::from_str(report).map_err(|e| HandoverError(e.to_string()))?;
+        Ok(TakeOver {
+            imported: Imported { dataset, report },
+            rest,
+        })
+    }
+
+    /// Reads the next block of contacts; `false` when none is left.
+    pub fn step(&mut self) -> Result<bool, HandoverError> {
+        if self.rest.is_empty() {
+            return Ok(false);
+        }
+        let (block, rest) = next_block(self.rest)?;
+        let contacts: Vec<Contact> =
+            postcard::from_bytes(block).map_err(|e| HandoverError(e.to_string()))?;
+        self.imported.dataset.contacts.extend(contacts);
+        self.rest = rest;
+        Ok(true)
+    }
+
+    /// The import read so far (all of it once [`Self::step`] said `false`), without its events
+    /// until [`put_events`].
+    pub fn finish(self) -> Imported {
+        self.imported
+    }
+}
+
+/// Reads what [`hand_over`] wrote, but the events, at once: the dataset has none until
+/// [`put_events`].
 pub fn take_over(dataset: &[u8], report: &str) -> Result<Imported, HandoverError> {
-    let dataset: Dataset =
-        postcard::from_bytes(dataset).map_err(|e| HandoverError(e.to_string()))?;
-    let report: Report = serde_json::from_str(report).map_err(|e| HandoverError(e.to_string()))?;
-    Ok(Imported { dataset, report })
+    let mut reading = TakeOver::start(dataset, report)?;
+    while reading.step()? {}
+    Ok(reading.finish())
 }
 
 /// Puts the events [`hand_over`] wrote into what [`take_over`] read, checking that they are
@@ -174,6 +247,38 @@ mod tests {
         let size = h.dataset.len() + h.events.len();
         assert!(size < csv.len(), "{size} of {}", csv.len());
         assert_eq!(h.events.len(), original.dataset.events.len() * 24);
+    }
+
+    #[test]
+    fn many_contacts_come_back_a_block_per_step() {
+        // Two full blocks and one contact more: four steps of reading (three blocks, then none).
+        let n = 2 * CONTACT_BLOCK + 1;
+        let mut csv = String::from("id,name,status\n");
+        for i in 0..n {
+            csv.push_str(&format!(
+                "{i},Name {i},{}\n",
+                ["lead", "won", "lost"][i % 3]
+            ));
+        }
+        let original = imported(&csv).unwrap();
+        assert_eq!(original.dataset.contacts.len(), n);
+        let h = hand_over(&mut original.clone());
+        let mut reading = TakeOver::start(&h.dataset, &h.report).unwrap();
+        let mut read = vec![];
+        while reading.step().unwrap() {
+            read.push(reading.imported.dataset.contacts.len());
+        }
+        assert_eq!(read, [CONTACT_BLOCK, 2 * CONTACT_BLOCK, n]);
+        let mut back = reading.finish();
+        put_events(&mut back, &h.events).unwrap();
+        assert_eq!(back, original);
+        // A block cut short is refused, whichever it is.
+        for cut in [3, h.dataset.len() / 2, h.dataset.len() - 1] {
+            assert!(
+                take_over(&h.dataset[..cut], &h.report).is_err(),
+                "cut at {cut}"
+            );
+        }
     }
 
     #[test]
