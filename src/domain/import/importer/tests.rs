@@ -511,6 +511,8 @@ fn parse_with(text: &[u8], delimiter: Delimiter, cuts: &[usize], plain: bool) ->
     seen
 }
 
+// proptest is a native-only dev-dependency (see Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
 proptest::proptest! {
     #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
 
