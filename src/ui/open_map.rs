@@ -49,7 +49,7 @@ pub fn expect_open_map() -> OpenMap {
 }
 
 impl OpenMap {
-    /// The map's id (for links and for components that still take it as a prop).
+    /// The map's id (for links).
     pub fn id(self) -> Id {
         self.id.get_value()
     }
