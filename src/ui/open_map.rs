@@ -16,7 +16,8 @@ use leptos::prelude::*;
 
 use crate::domain::metrics::MetricSettings;
 use crate::domain::responsibility::{self, Matrix};
-use crate::domain::{Edit, Id, JourneyMap, Lang};
+use crate::domain::{Action, Edit, Id, JourneyMap, Lang, Text, Workspace};
+use crate::ui::file_io::download_map;
 use crate::ui::state::{expect_state, use_lang, AppState};
 
 /// Ids with the names shown for them in the UI language (stages or departments), in map order.
@@ -48,7 +49,7 @@ pub fn expect_open_map() -> OpenMap {
 }
 
 impl OpenMap {
-    /// The map's id (for links and for components that still take it as a prop).
+    /// The map's id (for links).
     pub fn id(self) -> Id {
         self.id.get_value()
     }
@@ -143,6 +144,55 @@ impl OpenMap {
         if let Some(id) = self.id.try_get_value() {
             self.state.edit(&id, edit);
         }
+    }
+
+    /// Whether the map has an edit to undo.
+    pub fn can_undo(self) -> Memo<bool> {
+        self.history(|ws, id| ws.can_undo(id))
+    }
+
+    /// Whether the map has an undone edit to redo.
+    pub fn can_redo(self) -> Memo<bool> {
+        self.history(|ws, id| ws.can_redo(id))
+    }
+
+    fn history(self, f: fn(&Workspace, &Id) -> bool) -> Memo<bool> {
+        let state = self.state;
+        Memo::new(move |_| {
+            self.id
+                .try_with_value(|id| state.workspace.with(|ws| f(ws, id)))
+                .unwrap_or(false)
+        })
+    }
+
+    /// The map this one is a to-be version of, while it exists: its id and its name in the UI
+    /// language.
+    pub fn original(self) -> Memo<Option<(Id, String)>> {
+        let (state, lang) = (self.state, self.lang);
+        let of = self.select(|m| m.version_of.clone());
+        Memo::new(move |_| {
+            let of = of.get()?;
+            let name = state
+                .workspace
+                .with(|ws| ws.map(&of).map(|m| m.name.get(lang.get()).to_owned()))?;
+            Some((of, name))
+        })
+    }
+
+    /// Renames the map (an [`Action::Rename`]); whether it was renamed.
+    pub fn rename(self, name: Text) -> bool {
+        self.id
+            .try_get_value()
+            .and_then(|map| self.state.dispatch(Action::Rename { map, name }))
+            .is_some()
+    }
+
+    /// Downloads the map as a file, after saving what is pending; a failure is shown as a notice.
+    pub fn download(self) {
+        let state = self.state;
+        state.flush_now();
+        let lang = self.lang.get_untracked();
+        self.with_map_untracked(|m| state.downloaded(download_map(m, lang)));
     }
 
     /// Undoes the map's last edit.

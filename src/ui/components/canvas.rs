@@ -15,57 +15,32 @@ use super::canvas_drag::CanvasDrag;
 use super::canvas_keys::CanvasKeys;
 use super::{LaneHead, LaneManager, StageColumn};
 use crate::domain::canvas::{self, emotion_curves, Grid, Viewport};
-use crate::domain::Id;
 use crate::i18n::*;
 use crate::ui::effects::on_window;
 use crate::ui::embed::use_read_only;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The open map's canvas, with the lane manager under it unless the map is read-only.
 #[component]
-pub fn Canvas(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn Canvas() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
     let read_only = use_read_only();
-    let map = StoredValue::new(map);
-    let grid = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).map(Grid::of).unwrap_or_default())
-    });
-    let lookups = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| lookups(m, lang.get()))
-                .unwrap_or_default()
-        })
-    });
-    let curves = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(emotion_curves)
-                .unwrap_or_default()
-        })
-    });
-    let personas = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| {
-                    m.personas
-                        .iter()
-                        .map(|p| (p.id.clone(), p.name.get(lang.get()).to_owned()))
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let grid = open.select(Grid::of);
+    let lookups = open.select(move |m| lookups(m, lang.get()));
+    let curves = open.select(emotion_curves);
+    let personas = open.select(move |m| {
+        let lang = lang.get();
+        m.personas
+            .iter()
+            .map(|p| (p.id.clone(), p.name.get(lang).to_owned()))
+            .collect::<Vec<_>>()
     });
     let editing = RwSignal::new(None);
     let ctx = CanvasCtx {
-        map,
+        open,
         grid,
         lookups,
         personas,
@@ -73,16 +48,10 @@ pub fn Canvas(
         editing,
         drawn: RwSignal::new(canvas::INITIAL_COLUMNS),
         is_editing: StoredValue::new(Selector::new(move || editing.get())),
-        cards: StoredValue::new(CardSignals::new(state, map)),
+        cards: StoredValue::new(CardSignals::new(open)),
     };
     provide_context(ctx);
-    let stage_ids = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| m.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let stage_ids = open.select(|m| m.stages.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
     let lane_ids = Memo::new(move |_| grid.read().lanes.clone());
     let rows = move || 2 + lane_ids.read().len() + personas.read().len();
     let style = move || {
@@ -111,12 +80,11 @@ pub fn Canvas(
         ctx.drawn.set(canvas::EVERY_COLUMN)
     });
     let keys = CanvasKeys {
-        state,
         ctx,
         read_only,
         stages: stage_ids,
     };
-    let drag = CanvasDrag::new(state, map, read_only);
+    let drag = CanvasDrag::new(open, read_only);
 
     let columns = move || stage_ids.get().into_iter().enumerate().collect::<Vec<_>>();
     view! {
@@ -140,7 +108,7 @@ pub fn Canvas(
                     }}</span>
                 </li>
                 <For each=move || lane_ids.get() key=|l| l.clone() let:lane>
-                    <LaneHead map=map.get_value() lane />
+                    <LaneHead lane />
                 </For>
                 <For each=move || personas.get() key=|p| p.clone() let:persona>
                     <li class="lane-head emotion-head">
@@ -161,13 +129,13 @@ pub fn Canvas(
                             let (a, b) = ctx.drawn.get();
                             (a..=b).contains(&index)
                         });
-                        view! { <StageColumn map=map.get_value() stage index drawn /> }
+                        view! { <StageColumn stage index drawn /> }
                     }
                 />
             </ol>
         </div>
         <Show when=move || !read_only.get()>
-            <LaneManager map=map.get_value() />
+            <LaneManager />
         </Show>
     }
 }

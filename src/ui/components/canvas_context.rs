@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::canvas::{CurvePiece, Grid};
 use crate::domain::{Card, CardKind, Id, Lang};
+use crate::ui::open_map::OpenMap;
 
 /// What the canvas shares with its columns, cells and cards.
 ///
@@ -18,8 +19,8 @@ use crate::domain::{Card, CardKind, Id, Lang};
 /// names cards show come from one memo of lookups that changes only when a name does.
 #[derive(Clone, Copy)]
 pub struct CanvasCtx {
-    /// The open map.
-    pub map: StoredValue<Id>,
+    /// The open map (the page's [`OpenMap`], kept here so that no card looks it up).
+    pub open: OpenMap,
     /// Where every card sits.
     pub grid: Memo<Grid>,
     /// Names and kinds the cells and cards show.
@@ -72,16 +73,12 @@ pub(super) struct CardSignals {
 }
 
 impl CardSignals {
-    pub(super) fn new(state: crate::ui::state::AppState, map: StoredValue<Id>) -> Self {
+    pub(super) fn new(open: OpenMap) -> Self {
         let signals: Arc<RwLock<HashMap<Id, ArcRwSignal<Option<Card>>>>> = Default::default();
         let effect = RenderEffect::new({
             let signals = Arc::clone(&signals);
             move |_| {
-                state.workspace.with(|ws| {
-                    let cards = ws
-                        .map(&map.get_value())
-                        .map(|m| &m.cards[..])
-                        .unwrap_or(&[]);
+                let sync = |cards: &[Card]| {
                     let Ok(mut sigs) = signals.write() else {
                         return;
                     };
@@ -101,14 +98,14 @@ impl CardSignals {
                         }
                         keep
                     });
-                });
+                };
+                if open.with_map(|m| sync(&m.cards)).is_none() {
+                    sync(&[]);
+                }
             }
         });
-        let current = Arc::new(move |id: &Id| {
-            state
-                .workspace
-                .with_untracked(|ws| ws.map(&map.get_value()).and_then(|m| m.card(id).cloned()))
-        });
+        let current =
+            Arc::new(move |id: &Id| open.with_map_untracked(|m| m.card(id).cloned()).flatten());
         CardSignals {
             signals,
             current,

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::domain::canvas;
 use crate::domain::{Edit, Id};
 use crate::ui::effects::target_element;
-use crate::ui::state::AppState;
+use crate::ui::open_map::OpenMap;
 
 /// What is being dragged.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,18 +21,16 @@ enum Dragged {
 /// The canvas's drag handlers and what they share: what is being dragged.
 #[derive(Clone, Copy)]
 pub(super) struct CanvasDrag {
-    state: AppState,
-    map: StoredValue<Id>,
+    open: OpenMap,
     read_only: Signal<bool>,
     dragged: StoredValue<Option<Dragged>>,
 }
 
 impl CanvasDrag {
-    /// Drag handlers for the open `map`; nothing is dragged while `read_only`.
-    pub fn new(state: AppState, map: StoredValue<Id>, read_only: Signal<bool>) -> Self {
+    /// Drag handlers for the `open` map; nothing is dragged while `read_only`.
+    pub fn new(open: OpenMap, read_only: Signal<bool>) -> Self {
         CanvasDrag {
-            state,
-            map,
+            open,
             read_only,
             dragged: StoredValue::new(None),
         }
@@ -81,7 +79,7 @@ impl CanvasDrag {
         }
         if let Some(edit) = self.drop_edit(&ev) {
             ev.prevent_default();
-            self.state.edit(&self.map.get_value(), edit);
+            self.open.edit(edit);
         }
         self.dragged.set_value(None);
     }
@@ -96,9 +94,8 @@ impl CanvasDrag {
     fn drop_edit(self, ev: &web_sys::DragEvent) -> Option<Edit> {
         let el = target_element(ev)?;
         let what = self.dragged.get_value()?;
-        self.state.workspace.with_untracked(|ws| {
-            let m = ws.map(&self.map.get_value())?;
-            match what {
+        self.open
+            .with_map_untracked(|m| match what {
                 Dragged::Card(card) => {
                     if let Some(before) = el
                         .closest("[data-card-id]")
@@ -121,7 +118,7 @@ impl CanvasDrag {
                     let onto = Id(onto.get_attribute("data-stage-id")?);
                     canvas::drop_stage(m, &stage, &onto)
                 }
-            }
-        })
+            })
+            .flatten()
     }
 }

@@ -11,13 +11,10 @@ use crate::domain::canvas::{self, Direction, Target};
 use crate::domain::css::attr_selector;
 use crate::domain::{Edit, Id};
 use crate::ui::effects::target_element;
-use crate::ui::state::AppState;
 
 /// What the canvas's key handler works on.
 #[derive(Clone, Copy)]
 pub(super) struct CanvasKeys {
-    /// The app's state (the workspace the edits go to).
-    pub state: AppState,
     /// The canvas: its map, grid, drawn columns and the card being edited.
     pub ctx: CanvasCtx,
     /// Whether the map is read-only.
@@ -67,13 +64,12 @@ impl CanvasKeys {
 
     /// Alt+arrow: moves the card one step and keeps focus on it.
     fn move_card(self, card: Id, dir: Direction) {
-        let map = self.ctx.map.get_value();
-        let edit = self
-            .state
-            .workspace
-            .with_untracked(|ws| ws.map(&map).and_then(|m| canvas::move_card(m, &card, dir)));
+        let open = self.ctx.open;
+        let edit = open
+            .with_map_untracked(|m| canvas::move_card(m, &card, dir))
+            .flatten();
         if let Some(edit) = edit {
-            self.state.edit(&map, edit);
+            open.edit(edit);
             focus_later(attr_selector("data-card-id", card.as_str()));
         }
     }
@@ -101,8 +97,7 @@ impl CanvasKeys {
             g.step(&card, Direction::Down)
                 .or_else(|| g.step(&card, Direction::Up))
         });
-        self.state
-            .edit(&self.ctx.map.get_value(), Edit::RemoveCard { id: card });
+        self.ctx.open.edit(Edit::RemoveCard { id: card });
         if let Some(t) = next {
             focus_later(selector_of(&t));
         }

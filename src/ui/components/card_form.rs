@@ -11,15 +11,14 @@ use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{CardKind, Id, OpportunityStatus, ResearchMethod, Severity, Text};
 use crate::i18n::*;
 use crate::ui::labels::Choice;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// With `card: None` adds a new card to `stage` (in `lane`, or the first lane of `kind`);
 /// with `Some(id)` edits that card. The form's state is one [`CardDraft`]: this component only
 /// shows it and dispatches the edits it makes.
 #[component]
 pub fn CardForm(
-    /// The map.
-    map: Id,
     /// The stage of a new card.
     stage: Id,
     /// The card to edit; `None` adds one.
@@ -34,11 +33,10 @@ pub fn CardForm(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let l = use_lang().get_untracked();
     let named = |id: &Id, name: &Text| (id.clone(), name.get(l).to_owned());
-    let opened = state.workspace.with_untracked(|ws| {
-        let m = ws.map(&map)?;
+    let opened = open.with_map_untracked(|m| {
         let draft = card
             .as_ref()
             .and_then(|c| CardDraft::edit(m, c, l))
@@ -52,7 +50,7 @@ pub fn CardForm(
         let personas: Vec<(Id, String)> =
             m.personas.iter().map(|p| named(&p.id, &p.name)).collect();
         let assets: Vec<(Id, String)> = m.content.iter().map(|a| named(&a.id, &a.title)).collect();
-        Some((draft, lanes, departments, personas, assets))
+        (draft, lanes, departments, personas, assets)
     });
     let Some((draft, lanes, departments, personas, assets)) = opened else {
         return ().into_any();
@@ -71,7 +69,6 @@ pub fn CardForm(
     });
     let kind_now = Memo::new(move |_| draft.with(CardDraft::kind));
     let is = move |k: CardKind| kind_now.get() == Some(k);
-    let map = StoredValue::new(map);
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -79,7 +76,7 @@ pub fn CardForm(
             Err(e) => error.set(Some(e)),
             Ok(edits) => {
                 for edit in edits {
-                    state.edit(&map.get_value(), edit);
+                    open.edit(edit);
                 }
                 on_done.run(());
             }

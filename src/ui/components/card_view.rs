@@ -10,7 +10,7 @@ use crate::domain::{CardKind, Edit, Evidence, Id, Presence};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
 use crate::ui::labels::Choice;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn CardView(
@@ -23,11 +23,10 @@ pub fn CardView(
     edges: Signal<(bool, bool)>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
     let lang = use_lang();
     let canvas = expect_canvas();
     let read_only = use_read_only();
-    let map = canvas.map;
+    let open = canvas.open;
     let card = StoredValue::new(card);
     // Everything shown, from the card's own signal and the canvas's lookups (not the workspace).
     let signal = canvas.card(&card.get_value());
@@ -92,12 +91,11 @@ pub fn CardView(
             .with_value(|s| s.selected(&Some(card.get_value())))
     };
     let step = move |dir: Direction| {
-        let edit = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| canvas::move_card(m, &card.get_value(), dir))
-        });
+        let edit = open
+            .with_map_untracked(|m| canvas::move_card(m, &card.get_value(), dir))
+            .flatten();
         if let Some(edit) = edit {
-            state.edit(&map.get_value(), edit);
+            open.edit(edit);
         }
     };
     // Whether a move button has somewhere to go (cheap: no scan of the map's cards).
@@ -108,12 +106,9 @@ pub fn CardView(
         Direction::Right => info.read().as_ref().is_some_and(|i| !i.last_stage),
     };
     let remove = move |_| {
-        state.edit(
-            &map.get_value(),
-            Edit::RemoveCard {
-                id: card.get_value(),
-            },
-        )
+        open.edit(Edit::RemoveCard {
+            id: card.get_value(),
+        })
     };
     let done_editing = Callback::new(move |_| {
         canvas.editing.set(None);
@@ -141,7 +136,7 @@ pub fn CardView(
         if editing() && !read_only.get_untracked() {
             return view! {
                 <li class="card editing" style=style>
-                    <CardForm map=map.get_value() stage=Id::from("") card=Some(card.get_value()) kind=i.kind
+                    <CardForm stage=Id::from("") card=Some(card.get_value()) kind=i.kind
                         lane=None on_done=done_editing />
                 </li>
             }
@@ -196,7 +191,7 @@ pub fn CardView(
                 {(!i.detail.is_empty()).then(|| view! { <p class="card-detail">{i.detail.clone()}</p> })}
                 {touch}
                 {facts}
-                {(i.kind == CardKind::Question).then(|| view! { <QuestionAnswer map=map.get_value() card=card.get_value() /> })}
+                {(i.kind == CardKind::Question).then(|| view! { <QuestionAnswer card=card.get_value() /> })}
                 <Show when=move || !read_only.get()>
                 {view! {
                 <div class="card-actions">

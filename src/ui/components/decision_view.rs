@@ -6,40 +6,38 @@ use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{DecisionPoint, Destination, Edit, Id, Outcome, Text};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 #[component]
-pub fn DecisionView(map: Id, stage: Id) -> impl IntoView {
+pub fn DecisionView(
+    /// The stage whose decision point this is.
+    stage: Id,
+) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
+    let stage = StoredValue::new(stage);
     // (decision, stage names by id with their index, this stage's index)
-    let data = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let m = ws.map(&map.get_value())?;
-            let here = m.stage_index(&stage.get_value())?;
-            let names: Vec<(Id, String, usize)> = m
-                .stages
-                .iter()
-                .enumerate()
-                .map(|(i, s)| (s.id.clone(), s.name.get(lang.get()).to_owned(), i))
-                .collect();
-            Some((m.stages[here].decision.clone(), names, here))
-        })
+    let data = open.select(move |m| {
+        let here = m.stage_index(&stage.get_value())?;
+        let names: Vec<(Id, String, usize)> = m
+            .stages
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.clone(), s.name.get(lang.get()).to_owned(), i))
+            .collect();
+        Some((m.stages[here].decision.clone(), names, here))
     });
     let read_only = use_read_only();
     let editing = RwSignal::new(false);
     let new_name = RwSignal::new(String::new());
     let new_target = RwSignal::new(String::new());
     let set = move |d: Option<DecisionPoint>| {
-        state.edit(
-            &map.get_value(),
-            Edit::SetDecision {
-                stage: stage.get_value(),
-                decision: d,
-            },
-        )
+        open.edit(Edit::SetDecision {
+            stage: stage.get_value(),
+            decision: d,
+        })
     };
     let mark = move |_| {
         set(Some(DecisionPoint {

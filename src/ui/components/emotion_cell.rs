@@ -8,7 +8,6 @@ use super::expect_canvas;
 use crate::domain::{Edit, Emotion, Id};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
-use crate::ui::state::expect_state;
 
 /// Height of the drawing, in its own units; a score of +2 is at the top.
 const H: f64 = 40.0;
@@ -29,8 +28,8 @@ pub fn EmotionCell(
     index: usize,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
     let canvas = expect_canvas();
+    let open = canvas.open;
     let read_only = use_read_only();
     let (persona, stage) = (StoredValue::new(persona), StoredValue::new(stage));
     let piece = Memo::new(move |_| {
@@ -45,24 +44,21 @@ pub fn EmotionCell(
             .unwrap_or_default()
     });
     let note = move || {
-        state.workspace.with_untracked(|ws| {
-            ws.map(&canvas.map.get_value())
-                .and_then(|m| m.emotion(&persona.get_value(), &stage.get_value()))
+        open.with_map_untracked(|m| {
+            m.emotion(&persona.get_value(), &stage.get_value())
                 .map(|e| e.note.clone())
-                .unwrap_or_default()
         })
+        .flatten()
+        .unwrap_or_default()
     };
     let set = move |ev: leptos::ev::Event| {
         let v = event_target_value(&ev);
         let emotion = v.parse::<i8>().ok().map(|s| (s, note()));
-        state.edit(
-            &canvas.map.get_value(),
-            Edit::SetEmotion {
-                persona: persona.get_value(),
-                stage: stage.get_value(),
-                emotion,
-            },
-        );
+        open.edit(Edit::SetEmotion {
+            persona: persona.get_value(),
+            stage: stage.get_value(),
+            emotion,
+        });
     };
     let label = {
         let persona_name = persona_name.clone();

@@ -3,67 +3,58 @@
 
 use leptos::prelude::*;
 
+use super::expect_canvas;
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Text};
 use crate::i18n::*;
 use crate::ui::embed::use_read_only;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn LaneHead(
-    /// The map.
-    map: Id,
     /// The lane.
     lane: Id,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_canvas().open;
     let lang = use_lang();
-    let (map, lane) = (StoredValue::new(map), StoredValue::new(lane));
+    let lane = StoredValue::new(lane);
     // (name, kind, position among all lanes, number of lanes, hidden)
-    let info = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let m = ws.map(&map.get_value())?;
-            let at = m.lanes.iter().position(|l| l.id == lane.get_value())?;
-            let l = &m.lanes[at];
-            Some((
-                l.name.get(lang.get()).to_owned(),
-                l.kind,
-                at,
-                m.lanes.len(),
-                l.hidden,
-            ))
-        })
+    let info = open.select(move |m| {
+        let at = m.lanes.iter().position(|l| l.id == lane.get_value())?;
+        let l = &m.lanes[at];
+        Some((
+            l.name.get(lang.get()).to_owned(),
+            l.kind,
+            at,
+            m.lanes.len(),
+            l.hidden,
+        ))
     });
     let name = move || info.get().map(|i| i.0).unwrap_or_default();
     let read_only = use_read_only();
     let renaming = RwSignal::new(false);
     let draft = RwSignal::new(String::new());
     let update = move |name: Option<Text>, hidden: Option<bool>| {
-        let current = state.workspace.with_untracked(|ws| {
-            ws.map(&map.get_value())
-                .and_then(|m| m.lane(&lane.get_value()))
-                .map(|l| (l.name.clone(), l.hidden))
-        });
+        let current = open
+            .with_map_untracked(|m| {
+                m.lane(&lane.get_value())
+                    .map(|l| (l.name.clone(), l.hidden))
+            })
+            .flatten();
         if let Some((n, h)) = current {
-            state.edit(
-                &map.get_value(),
-                Edit::UpdateLane {
-                    id: lane.get_value(),
-                    name: name.unwrap_or(n),
-                    hidden: hidden.unwrap_or(h),
-                },
-            );
+            open.edit(Edit::UpdateLane {
+                id: lane.get_value(),
+                name: name.unwrap_or(n),
+                hidden: hidden.unwrap_or(h),
+            });
         }
     };
     let move_to = move |to: usize| {
-        state.edit(
-            &map.get_value(),
-            Edit::MoveLane {
-                id: lane.get_value(),
-                to,
-            },
-        )
+        open.edit(Edit::MoveLane {
+            id: lane.get_value(),
+            to,
+        })
     };
     let at = move || info.get().map_or(0, |i| i.2);
     let count = move || info.get().map_or(0, |i| i.3);
@@ -121,7 +112,7 @@ pub fn LaneHead(
                     {t!(i18n, hide)}
                 </button>
                 <button type="button" class="small icon danger"
-                    on:click=move |_| state.edit(&map.get_value(), Edit::RemoveLane { id: lane.get_value() })
+                    on:click=move |_| open.edit(Edit::RemoveLane { id: lane.get_value() })
                     aria-label=move || t_string!(i18n, delete_lane_named, name = name()).to_string()>
                     <span aria-hidden="true">"✕"</span>
                 </button>

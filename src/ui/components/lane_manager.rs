@@ -5,35 +5,26 @@ use leptos::prelude::*;
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{CardKind, Edit, Id, Lane, Text};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 #[component]
-pub fn LaneManager(
-    /// The map.
-    map: Id,
-) -> impl IntoView {
+pub fn LaneManager() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
-    let hidden = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| {
-                    m.lanes
-                        .iter()
-                        .filter(|l| l.hidden)
-                        .map(|l| {
-                            (
-                                l.id.clone(),
-                                l.name.get(lang.get()).to_owned(),
-                                l.name.clone(),
-                            )
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .unwrap_or_default()
-        })
+    let hidden = open.select(move |m| {
+        m.lanes
+            .iter()
+            .filter(|l| l.hidden)
+            .map(|l| {
+                (
+                    l.id.clone(),
+                    l.name.get(lang.get()).to_owned(),
+                    l.name.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
     });
     let name = RwSignal::new(String::new());
     let kind = RwSignal::new(CardKind::Note.slug().to_owned());
@@ -52,18 +43,15 @@ pub fn LaneManager(
             .unwrap_or(CardKind::Note);
         error.set(false);
         name.set(String::new());
-        state.edit(
-            &map.get_value(),
-            Edit::InsertLane {
-                index: usize::MAX,
-                lane: Lane {
-                    id: Id::random(),
-                    name: Text::User(n),
-                    kind,
-                    hidden: false,
-                },
+        open.edit(Edit::InsertLane {
+            index: usize::MAX,
+            lane: Lane {
+                id: Id::random(),
+                name: Text::User(n),
+                kind,
+                hidden: false,
             },
-        );
+        });
     };
     let kinds = CardKind::ALL
         .into_iter()
@@ -81,7 +69,7 @@ pub fn LaneManager(
                         <button type="button" class="small"
                             on:click={
                                 let (id, text) = (lane.0.clone(), lane.2.clone());
-                                move |_| state.edit(&map.get_value(), Edit::UpdateLane {
+                                move |_| open.edit(Edit::UpdateLane {
                                     id: id.clone(), name: text.clone(), hidden: false,
                                 })
                             }

@@ -4,76 +4,48 @@
 use leptos::prelude::*;
 
 use crate::domain::document::limits::TEXT_CHARS;
-use crate::domain::{Action, Edit, Id, Stage, Text};
+use crate::domain::{Edit, Id, Stage, Text};
 use crate::i18n::*;
 use crate::ui::components::{NewVersionButton, ShareMenu};
 use crate::ui::embed::use_embed;
-use crate::ui::file_io::download_map;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::route::href;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::use_lang;
 
 #[component]
-pub fn MapToolbar(id: Id) -> impl IntoView {
+pub fn MapToolbar() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
     // An (editable) embed has no map list and no other maps to open.
     let embed = use_embed();
     let full_app = move || embed.get().is_none();
-    let id = StoredValue::new(id);
-    let name = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&id.get_value())
-                .map(|m| m.name.get(lang.get()).to_owned())
-                .unwrap_or_default()
-        })
-    });
+    let name = open.select(move |m| m.name.get(lang.get()).to_owned());
     // The map this one is a to-be version of (if it still exists): its id and name.
-    let original = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            let of = ws.map(&id.get_value())?.version_of.clone()?;
-            let name = ws.map(&of)?.name.get(lang.get()).to_owned();
-            Some((of, name))
-        })
-    });
-    let can_undo = Memo::new(move |_| state.workspace.with(|ws| ws.can_undo(&id.get_value())));
-    let can_redo = Memo::new(move |_| state.workspace.with(|ws| ws.can_redo(&id.get_value())));
+    let original = open.original();
+    let can_undo = open.can_undo();
+    let can_redo = open.can_redo();
 
     let rename = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev).trim().to_owned();
-        let renamed = !value.is_empty()
-            && value != name.get_untracked()
-            && state
-                .dispatch(Action::Rename {
-                    map: id.get_value(),
-                    name: Text::User(value),
-                })
-                .is_some();
+        let renamed =
+            !value.is_empty() && value != name.get_untracked() && open.rename(Text::User(value));
         // An empty or refused name leaves the map's name, in the box too.
         if !renamed {
             event_target::<web_sys::HtmlInputElement>(&ev).set_value(&name.get_untracked());
         }
     };
     let add_stage = move |_| {
-        let n = state
-            .workspace
-            .with_untracked(|ws| ws.map(&id.get_value()).map_or(0, |m| m.stages.len()));
+        let n = open.with_map_untracked(|m| m.stages.len()).unwrap_or(0);
         let stage = Stage {
             id: Id::random(),
             name: Text::User(t_string!(i18n, new_stage_name, n = n + 1).to_string()),
             description: Text::default(),
             decision: None,
         };
-        state.edit(&id.get_value(), Edit::InsertStage { index: n, stage });
+        open.edit(Edit::InsertStage { index: n, stage });
     };
-    let export = move |_| {
-        state.flush_now();
-        state.workspace.with_untracked(|ws| {
-            if let Some(m) = ws.map(&id.get_value()) {
-                state.downloaded(download_map(m, lang.get_untracked()));
-            }
-        });
-    };
+    let export = move |_| open.download();
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -96,7 +68,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 type="button"
                 disabled=move || !can_undo.get()
                 aria-keyshortcuts="Control+Z"
-                on:click=move |_| { state.undo(&id.get_value()); }
+                on:click=move |_| open.undo()
             >
                 <span aria-hidden="true">"↶ "</span>
                 {t!(i18n, undo)}
@@ -105,7 +77,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 type="button"
                 disabled=move || !can_redo.get()
                 aria-keyshortcuts="Control+Shift+Z"
-                on:click=move |_| { state.redo(&id.get_value()); }
+                on:click=move |_| open.redo()
             >
                 <span aria-hidden="true">"↷ "</span>
                 {t!(i18n, redo)}
@@ -118,7 +90,7 @@ pub fn MapToolbar(id: Id) -> impl IntoView {
                 <NewVersionButton />
             </Show>
             <button type="button" on:click=export>{t!(i18n, export_json)}</button>
-            <ShareMenu map=id.get_value() />
+            <ShareMenu />
             <button type="button" on:click=print>{t!(i18n, print)}</button>
         </div>
         {move || original.get().map(|(of, of_name)| view! {

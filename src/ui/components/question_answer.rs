@@ -8,29 +8,27 @@ use crate::domain::metrics::questions::{answer, Answer, Sources};
 use crate::domain::{Id, Lang};
 use crate::i18n::*;
 use crate::ui::data::expect_data;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The data's answer to one question card, or nothing when no figure is linked to it or no
 /// data is loaded.
 #[component]
 pub fn QuestionAnswer(
-    /// The open map.
-    map: Id,
     /// The question card.
     card: Id,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let data = expect_data();
     let lang = use_lang();
-    let (map, card) = (StoredValue::new(map), StoredValue::new(card));
+    let card = StoredValue::new(card);
     let found = Memo::new(move |_| {
         let loaded = data.loaded.get()?;
         let analysis = data.analysis.get()?.ok()?;
         let report = data.report.get()?;
         let l = lang.get();
-        state.workspace.with(|ws| {
-            let m = ws.map(&map.get_value())?;
+        open.with_map(|m| {
             let c = m.card(&card.get_value())?;
             let sources = Sources {
                 map: m,
@@ -47,6 +45,7 @@ pub fn QuestionAnswer(
             ];
             Some(words(&a, m, l, &temps))
         })
+        .flatten()
     });
     move || {
         found.get().map(|text| {

@@ -5,12 +5,12 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::domain::share::{embed_code, embed_url, shared_embed_url, EmbedMode, ShareError};
-use crate::domain::Id;
+use crate::domain::JourneyMap;
 use crate::i18n::*;
 use crate::ui::embed::app_base;
-use crate::ui::file_io::download_map;
+use crate::ui::open_map::expect_open_map;
 use crate::ui::share_link::{self, LinkError};
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::use_lang;
 
 /// What the embed code shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,30 +27,16 @@ enum Embed {
 /// map) and a button to copy it; the shared link in a read-only field and a button to copy it
 /// (or why the map is too big for one); and the map file to download.
 #[component]
-pub fn ShareMenu(
-    /// The open map.
-    map: Id,
-) -> impl IntoView {
+pub fn ShareMenu() -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let map = expect_open_map();
     let lang = use_lang();
-    let map = StoredValue::new(map);
     let open = RwSignal::new(false);
     let embed = RwSignal::new(Embed::View);
     let copied = RwSignal::new(None::<bool>);
     let fragment = RwSignal::new(None::<Result<String, LinkError>>);
-    let name = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value())
-                .map(|m| m.name.get(lang.get()).to_owned())
-                .unwrap_or_default()
-        })
-    });
-    let updated = Memo::new(move |_| {
-        state
-            .workspace
-            .with(|ws| ws.map(&map.get_value()).map(|m| m.updated))
-    });
+    let name = map.select(move |m| m.name.get(lang.get()).to_owned());
+    let updated = map.select(|m| Some(m.updated));
     // The link is made (in the browser's compressor) when the panel opens, and again after each
     // change to the map while it is open.
     Effect::new(move |_| {
@@ -58,10 +44,7 @@ pub fn ShareMenu(
             return;
         }
         updated.track();
-        let Some(m) = state
-            .workspace
-            .with_untracked(|ws| ws.map(&map.get_value()).cloned())
-        else {
+        let Some(m) = map.with_map_untracked(JourneyMap::clone) else {
             return;
         };
         fragment.set(None);
@@ -78,8 +61,8 @@ pub fn ShareMenu(
     let code = move || {
         let base = base.get_value();
         let src = match embed.get() {
-            Embed::View => embed_url(&base, &map.get_value(), EmbedMode::View),
-            Embed::Edit => embed_url(&base, &map.get_value(), EmbedMode::Edit),
+            Embed::View => embed_url(&base, &map.id(), EmbedMode::View),
+            Embed::Edit => embed_url(&base, &map.id(), EmbedMode::Edit),
             Embed::Link => match fragment.get() {
                 Some(Ok(f)) => shared_embed_url(&base, &f),
                 _ => return String::new(),
@@ -97,14 +80,7 @@ pub fn ShareMenu(
             copied.try_set(Some(ok));
         });
     };
-    let download = move |_| {
-        state.flush_now();
-        state.workspace.with_untracked(|ws| {
-            if let Some(m) = ws.map(&map.get_value()) {
-                state.downloaded(download_map(m, lang.get_untracked()));
-            }
-        });
-    };
+    let download = move |_| map.download();
     let choice = move |value: Embed, test_id: &'static str| {
         let text = move || match value {
             Embed::View => t_string!(i18n, share_embed_view).to_string(),

@@ -8,12 +8,10 @@ use crate::domain::{CardKind, Edit, Id};
 use crate::i18n::*;
 use crate::ui::data::DataSession;
 use crate::ui::embed::use_read_only;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::state::use_lang;
 
 #[component]
 pub fn StageColumn(
-    /// The map.
-    map: Id,
     /// The stage.
     stage: Id,
     /// Its position.
@@ -23,23 +21,19 @@ pub fn StageColumn(
     drawn: Signal<bool>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
     let lang = use_lang();
-    let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
-    let info = Memo::new(move |_| {
-        state.workspace.with(|ws| {
-            ws.map(&map.get_value()).and_then(|m| {
-                m.stage(&stage.get_value()).map(|s| {
-                    (
-                        s.name.get(lang.get()).to_owned(),
-                        s.description.get(lang.get()).to_owned(),
-                        m.stages.len(),
-                    )
-                })
-            })
+    let canvas = expect_canvas();
+    let open = canvas.open;
+    let stage = StoredValue::new(stage);
+    let info = open.select(move |m| {
+        m.stage(&stage.get_value()).map(|s| {
+            (
+                s.name.get(lang.get()).to_owned(),
+                s.description.get(lang.get()).to_owned(),
+                m.stages.len(),
+            )
         })
     });
-    let canvas = expect_canvas();
     let read_only = use_read_only();
     let editing = RwSignal::new(false);
     let adding = RwSignal::new(false);
@@ -47,21 +41,15 @@ pub fn StageColumn(
     let count = move || info.get().map_or(0, |i| i.2);
 
     let move_to = move |to: usize| {
-        state.edit(
-            &map.get_value(),
-            Edit::MoveStage {
-                id: stage.get_value(),
-                to,
-            },
-        )
+        open.edit(Edit::MoveStage {
+            id: stage.get_value(),
+            to,
+        })
     };
     let remove = move |_| {
-        state.edit(
-            &map.get_value(),
-            Edit::RemoveStage {
-                id: stage.get_value(),
-            },
-        )
+        open.edit(Edit::RemoveStage {
+            id: stage.get_value(),
+        })
     };
     // Contacts the imported data places here, when there is data and the rules parse.
     let data = use_context::<DataSession>();
@@ -124,7 +112,7 @@ pub fn StageColumn(
             <Show when=move || editing.get() fallback=move || view! {
                 <p class="stage-description">{move || info.get().map(|i| i.1).unwrap_or_default()}</p>
             }>
-                {view! { <StageForm map=map.get_value() stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) /> }.into_any()}
+                {view! { <StageForm stage=stage.get_value() on_done=Callback::new(move |_| editing.set(false)) /> }.into_any()}
             </Show>
             // Type-erased: the nested view types otherwise give symbol names over the 100 KB
             // that rustc's LTO reader accepts ("Invalid Wasm linking symbol").
@@ -156,7 +144,7 @@ pub fn StageColumn(
                     <span aria-hidden="true">"+ "</span>{t!(i18n, add_card)}
                 </button>
             }>
-                {view! { <CardForm map=map.get_value() stage=stage.get_value() card=None kind=CardKind::Touchpoint
+                {view! { <CardForm stage=stage.get_value() card=None kind=CardKind::Touchpoint
                     on_done=Callback::new(move |_| adding.set(false)) /> }.into_any()}
             </Show>
             }.into_any()}
@@ -172,7 +160,7 @@ pub fn StageColumn(
                 <EmotionCell persona=persona.0 persona_name=persona.1 stage=stage.get_value() index />
             </For>
             <div class="decision-cell">
-                <DecisionView map=map.get_value() stage=stage.get_value() />
+                <DecisionView stage=stage.get_value() />
             </div>
             </Show>
         </li>

@@ -7,13 +7,12 @@ use super::{escape_cancels, FieldError, FormActions};
 use crate::domain::document::limits::TEXT_CHARS;
 use crate::domain::{Edit, Id, Text};
 use crate::i18n::*;
-use crate::ui::state::{expect_state, use_lang};
+use crate::ui::open_map::expect_open_map;
+use crate::ui::state::use_lang;
 
 /// The stage's name and description, saved as one edit; Escape or Cancel leaves them as they were.
 #[component]
 pub fn StageForm(
-    /// The open map.
-    map: Id,
     /// The stage to edit.
     stage: Id,
     /// Called when the form closes (saved or cancelled).
@@ -21,13 +20,14 @@ pub fn StageForm(
     on_done: Callback<()>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let state = expect_state();
+    let open = expect_open_map();
     let lang = use_lang();
-    let current = state.workspace.with_untracked(|ws| {
-        ws.map(&map)
-            .and_then(|m| m.stage(&stage))
-            .map(|s| (s.name.clone(), s.description.clone()))
-    });
+    let current = open
+        .with_map_untracked(|m| {
+            m.stage(&stage)
+                .map(|s| (s.name.clone(), s.description.clone()))
+        })
+        .flatten();
     let Some((name0, desc0)) = current else {
         return ().into_any();
     };
@@ -41,7 +41,7 @@ pub fn StageForm(
             let _ = el.focus();
         }
     });
-    let (map, stage) = (StoredValue::new(map), StoredValue::new(stage));
+    let stage = StoredValue::new(stage);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = name.get_untracked().trim().to_owned();
@@ -57,14 +57,11 @@ pub fn StageForm(
                 Text::User(new)
             }
         };
-        state.edit(
-            &map.get_value(),
-            Edit::UpdateStage {
-                id: stage.get_value(),
-                name: keep(&name0, n),
-                description: keep(&desc0, desc.get_untracked()),
-            },
-        );
+        open.edit(Edit::UpdateStage {
+            id: stage.get_value(),
+            name: keep(&name0, n),
+            description: keep(&desc0, desc.get_untracked()),
+        });
         on_done.run(());
     };
     let field = format!("stage-name-{}", stage.get_value());

@@ -108,7 +108,7 @@ pub fn MapPage(id: Id) -> impl IntoView {
         >
             <div class="page map-page">
                 <Show when=show_toolbar>
-                    {view! { <MapToolbar id=open.id() /> }.into_any()}
+                    {view! { <MapToolbar /> }.into_any()}
                 </Show>
                 <Show when=show_tabs>
                     {view! { <ViewTabs /> }.into_any()}
@@ -154,7 +154,7 @@ pub fn MapPage(id: Id) -> impl IntoView {
                     when=move || has_stages.get()
                     fallback=move || view! { <p class="empty">{t!(i18n, no_stages)}</p> }
                 >
-                    <Canvas map=open.id() />
+                    <Canvas />
                 </Show>
                 </Show>
                 <Show when=move || embed.get().is_some()>
