@@ -1388,7 +1388,7 @@ pub(crate) mod test_maps {
         m.circular = rng.one_in(2);
         m.stages = (0..size.stages)
             .map(|i| Stage {
-                id: Id(format!("s{i}")),
+                id: Id::new(format!("s{i}")),
                 name: text(&mut rng, 3),
                 description: if rng.one_in(3) {
                     text(&mut rng, 6)
@@ -1401,7 +1401,7 @@ pub(crate) mod test_maps {
         // Ids given twice: searches find the first.
         for i in 1..size.stages {
             if size.odd && rng.one_in(8) {
-                m.stages[i].id = Id(format!("s{}", rng.below(i)));
+                m.stages[i].id = Id::new(format!("s{}", rng.below(i)));
             }
         }
         for i in 0..size.stages {
@@ -1410,11 +1410,11 @@ pub(crate) mod test_maps {
             }
             let outcomes = (0..1 + rng.below(4))
                 .map(|o| Outcome {
-                    id: Id(format!("o{i}-{o}")),
+                    id: Id::new(format!("o{i}-{o}")),
                     name: text(&mut rng, 2),
                     leads_to: match rng.below(if size.odd { 3 } else { 2 }) {
                         0 => Destination::Exit,
-                        1 => Destination::Stage(Id(format!("s{}", rng.below(size.stages)))),
+                        1 => Destination::Stage(Id::new(format!("s{}", rng.below(size.stages)))),
                         _ => Destination::Stage(Id::from("gone")),
                     },
                 })
@@ -1426,7 +1426,7 @@ pub(crate) mod test_maps {
         }
         for i in 0..size.extra_lanes {
             m.lanes.push(Lane {
-                id: Id(format!("lane{i}")),
+                id: Id::new(format!("lane{i}")),
                 name: text(&mut rng, 2),
                 kind: CardKind::ALL[rng.below(CardKind::ALL.len())],
                 hidden: false,
@@ -1437,21 +1437,21 @@ pub(crate) mod test_maps {
         }
         m.personas = (0..size.personas)
             .map(|i| Persona {
-                id: Id(format!("p{i}")),
+                id: Id::new(format!("p{i}")),
                 name: text(&mut rng, 2),
                 description: Text::default(),
             })
             .collect();
         for i in 1..size.personas {
             if size.odd && rng.one_in(8) {
-                m.personas[i].id = Id(format!("p{}", rng.below(i)));
+                m.personas[i].id = Id::new(format!("p{}", rng.below(i)));
             }
         }
         let pick = |rng: &mut Rng, n: usize, prefix: &str| {
             if size.odd && rng.one_in(20) {
                 Id::from("gone")
             } else {
-                Id(format!("{prefix}{}", rng.below(n.max(1))))
+                Id::new(format!("{prefix}{}", rng.below(n.max(1))))
             }
         };
         for i in 0..size.cards {
@@ -1462,9 +1462,9 @@ pub(crate) mod test_maps {
                 m.lanes[rng.below(m.lanes.len())].id.clone()
             };
             let id = if size.odd && rng.one_in(15) && i > 0 {
-                Id(format!("c{}", rng.below(i)))
+                Id::new(format!("c{}", rng.below(i)))
             } else {
-                Id(format!("c{i}"))
+                Id::new(format!("c{i}"))
             };
             let mut c = Card::plain(id, stage, lane, text(&mut rng, 5));
             if size.spanning > 0 && rng.one_in(size.spanning) {

@@ -118,7 +118,7 @@ impl CardDraftError {
 
 /// The id a list's pick names: the empty pick is none.
 fn picked(value: String) -> Option<Id> {
-    Some(value).filter(|v| !v.is_empty()).map(Id)
+    Some(value).filter(|v| !v.is_empty()).map(Id::new)
 }
 
 impl CardDraft {

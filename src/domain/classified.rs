@@ -104,7 +104,7 @@ impl Tally {
         let unknown = result
             .stages
             .iter()
-            .filter(|id| map.stage(&Id((*id).clone())).is_none())
+            .filter(|id| map.stage(&Id::new((*id).clone())).is_none())
             .map(|id| count(id))
             .collect();
         Tally {

@@ -412,7 +412,7 @@ pub fn check_card(map: &JourneyMap, c: &Card) -> Result<(), ImportError> {
 }
 
 fn emotion_id(e: &Emotion) -> Id {
-    Id(format!("{}/{}", e.persona, e.stage))
+    Id::new(format!("{}/{}", e.persona, e.stage))
 }
 
 pub fn check_emotion(e: &Emotion) -> Result<(), ImportError> {
@@ -431,7 +431,7 @@ pub fn check_emotion(e: &Emotion) -> Result<(), ImportError> {
 }
 
 fn handoff_id(h: &Handoff) -> Id {
-    Id(format!("{}→{}", h.from, h.to))
+    Id::new(format!("{}→{}", h.from, h.to))
 }
 
 pub fn check_handoff(h: &Handoff) -> Result<(), ImportError> {

@@ -1669,14 +1669,14 @@ mod properties {
     /// Ids drawn from a small pool, so that edits hit existing things as often as missing ones.
     fn id() -> impl Strategy<Value = Id> {
         prop_oneof![
-            (0..6u8).prop_map(|i| Id(format!("s{i}"))),
-            (0..6u8).prop_map(|i| Id(format!("c{i}"))),
-            (0..3u8).prop_map(|i| Id(format!("p{i}"))),
-            (0..3u8).prop_map(|i| Id(format!("d{i}"))),
-            (0..3u8).prop_map(|i| Id(format!("a{i}"))),
-            Just(Id(String::new())),
-            Just(Id("touchpoint".into())),
-            Just(Id("pain_point".into())),
+            (0..6u8).prop_map(|i| Id::new(format!("s{i}"))),
+            (0..6u8).prop_map(|i| Id::new(format!("c{i}"))),
+            (0..3u8).prop_map(|i| Id::new(format!("p{i}"))),
+            (0..3u8).prop_map(|i| Id::new(format!("d{i}"))),
+            (0..3u8).prop_map(|i| Id::new(format!("a{i}"))),
+            Just(Id::new(String::new())),
+            Just(Id::new("touchpoint")),
+            Just(Id::new("pain_point")),
         ]
     }
 

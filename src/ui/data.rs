@@ -638,7 +638,7 @@ impl DataSession {
             let store = DatasetStore::open().await?;
             store
                 .replace_for_map(&StoredDataset {
-                    id: Id::random().0,
+                    id: Id::random_text(),
                     map_id: map.0.clone(),
                     meta_json: serde_json::to_string(meta)
                         .map_err(|e| DatasetStoreError::Failed(e.to_string()))?,

@@ -139,7 +139,7 @@ impl Builder {
             .filter(|c| c.stage == stage && c.lane == lane)
             .count()
             + 1;
-        let id = Id(format!(
+        let id = Id::new(format!(
             "{}_{}_{}_{}",
             self.prefix,
             kind_tag(kind),

@@ -46,9 +46,9 @@ impl CanvasDrag {
             return;
         };
         let what = if let Some(c) = el.get_attribute("data-card-id") {
-            Dragged::Card(Id(c))
+            Dragged::Card(Id::new(c))
         } else if let Some(s) = el.get_attribute("data-stage-drag") {
-            Dragged::Stage(Id(s))
+            Dragged::Stage(Id::new(s))
         } else {
             return;
         };
@@ -103,19 +103,19 @@ impl CanvasDrag {
                         .flatten()
                         .and_then(|c| c.get_attribute("data-card-id"))
                     {
-                        let before = Id(before);
+                        let before = Id::new(before);
                         let b = m.card(&before)?;
                         canvas::drop_card(m, &card, &b.stage, &b.lane, Some(&before))
                     } else {
                         let cell = el.closest("[data-cell-lane]").ok().flatten()?;
-                        let lane = Id(cell.get_attribute("data-cell-lane")?);
-                        let stage = Id(cell.get_attribute("data-cell-stage")?);
+                        let lane = Id::new(cell.get_attribute("data-cell-lane")?);
+                        let stage = Id::new(cell.get_attribute("data-cell-stage")?);
                         canvas::drop_card(m, &card, &stage, &lane, None)
                     }
                 }
                 Dragged::Stage(stage) => {
                     let onto = el.closest("li.stage").ok().flatten()?;
-                    let onto = Id(onto.get_attribute("data-stage-id")?);
+                    let onto = Id::new(onto.get_attribute("data-stage-id")?);
                     canvas::drop_stage(m, &stage, &onto)
                 }
             })

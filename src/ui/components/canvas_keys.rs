@@ -29,7 +29,7 @@ impl CanvasKeys {
         let Some(el) = target_element(&ev) else {
             return;
         };
-        let Some(card) = el.get_attribute("data-card-id").map(Id) else {
+        let Some(card) = el.get_attribute("data-card-id").map(Id::new) else {
             return;
         };
         let key = ev.key();

@@ -82,7 +82,7 @@ pub fn CardForm(
             }
         }
     };
-    let uid = StoredValue::new(Id::random().0);
+    let uid = StoredValue::new(Id::random_text());
     let fid = move |name: &str| format!("{name}-{}", uid.get_value());
     let lane_options = lanes
         .iter()
@@ -123,7 +123,7 @@ pub fn CardForm(
     };
     let (lane_v, lane_set) = (
         move || draft.with(|d| d.lane.0.clone()),
-        move |ev: leptos::ev::Event| change(CardChange::Lane(Id(event_target_value(&ev)))),
+        move |ev: leptos::ev::Event| change(CardChange::Lane(Id::new(event_target_value(&ev)))),
     );
     let (sev_v, sev_set) = choice(draft, |d| d.severity, CardChange::Severity);
     let (st_v, st_set) = choice(draft, |d| d.status, CardChange::Status);

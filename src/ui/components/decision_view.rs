@@ -61,7 +61,7 @@ pub fn DecisionView(
             leads_to: if t.is_empty() {
                 Destination::Exit
             } else {
-                Destination::Stage(Id(t))
+                Destination::Stage(Id::new(t))
             },
         });
         set(Some(d));

@@ -34,7 +34,7 @@ pub fn MetricSettingsForm() -> impl IntoView {
                     data-testid="client-stage"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let stage = if v.is_empty() { None } else { Some(Id(v)) };
+                        let stage = if v.is_empty() { None } else { Some(Id::new(v)) };
                         open.change_settings(|s| s.client_stage = stage);
                     }
                 >

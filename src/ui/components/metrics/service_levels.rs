@@ -41,7 +41,7 @@ pub fn ServiceLevels() -> impl IntoView {
             if v.is_empty() {
                 stages.get(fallback).map(|(id, _)| id.clone())
             } else {
-                Some(Id(v))
+                Some(Id::new(v))
             }
         };
         let (Some(f), Some(t), Ok(d)) = (
