@@ -4,6 +4,7 @@
 //! The edits are worked out in [`crate::domain::canvas`]; this reads the events and the elements
 //! under them.
 
+use crate::domain::{Card, Stage};
 use leptos::prelude::*;
 
 use crate::domain::canvas;
@@ -14,8 +15,8 @@ use crate::ui::open_map::OpenMap;
 /// What is being dragged.
 #[derive(Clone, Debug, PartialEq)]
 enum Dragged {
-    Card(Id),
-    Stage(Id),
+    Card(Id<Card>),
+    Stage(Id<Stage>),
 }
 
 /// The canvas's drag handlers and what they share: what is being dragged.
@@ -55,7 +56,8 @@ impl CanvasDrag {
         if let Some(dt) = ev.data_transfer() {
             dt.set_effect_allowed("move");
             let id = match &what {
-                Dragged::Card(c) | Dragged::Stage(c) => c.0.clone(),
+                Dragged::Card(c) => c.to_string(),
+                Dragged::Stage(s) => s.to_string(),
             };
             let _ = dt.set_data("text/plain", &id);
         }

@@ -20,7 +20,7 @@ pub fn MetricSettingsForm() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(id, name)| {
-                let selected = chosen.as_ref() == Some(&id);
+                let selected = chosen.as_ref().map(Id::as_str) == Some(id.as_str());
                 view! { <option value=id.0.clone() selected=selected>{name}</option> }
             })
             .collect_view()
