@@ -7,6 +7,7 @@
 //!
 //! Also here: where the arrow keys lead from a card, how Alt+arrow moves it, and the emotion curve.
 
+use crate::domain::model::{Card, Lane, Stage};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -17,9 +18,9 @@ use super::model::{Emotion, Id, JourneyMap};
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Slot {
     /// A spanning card starts here; it covers `span` columns.
-    Start { card: Id, span: usize },
+    Start { card: Id<Card>, span: usize },
     /// A spanning card that started in an earlier column passes here.
-    Covered(Id),
+    Covered(Id<Card>),
     /// Nothing in this track here.
     Empty,
 }
@@ -30,7 +31,7 @@ pub struct Cell {
     /// One slot per track of the lane, top to bottom.
     pub tracks: Vec<Slot>,
     /// The cards of this stage only, in map order.
-    pub cards: Vec<Id>,
+    pub cards: Vec<Id<Card>>,
 }
 
 /// A piece of a cell's tracks as the canvas draws it: a bar that starts in this cell, or a run
@@ -40,7 +41,11 @@ pub struct Cell {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Drawn {
     /// A bar starting here, on track `track`, covering `span` columns.
-    Bar { track: usize, card: Id, span: usize },
+    Bar {
+        track: usize,
+        card: Id<Card>,
+        span: usize,
+    },
     /// `tracks` tracks from `track` down where no bar starts.
     Gap { track: usize, tracks: usize },
 }
@@ -51,7 +56,7 @@ pub struct DrawnCell {
     /// The lane's tracks, top to bottom.
     pub tracks: Vec<Drawn>,
     /// The cards of this stage only, in map order.
-    pub cards: Vec<Id>,
+    pub cards: Vec<Id<Card>>,
 }
 
 /// A spanning card's bar on its track: the columns `start..end` it covers.
@@ -59,7 +64,7 @@ pub struct DrawnCell {
 struct Bar {
     start: usize,
     end: usize,
-    card: Id,
+    card: Id<Card>,
 }
 
 /// One visible lane: its bars per track and the cards of one stage only.
@@ -73,12 +78,12 @@ struct Row {
     /// overlap.
     tracks: Vec<Vec<Bar>>,
     /// (stage column, card) of the cards that do not span, by column, then in map order.
-    cards: Vec<(usize, Id)>,
+    cards: Vec<(usize, Id<Card>)>,
 }
 
 impl Row {
     /// The cards of one stage only, in map order.
-    fn cards_at(&self, stage: usize) -> &[(usize, Id)] {
+    fn cards_at(&self, stage: usize) -> &[(usize, Id<Card>)] {
         let from = self.cards.partition_point(|c| c.0 < stage);
         let to = self.cards.partition_point(|c| c.0 <= stage);
         &self.cards[from..to]
@@ -96,7 +101,7 @@ impl Row {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
     /// Visible lane ids, top to bottom.
-    pub lanes: Vec<Id>,
+    pub lanes: Vec<Id<Lane>>,
     /// One row per visible lane.
     rows: Vec<Row>,
     /// The number of stage columns.
@@ -106,24 +111,24 @@ pub struct Grid {
 impl Grid {
     /// Lays out the map's cards (hidden lanes are left out).
     pub fn of(map: &JourneyMap) -> Grid {
-        let stages: HashMap<&Id, usize> = map
+        let stages: HashMap<&Id<Stage>, usize> = map
             .stages
             .iter()
             .enumerate()
             .map(|(i, s)| (&s.id, i))
             .collect();
         let n = map.stages.len();
-        let lanes: Vec<&Id> = map
+        let lanes: Vec<&Id<Lane>> = map
             .lanes
             .iter()
             .filter(|l| !l.hidden)
             .map(|l| &l.id)
             .collect();
-        let lane_row: HashMap<&Id, usize> =
+        let lane_row: HashMap<&Id<Lane>, usize> =
             lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
         let mut rows = vec![Row::default(); lanes.len()];
         // Bars per lane: (start, end exclusive, card).
-        let mut bars: Vec<Vec<(usize, usize, &Id)>> = vec![Vec::new(); lanes.len()];
+        let mut bars: Vec<Vec<(usize, usize, &Id<Card>)>> = vec![Vec::new(); lanes.len()];
         for card in &map.cards {
             let (Some(&row), Some(&start)) = (lane_row.get(&card.lane), stages.get(&card.stage))
             else {
@@ -223,7 +228,7 @@ impl Grid {
     }
 
     /// The cards of a cell as the keyboard visits them: bars starting here, then the stage's own.
-    fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id> {
+    fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id<Card>> {
         let Some(row) = self.rows.get(lane).filter(|_| stage < self.columns) else {
             return Vec::new();
         };
@@ -236,7 +241,7 @@ impl Grid {
 
     /// Where a card is: (lane row, stage column, position in the cell's visit order). The first
     /// lane that has it, the first column there (as if reading the cells in order).
-    fn find(&self, card: &Id) -> Option<(usize, usize, usize)> {
+    fn find(&self, card: &Id<Card>) -> Option<(usize, usize, usize)> {
         for (l, row) in self.rows.iter().enumerate() {
             let starts = row.tracks.iter().flatten().map(|b| (b.start, &b.card));
             let singles = row.cards.iter().map(|(s, c)| (*s, c));
@@ -254,14 +259,14 @@ impl Grid {
     }
 
     /// The stage column a card starts in.
-    pub fn column_of(&self, card: &Id) -> Option<usize> {
+    pub fn column_of(&self, card: &Id<Card>) -> Option<usize> {
         self.find(card).map(|(_, s, _)| s)
     }
 
     /// Where an arrow key leads from a card: the next card that way, or the (empty) cell there.
     /// Up and down go through the cards of a cell, then to the cell above or below in the same
     /// stage; left and right go to the first card of the same lane in the stage before or after.
-    pub fn step(&self, card: &Id, dir: Direction) -> Option<Target> {
+    pub fn step(&self, card: &Id<Card>, dir: Direction) -> Option<Target> {
         let (l, s, p) = self.find(card)?;
         let first_or_cell = |l: usize, s: usize| -> Target {
             match self.visit_order(l, s).first() {
@@ -324,10 +329,10 @@ impl Direction {
 /// Where keyboard focus goes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
-    Card(Id),
+    Card(Id<Card>),
     /// An empty cell: its "add a card" button.
     Cell {
-        lane: Id,
+        lane: Id<Lane>,
         stage: usize,
     },
 }
@@ -404,9 +409,9 @@ pub fn columns_in_view(left: f64, width: f64, heads: f64, column: f64) -> (usize
 
 /// The edit that moves a card one step (Alt+arrow, or its move buttons): up or down within its
 /// cell, or to the end of the same lane's cell in the stage before or after. `None` at an edge.
-pub fn move_card(map: &JourneyMap, card: &Id, dir: Direction) -> Option<Edit> {
+pub fn move_card(map: &JourneyMap, card: &Id<Card>, dir: Direction) -> Option<Edit> {
     let c = map.card(card)?;
-    let cell: Vec<&Id> = map.cards_in(&c.stage, &c.lane).map(|x| &x.id).collect();
+    let cell: Vec<&Id<Card>> = map.cards_in(&c.stage, &c.lane).map(|x| &x.id).collect();
     let pos = cell.iter().position(|x| *x == card)?;
     let si = map.stage_index(&c.stage)?;
     let (stage, before) = match dir {
@@ -435,10 +440,10 @@ pub fn move_card(map: &JourneyMap, card: &Id, dir: Direction) -> Option<Edit> {
 /// the cell (`stage`, `lane`) when `before` is `None`. `None` when nothing would change.
 pub fn drop_card(
     map: &JourneyMap,
-    card: &Id,
-    stage: &Id,
-    lane: &Id,
-    before: Option<&Id>,
+    card: &Id<Card>,
+    stage: &Id<Stage>,
+    lane: &Id<Lane>,
+    before: Option<&Id<Card>>,
 ) -> Option<Edit> {
     let c = map.card(card)?;
     if before == Some(card) {
@@ -464,7 +469,7 @@ pub fn drop_card(
 }
 
 /// The edit that drops a dragged stage onto the place of stage `onto`. `None` if it is itself.
-pub fn drop_stage(map: &JourneyMap, stage: &Id, onto: &Id) -> Option<Edit> {
+pub fn drop_stage(map: &JourneyMap, stage: &Id<Stage>, onto: &Id<Stage>) -> Option<Edit> {
     let from = map.stage_index(stage)?;
     let to = map.stage_index(onto)?;
     (from != to).then(|| Edit::MoveStage {
@@ -503,7 +508,7 @@ pub fn emotion_curves(map: &JourneyMap) -> HashMap<Id, Vec<Option<CurvePiece>>> 
 fn curve_of(
     map: &JourneyMap,
     persona: &Id,
-    emotions: &HashMap<(&Id, &Id), &Emotion>,
+    emotions: &HashMap<(&Id, &Id<Stage>), &Emotion>,
 ) -> Vec<Option<CurvePiece>> {
     let scores: Vec<Option<i8>> = map
         .stages
@@ -556,13 +561,13 @@ mod tests {
         use std::collections::HashMap;
 
         use super::super::{Cell, CurvePiece, Direction, Slot, Target};
-        use crate::domain::model::{Id, JourneyMap};
+        use crate::domain::model::{Card, Id, JourneyMap, Lane, Stage};
 
         /// The visible lanes of a map, each with one cell per stage.
         #[derive(Clone, Debug, Default, PartialEq, Eq)]
         pub struct OldGrid {
             /// Visible lane ids, top to bottom.
-            pub lanes: Vec<Id>,
+            pub lanes: Vec<Id<Lane>>,
             /// `cells[lane][stage]`.
             pub cells: Vec<Vec<Cell>>,
         }
@@ -570,24 +575,24 @@ mod tests {
         impl OldGrid {
             /// Lays out the map's cards (hidden lanes are left out).
             pub fn of(map: &JourneyMap) -> OldGrid {
-                let stages: HashMap<&Id, usize> = map
+                let stages: HashMap<&Id<Stage>, usize> = map
                     .stages
                     .iter()
                     .enumerate()
                     .map(|(i, s)| (&s.id, i))
                     .collect();
                 let n = map.stages.len();
-                let lanes: Vec<&Id> = map
+                let lanes: Vec<&Id<Lane>> = map
                     .lanes
                     .iter()
                     .filter(|l| !l.hidden)
                     .map(|l| &l.id)
                     .collect();
-                let lane_row: HashMap<&Id, usize> =
+                let lane_row: HashMap<&Id<Lane>, usize> =
                     lanes.iter().enumerate().map(|(i, l)| (*l, i)).collect();
                 let mut cells = vec![vec![Cell::default(); n]; lanes.len()];
                 // Bars per lane: (start, end exclusive, card).
-                let mut bars: Vec<Vec<(usize, usize, &Id)>> = vec![Vec::new(); lanes.len()];
+                let mut bars: Vec<Vec<(usize, usize, &Id<Card>)>> = vec![Vec::new(); lanes.len()];
                 for card in &map.cards {
                     let (Some(&row), Some(&start)) =
                         (lane_row.get(&card.lane), stages.get(&card.stage))
@@ -642,7 +647,7 @@ mod tests {
             }
 
             /// The cards of a cell as the keyboard visits them: bars starting here, then the stage's own.
-            pub fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id> {
+            pub fn visit_order(&self, lane: usize, stage: usize) -> Vec<&Id<Card>> {
                 let Some(cell) = self.cell(lane, stage) else {
                     return Vec::new();
                 };
@@ -657,7 +662,7 @@ mod tests {
             }
 
             /// Where a card is: (lane row, stage column, position in the cell's visit order).
-            pub fn find(&self, card: &Id) -> Option<(usize, usize, usize)> {
+            pub fn find(&self, card: &Id<Card>) -> Option<(usize, usize, usize)> {
                 for (l, row) in self.cells.iter().enumerate() {
                     for s in 0..row.len() {
                         if let Some(p) = self.visit_order(l, s).iter().position(|c| *c == card) {
@@ -669,14 +674,14 @@ mod tests {
             }
 
             /// The stage column a card starts in.
-            pub fn column_of(&self, card: &Id) -> Option<usize> {
+            pub fn column_of(&self, card: &Id<Card>) -> Option<usize> {
                 self.find(card).map(|(_, s, _)| s)
             }
 
             /// Where an arrow key leads from a card: the next card that way, or the (empty) cell there.
             /// Up and down go through the cards of a cell, then to the cell above or below in the same
             /// stage; left and right go to the first card of the same lane in the stage before or after.
-            pub fn step(&self, card: &Id, dir: Direction) -> Option<Target> {
+            pub fn step(&self, card: &Id<Card>, dir: Direction) -> Option<Target> {
                 let (l, s, p) = self.find(card)?;
                 let first_or_cell = |l: usize, s: usize| -> Target {
                     match self.visit_order(l, s).first() {
@@ -1021,8 +1026,11 @@ mod tests {
         }
     }
 
+    /// One slot per track: the card that starts there and its span.
+    type Starts = Vec<Option<(Id<Card>, usize)>>;
+
     /// A drawn cell, its gaps expanded back into one slot per track (starts only).
-    fn expand(d: &DrawnCell) -> (Vec<Option<(Id, usize)>>, Vec<Id>) {
+    fn expand(d: &DrawnCell) -> (Starts, Vec<Id<Card>>) {
         let mut out = Vec::new();
         for t in &d.tracks {
             match t {
@@ -1201,7 +1209,7 @@ mod tests {
         let (old, before) = millis(|| reference::OldGrid::of(m));
         let (g, after) = millis(|| Grid::of(m));
         println!("Grid::of: before {before:.1} ms, after {after:.1} ms");
-        let steps = |g: &dyn Fn(&Id) -> Option<Target>| {
+        let steps = |g: &dyn Fn(&Id<Card>) -> Option<Target>| {
             millis(|| m.cards.iter().take(200).filter_map(|c| g(&c.id)).count()).1
         };
         let before = steps(&|c| old.step(c, Direction::Down));
@@ -1388,7 +1396,7 @@ pub(crate) mod test_maps {
         m.circular = rng.one_in(2);
         m.stages = (0..size.stages)
             .map(|i| Stage {
-                id: Id(format!("s{i}")),
+                id: Id::new(format!("s{i}")),
                 name: text(&mut rng, 3),
                 description: if rng.one_in(3) {
                     text(&mut rng, 6)
@@ -1401,7 +1409,7 @@ pub(crate) mod test_maps {
         // Ids given twice: searches find the first.
         for i in 1..size.stages {
             if size.odd && rng.one_in(8) {
-                m.stages[i].id = Id(format!("s{}", rng.below(i)));
+                m.stages[i].id = Id::new(format!("s{}", rng.below(i)));
             }
         }
         for i in 0..size.stages {
@@ -1410,11 +1418,11 @@ pub(crate) mod test_maps {
             }
             let outcomes = (0..1 + rng.below(4))
                 .map(|o| Outcome {
-                    id: Id(format!("o{i}-{o}")),
+                    id: Id::new(format!("o{i}-{o}")),
                     name: text(&mut rng, 2),
                     leads_to: match rng.below(if size.odd { 3 } else { 2 }) {
                         0 => Destination::Exit,
-                        1 => Destination::Stage(Id(format!("s{}", rng.below(size.stages)))),
+                        1 => Destination::Stage(Id::new(format!("s{}", rng.below(size.stages)))),
                         _ => Destination::Stage(Id::from("gone")),
                     },
                 })
@@ -1426,7 +1434,7 @@ pub(crate) mod test_maps {
         }
         for i in 0..size.extra_lanes {
             m.lanes.push(Lane {
-                id: Id(format!("lane{i}")),
+                id: Id::new(format!("lane{i}")),
                 name: text(&mut rng, 2),
                 kind: CardKind::ALL[rng.below(CardKind::ALL.len())],
                 hidden: false,
@@ -1437,34 +1445,34 @@ pub(crate) mod test_maps {
         }
         m.personas = (0..size.personas)
             .map(|i| Persona {
-                id: Id(format!("p{i}")),
+                id: Id::new(format!("p{i}")),
                 name: text(&mut rng, 2),
                 description: Text::default(),
             })
             .collect();
         for i in 1..size.personas {
             if size.odd && rng.one_in(8) {
-                m.personas[i].id = Id(format!("p{}", rng.below(i)));
+                m.personas[i].id = Id::new(format!("p{}", rng.below(i)));
             }
         }
         let pick = |rng: &mut Rng, n: usize, prefix: &str| {
             if size.odd && rng.one_in(20) {
                 Id::from("gone")
             } else {
-                Id(format!("{prefix}{}", rng.below(n.max(1))))
+                Id::new(format!("{prefix}{}", rng.below(n.max(1))))
             }
         };
         for i in 0..size.cards {
-            let stage = pick(&mut rng, size.stages, "s");
+            let stage = pick(&mut rng, size.stages, "s").cast();
             let lane = if size.odd && rng.one_in(20) {
                 Id::from("gone")
             } else {
                 m.lanes[rng.below(m.lanes.len())].id.clone()
             };
             let id = if size.odd && rng.one_in(15) && i > 0 {
-                Id(format!("c{}", rng.below(i)))
+                Id::new(format!("c{}", rng.below(i)))
             } else {
-                Id(format!("c{i}"))
+                Id::new(format!("c{i}"))
             };
             let mut c = Card::plain(id, stage, lane, text(&mut rng, 5));
             if size.spanning > 0 && rng.one_in(size.spanning) {
@@ -1480,7 +1488,7 @@ pub(crate) mod test_maps {
         for _ in 0..size.emotions {
             m.emotions.push(Emotion {
                 persona: pick(&mut rng, size.personas, "p"),
-                stage: pick(&mut rng, size.stages, "s"),
+                stage: pick(&mut rng, size.stages, "s").cast(),
                 score: rng.below(5) as i8 - 2,
                 note: if rng.one_in(3) {
                     text(&mut rng, 3)

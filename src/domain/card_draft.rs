@@ -13,6 +13,7 @@ use super::model::{
 };
 use super::text::{Lang, Text};
 use super::Edit;
+use crate::domain::model::{Lane, Stage};
 
 /// One card being added or edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -20,15 +21,15 @@ pub struct CardDraft {
     /// The card as it was, when one is edited; `None` for a new card.
     original: Option<Card>,
     /// The stage of a new card (an edited card stays in its own).
-    stage: Id,
+    stage: Id<Stage>,
     /// The map's lanes, with the kind of card each holds.
-    lanes: Vec<(Id, CardKind)>,
+    lanes: Vec<(Id<Lane>, CardKind)>,
     /// How many stages the map has: the longest a card can span.
     stage_count: u16,
     /// The language texts are shown and typed in.
     lang: Lang,
     /// The lane the card is in.
-    pub lane: Id,
+    pub lane: Id<Lane>,
     pub title: String,
     pub detail: String,
     /// How many stages the card spans, as typed.
@@ -60,7 +61,7 @@ pub struct CardDraft {
 /// One change the user makes in the form.
 #[derive(Clone, Debug, PartialEq)]
 pub enum CardChange {
-    Lane(Id),
+    Lane(Id<Lane>),
     Title(String),
     Detail(String),
     /// The span as typed; it is read (and clamped) when the card is made.
@@ -118,7 +119,7 @@ impl CardDraftError {
 
 /// The id a list's pick names: the empty pick is none.
 fn picked(value: String) -> Option<Id> {
-    Some(value).filter(|v| !v.is_empty()).map(Id)
+    Some(value).filter(|v| !v.is_empty()).map(Id::new)
 }
 
 impl CardDraft {
@@ -126,8 +127,8 @@ impl CardDraft {
     /// `kind`, else in the first lane; every field empty, evidence "assumed", span 1.
     pub fn new_card(
         map: &JourneyMap,
-        stage: Id,
-        lane: Option<Id>,
+        stage: Id<Stage>,
+        lane: Option<Id<Lane>>,
         kind: CardKind,
         lang: Lang,
     ) -> Self {
@@ -151,7 +152,7 @@ impl CardDraft {
 
     /// The form for the map's card `card`, filled with what it holds (texts in `lang`);
     /// `None` when the map has no such card.
-    pub fn edit(map: &JourneyMap, card: &Id, lang: Lang) -> Option<Self> {
+    pub fn edit(map: &JourneyMap, card: &Id<Card>, lang: Lang) -> Option<Self> {
         map.card(card).map(|c| Self::of(map, c, lang))
     }
 
@@ -261,7 +262,7 @@ impl CardDraft {
     /// The card the form describes: the edited card with the form's fields, or a new card
     /// with id `new_id`. Fields the lane's kind does not hold are left empty; a title the
     /// user did not change keeps its built-in translations.
-    pub fn to_card(&self, new_id: Id) -> Result<Card, CardDraftError> {
+    pub fn to_card(&self, new_id: Id<Card>) -> Result<Card, CardDraftError> {
         self.check()?;
         let kind = self.kind();
         let is = |k: CardKind| kind == Some(k);
@@ -317,7 +318,7 @@ impl CardDraft {
     /// The edits that save the form, in order: a new card is inserted at the end of its
     /// cell; an edited card is updated, then moved to the end of its new lane if the lane
     /// changed.
-    pub fn to_edits(&self, new_id: Id) -> Result<Vec<Edit>, CardDraftError> {
+    pub fn to_edits(&self, new_id: Id<Card>) -> Result<Vec<Edit>, CardDraftError> {
         let card = self.to_card(new_id)?;
         Ok(match &self.original {
             None => vec![Edit::InsertCard {
@@ -371,7 +372,7 @@ mod tests {
         m
     }
 
-    fn lane_of(m: &JourneyMap, kind: CardKind) -> Id {
+    fn lane_of(m: &JourneyMap, kind: CardKind) -> Id<Lane> {
         m.lanes.iter().find(|l| l.kind == kind).unwrap().id.clone()
     }
 

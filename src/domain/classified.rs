@@ -3,6 +3,7 @@
 //! The glue between [`super::import`] (a file becomes a [`Dataset`]), [`super::rules`] (a
 //! dataset becomes a [`Classification`]) and the map (stage names and order).
 
+use crate::domain::model::Stage;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -104,7 +105,7 @@ impl Tally {
         let unknown = result
             .stages
             .iter()
-            .filter(|id| map.stage(&Id((*id).clone())).is_none())
+            .filter(|id| map.stage(&Id::new((*id).clone())).is_none())
             .map(|id| count(id))
             .collect();
         Tally {
@@ -118,7 +119,7 @@ impl Tally {
     }
 
     /// The count of one stage of the map.
-    pub fn of(&self, stage: &Id) -> Option<&StageTally> {
+    pub fn of(&self, stage: &Id<Stage>) -> Option<&StageTally> {
         self.stages.iter().find(|s| s.stage == stage.as_str())
     }
 }

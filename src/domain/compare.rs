@@ -96,7 +96,7 @@ pub enum StageStatus {
 /// One stage of either map, with what changed in it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageDiff {
-    pub id: Id,
+    pub id: Id<Stage>,
     /// The stage's name in B (in A when it was removed).
     pub name: String,
     pub status: StageStatus,
@@ -230,7 +230,7 @@ pub enum CardField {
 /// One card in one column of a stage row.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardRow {
-    pub id: Id,
+    pub id: Id<Card>,
     /// Its title in this column's map.
     pub title: String,
     /// Its lane's name in this column's map.
@@ -302,8 +302,8 @@ impl StageDiff {
     /// moved out) on its own line right after the as-is card that preceded it.
     pub fn pairs(&self) -> Vec<CardPair<'_>> {
         let in_b = |r: &CardRow| self.to_be.iter().any(|b| b.id == r.id);
-        let mut after: HashMap<Option<&Id>, Vec<&CardRow>> = HashMap::new();
-        let mut anchor: Option<&Id> = None;
+        let mut after: HashMap<Option<&Id<Card>>, Vec<&CardRow>> = HashMap::new();
+        let mut anchor: Option<&Id<Card>> = None;
         for r in &self.as_is {
             if in_b(r) {
                 anchor = Some(&r.id);
@@ -439,9 +439,9 @@ fn map_changes(a: &JourneyMap, b: &JourneyMap, lang: Lang) -> Vec<MapChange> {
 }
 
 /// B's stages in order, each A-only stage right after the stage that preceded it in A.
-fn stage_order(a: &JourneyMap, b: &JourneyMap) -> Vec<Id> {
-    let mut after: HashMap<Option<Id>, Vec<Id>> = HashMap::new();
-    let mut anchor: Option<Id> = None;
+fn stage_order(a: &JourneyMap, b: &JourneyMap) -> Vec<Id<Stage>> {
+    let mut after: HashMap<Option<Id<Stage>>, Vec<Id<Stage>>> = HashMap::new();
+    let mut anchor: Option<Id<Stage>> = None;
     for s in &a.stages {
         if b.stage(&s.id).is_some() {
             anchor = Some(s.id.clone());
@@ -459,8 +459,8 @@ fn stage_order(a: &JourneyMap, b: &JourneyMap) -> Vec<Id> {
 
 /// The stages in both maps whose order relative to the others changed: those outside a longest
 /// increasing run of A positions taken in B's order (the earliest such run).
-fn moved_stages(a: &JourneyMap, b: &JourneyMap) -> Vec<Id> {
-    let common: Vec<(Id, usize)> = b
+fn moved_stages(a: &JourneyMap, b: &JourneyMap) -> Vec<Id<Stage>> {
+    let common: Vec<(Id<Stage>, usize)> = b
         .stages
         .iter()
         .filter_map(|s| a.stage_index(&s.id).map(|i| (s.id.clone(), i)))
@@ -491,7 +491,7 @@ fn moved_stages(a: &JourneyMap, b: &JourneyMap) -> Vec<Id> {
         .collect()
 }
 
-fn stage_diff(a: &JourneyMap, b: &JourneyMap, id: &Id, lang: Lang) -> StageDiff {
+fn stage_diff(a: &JourneyMap, b: &JourneyMap, id: &Id<Stage>, lang: Lang) -> StageDiff {
     let (sa, sb) = (a.stage(id), b.stage(id));
     let status = match (sa, sb) {
         (Some(_), Some(_)) => StageStatus::Both,
@@ -625,7 +625,7 @@ fn decision_changes(
 fn emotion_changes(
     a: &JourneyMap,
     b: &JourneyMap,
-    stage: &Id,
+    stage: &Id<Stage>,
     lang: Lang,
     out: &mut Vec<StageChange>,
 ) {
@@ -650,7 +650,7 @@ fn emotion_changes(
 fn responsibility_changes(
     a: &JourneyMap,
     b: &JourneyMap,
-    stage: &Id,
+    stage: &Id<Stage>,
     lang: Lang,
     out: &mut Vec<StageChange>,
 ) {
@@ -692,7 +692,7 @@ fn asset_fields(a: &ContentAsset, b: &ContentAsset, lang: Lang) -> Vec<AssetFiel
     f
 }
 
-fn stage_name(map: &JourneyMap, id: &Id, lang: Lang) -> String {
+fn stage_name(map: &JourneyMap, id: &Id<Stage>, lang: Lang) -> String {
     map.stage(id)
         .map(|s| s.name.get(lang).to_owned())
         .unwrap_or_default()
@@ -701,7 +701,7 @@ fn stage_name(map: &JourneyMap, id: &Id, lang: Lang) -> String {
 fn asset_changes(
     a: &JourneyMap,
     b: &JourneyMap,
-    stage: &Id,
+    stage: &Id<Stage>,
     lang: Lang,
     out: &mut Vec<StageChange>,
 ) {
@@ -773,7 +773,7 @@ pub fn card_fields(a: &Card, b: &Card, lang: Lang) -> Vec<CardField> {
 fn column(
     this: &JourneyMap,
     other: &JourneyMap,
-    stage: &Id,
+    stage: &Id<Stage>,
     lang: Lang,
     as_is: bool,
 ) -> Vec<CardRow> {

@@ -12,6 +12,7 @@
 use super::charts::heatmap::Heatmap;
 use super::model::{ContentKind, Id, JourneyMap};
 use super::text::Lang;
+use crate::domain::model::Stage;
 
 /// A column of the coverage: one persona, or the assets written for everyone.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -36,7 +37,7 @@ impl Audience {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Coverage {
     /// The stages (rows), in map order.
-    pub stages: Vec<Id>,
+    pub stages: Vec<Id<Stage>>,
     /// The columns: the personas in map order, then [`Audience::Everyone`].
     pub audiences: Vec<Audience>,
     /// `cells[r][c]`: the assets of stage `r` for audience `c`.
@@ -51,14 +52,14 @@ pub struct Gap {
     /// Its column (index into [`Coverage::audiences`]).
     pub column: usize,
     /// The stage.
-    pub stage: Id,
+    pub stage: Id<Stage>,
     /// Who has nothing to read there.
     pub audience: Audience,
 }
 
 /// The coverage of `map`'s content assets.
 pub fn coverage(map: &JourneyMap) -> Coverage {
-    let stages: Vec<Id> = map.stages.iter().map(|s| s.id.clone()).collect();
+    let stages: Vec<Id<Stage>> = map.stages.iter().map(|s| s.id.clone()).collect();
     let audiences: Vec<Audience> = map
         .personas
         .iter()

@@ -347,7 +347,7 @@ pub fn check_rules(map: &JourneyMap) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn present(what: Entity, id: &Id) -> Result<(), ImportError> {
+fn present<T>(what: Entity, id: &Id<T>) -> Result<(), ImportError> {
     if id.0.trim().is_empty() {
         return Err(ImportError::MissingId { what, index: 0 });
     }
@@ -412,7 +412,7 @@ pub fn check_card(map: &JourneyMap, c: &Card) -> Result<(), ImportError> {
 }
 
 fn emotion_id(e: &Emotion) -> Id {
-    Id(format!("{}/{}", e.persona, e.stage))
+    Id::new(format!("{}/{}", e.persona, e.stage))
 }
 
 pub fn check_emotion(e: &Emotion) -> Result<(), ImportError> {
@@ -431,7 +431,7 @@ pub fn check_emotion(e: &Emotion) -> Result<(), ImportError> {
 }
 
 fn handoff_id(h: &Handoff) -> Id {
-    Id(format!("{}→{}", h.from, h.to))
+    Id::new(format!("{}→{}", h.from, h.to))
 }
 
 pub fn check_handoff(h: &Handoff) -> Result<(), ImportError> {
@@ -468,7 +468,7 @@ fn too_many(what: Entity, count: usize, limit: usize) -> Result<(), ImportError>
     Ok(())
 }
 
-fn long_text(what: Entity, id: &Id, chars: usize) -> Result<(), ImportError> {
+fn long_text<T>(what: Entity, id: &Id<T>, chars: usize) -> Result<(), ImportError> {
     if chars > limits::TEXT_CHARS {
         return Err(ImportError::TextTooLong {
             what,
@@ -480,9 +480,9 @@ fn long_text(what: Entity, id: &Id, chars: usize) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn unique_ids<'a>(
+fn unique_ids<'a, T: 'a>(
     what: Entity,
-    ids: impl Iterator<Item = &'a Id>,
+    ids: impl Iterator<Item = &'a Id<T>>,
 ) -> Result<HashSet<&'a str>, ImportError> {
     let mut seen = HashSet::new();
     for (index, id) in ids.enumerate() {
@@ -499,11 +499,11 @@ fn unique_ids<'a>(
     Ok(seen)
 }
 
-fn refers(
+fn refers<T, U>(
     what: Entity,
-    id: &Id,
+    id: &Id<T>,
     target: Entity,
-    to: &Id,
+    to: &Id<U>,
     known: &HashSet<&str>,
 ) -> Result<(), ImportError> {
     if known.contains(to.as_str()) {

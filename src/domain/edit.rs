@@ -38,7 +38,7 @@ pub enum Edit {
     },
     /// Remove a stage with its cards; outcomes leading to it are redirected out of the journey.
     RemoveStage {
-        id: Id,
+        id: Id<Stage>,
     },
     /// Put the whole map back as it was: the inverse of edits that touch many places at once
     /// (removing a stage, a lane, a persona, a department or a content asset).
@@ -46,18 +46,18 @@ pub enum Edit {
         map: Box<JourneyMap>,
     },
     UpdateStage {
-        id: Id,
+        id: Id<Stage>,
         name: Text,
         description: Text,
     },
     /// Move a stage to position `to` (clamped).
     MoveStage {
-        id: Id,
+        id: Id<Stage>,
         to: usize,
     },
     /// Mark (or unmark, with `None`) the end of a stage as a decision point.
     SetDecision {
-        stage: Id,
+        stage: Id<Stage>,
         decision: Option<DecisionPoint>,
     },
     /// Insert a card at `index` of the map's card list (clamped).
@@ -66,18 +66,29 @@ pub enum Edit {
         card: Card,
     },
     RemoveCard {
-        id: Id,
+        id: Id<Card>,
     },
     /// Replace a card's content (title, detail, touchpoint); its place stays.
     UpdateCard {
         card: Card,
     },
     /// Put a card in another cell, just before card `before` (or at the end with `None`).
+    ///
+    /// The four ids have different types (`Id<Card>`, `Id<Stage>`, `Id<Lane>`), so swapping
+    /// `stage` and `lane`, or passing a card id as the stage, does not compile:
+    ///
+    /// ```compile_fail
+    /// use journey_mapper::domain::{Card, Edit, Id, Lane, Stage};
+    /// let (stage, lane) = (Id::<Stage>::from("s1"), Id::<Lane>::from("touchpoint"));
+    /// let _ = Edit::MoveCard { id: Id::<Card>::from("c1"), stage: lane, lane: stage, before: None };
+    /// ```
+    ///
+    /// They still serialise as the same bare strings as before.
     MoveCard {
-        id: Id,
-        stage: Id,
-        lane: Id,
-        before: Option<Id>,
+        id: Id<Card>,
+        stage: Id<Stage>,
+        lane: Id<Lane>,
+        before: Option<Id<Card>>,
     },
     /// Insert a lane (a row) at `index` (clamped).
     InsertLane {
@@ -86,17 +97,17 @@ pub enum Edit {
     },
     /// Remove a lane with its cards.
     RemoveLane {
-        id: Id,
+        id: Id<Lane>,
     },
     /// Rename, show or hide a lane (its kind stays).
     UpdateLane {
-        id: Id,
+        id: Id<Lane>,
         name: Text,
         hidden: bool,
     },
     /// Move a lane to position `to` (clamped).
     MoveLane {
-        id: Id,
+        id: Id<Lane>,
         to: usize,
     },
     InsertPersona {
@@ -113,7 +124,7 @@ pub enum Edit {
     /// Set (or clear, with `None`) how a persona feels in a stage: −2..=+2 and a note.
     SetEmotion {
         persona: Id,
-        stage: Id,
+        stage: Id<Stage>,
         emotion: Option<(i8, String)>,
     },
     InsertDepartment {
@@ -150,15 +161,15 @@ pub enum Edit {
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 pub enum EditError {
     #[error("there is no stage {0}")]
-    NoStage(Id),
+    NoStage(Id<Stage>),
     #[error("there is no card {0}")]
-    NoCard(Id),
+    NoCard(Id<Card>),
     #[error("there is no lane {0}")]
-    NoLane(Id),
+    NoLane(Id<Lane>),
     #[error("id {0} is already used")]
     DuplicateId(Id),
     #[error("outcome leads to a stage that does not exist: {0}")]
-    DanglingOutcome(Id),
+    DanglingOutcome(Id<Stage>),
     #[error("there is no persona {0}")]
     NoPersona(Id),
     #[error("there is no department {0}")]
@@ -183,15 +194,15 @@ enum Touched {
     Nothing,
     Name,
     Rules,
-    Stage(Id),
-    Card(Id),
-    Lane(Id),
+    Stage(Id<Stage>),
+    Card(Id<Card>),
+    Lane(Id<Lane>),
     Persona(Id),
     Department(Id),
     Asset(Id),
     Emotion {
         persona: Id,
-        stage: Id,
+        stage: Id<Stage>,
     },
     Handoff {
         from: Id,
@@ -319,18 +330,18 @@ fn apply_unchecked(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> 
             if let Some(level) = settings
                 .service_levels
                 .iter()
-                .find(|l| map.stage(&l.from).is_none() || map.stage(&l.to).is_none())
+                .find(|l| !has_stage(map, &l.from) || !has_stage(map, &l.to))
             {
-                let missing = if map.stage(&level.from).is_none() {
+                let missing = if !has_stage(map, &level.from) {
                     &level.from
                 } else {
                     &level.to
                 };
-                return Err(EditError::NoStage(missing.clone()));
+                return Err(EditError::NoStage(missing.clone().cast()));
             }
             if let Some(stage) = &settings.client_stage {
-                if map.stage(stage).is_none() {
-                    return Err(EditError::NoStage(stage.clone()));
+                if !has_stage(map, stage) {
+                    return Err(EditError::NoStage(stage.clone().cast()));
                 }
             }
             let was = std::mem::replace(&mut map.metrics, settings);
@@ -338,7 +349,7 @@ fn apply_unchecked(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> 
         }
         Edit::InsertStage { index, stage } => {
             if map.stage(&stage.id).is_some() {
-                return Err(EditError::DuplicateId(stage.id));
+                return Err(EditError::DuplicateId(stage.id.cast()));
             }
             check_decision(map, stage.decision.as_ref(), Some(&stage.id))?;
             let index = index.min(map.stages.len());
@@ -383,7 +394,7 @@ fn apply_unchecked(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> 
         }
         Edit::InsertCard { index, card } => {
             if map.card(&card.id).is_some() {
-                return Err(EditError::DuplicateId(card.id));
+                return Err(EditError::DuplicateId(card.id.cast()));
             }
             check_card(map, &card)?;
             let id = card.id.clone();
@@ -614,7 +625,7 @@ fn apply_unchecked(map: &mut JourneyMap, edit: Edit) -> Result<Edit, EditError> 
     }
 }
 
-fn remove_stage(map: &mut JourneyMap, id: &Id) -> Result<Edit, EditError> {
+fn remove_stage(map: &mut JourneyMap, id: &Id<Stage>) -> Result<Edit, EditError> {
     let index = map.stage_index(id).ok_or(EditError::NoStage(id.clone()))?;
     let before = map.clone();
     map.stages.remove(index);
@@ -649,12 +660,12 @@ fn remove_stage(map: &mut JourneyMap, id: &Id) -> Result<Edit, EditError> {
         .collect();
     map.content.retain(|a| &a.stage != id);
     unlink_assets(map, &gone);
-    if map.metrics.client_stage.as_ref() == Some(id) {
+    if map.metrics.client_stage.as_ref().map(Id::as_str) == Some(id.as_str()) {
         map.metrics.client_stage = None;
     }
     map.metrics
         .service_levels
-        .retain(|l| &l.from != id && &l.to != id);
+        .retain(|l| l.from.as_str() != id.as_str() && l.to.as_str() != id.as_str());
     Ok(Edit::Restore {
         map: Box::new(before),
     })
@@ -670,15 +681,15 @@ fn unlink_assets(map: &mut JourneyMap, assets: &[Id]) {
 }
 
 /// Inserts `item` at `index` (clamped) unless its id is taken.
-fn insert_unique<T>(
+fn insert_unique<T, K>(
     list: &mut Vec<T>,
     index: usize,
     item: T,
-    id: impl Fn(&T) -> &Id,
-) -> Result<Id, EditError> {
+    id: impl Fn(&T) -> &Id<K>,
+) -> Result<Id<K>, EditError> {
     let new = id(&item).clone();
     if list.iter().any(|x| id(x) == &new) {
-        return Err(EditError::DuplicateId(new));
+        return Err(EditError::DuplicateId(new.cast()));
     }
     list.insert(index.min(list.len()), item);
     Ok(new)
@@ -742,14 +753,20 @@ fn move_item<T>(list: &mut Vec<T>, from: usize, to: usize) {
     list.insert(to.min(list.len()), item);
 }
 
-fn stage_mut<'a>(map: &'a mut JourneyMap, id: &Id) -> Result<&'a mut Stage, EditError> {
+/// Whether the map has a stage with this id: for the ids of the metric settings, which stay
+/// untyped (`metric_settings` cannot name `Stage` without a module cycle with `model`).
+fn has_stage(map: &JourneyMap, id: &Id) -> bool {
+    map.stages.iter().any(|s| s.id.as_str() == id.as_str())
+}
+
+fn stage_mut<'a>(map: &'a mut JourneyMap, id: &Id<Stage>) -> Result<&'a mut Stage, EditError> {
     map.stages
         .iter_mut()
         .find(|s| &s.id == id)
         .ok_or(EditError::NoStage(id.clone()))
 }
 
-fn check_cell(map: &JourneyMap, stage: &Id, lane: &Id) -> Result<(), EditError> {
+fn check_cell(map: &JourneyMap, stage: &Id<Stage>, lane: &Id<Lane>) -> Result<(), EditError> {
     map.stage(stage).ok_or(EditError::NoStage(stage.clone()))?;
     map.lane(lane).ok_or(EditError::NoLane(lane.clone()))?;
     Ok(())
@@ -759,7 +776,7 @@ fn check_cell(map: &JourneyMap, stage: &Id, lane: &Id) -> Result<(), EditError> 
 fn check_decision(
     map: &JourneyMap,
     decision: Option<&DecisionPoint>,
-    adding: Option<&Id>,
+    adding: Option<&Id<Stage>>,
 ) -> Result<(), EditError> {
     for o in decision.iter().flat_map(|d| d.outcomes.iter()) {
         if let Destination::Stage(target) = &o.leads_to {
@@ -995,10 +1012,10 @@ mod tests {
         let second = base.stages[1].id.clone();
         let settings = MetricSettings {
             min_records: 10,
-            client_stage: Some(second.clone()),
+            client_stage: Some(second.clone().cast()),
             service_levels: vec![ServiceLevel {
-                from: first.clone(),
-                to: second.clone(),
+                from: first.clone().cast(),
+                to: second.clone().cast(),
                 days: 5,
             }],
             ..MetricSettings::default()
@@ -1667,16 +1684,16 @@ mod properties {
     use proptest::prelude::*;
 
     /// Ids drawn from a small pool, so that edits hit existing things as often as missing ones.
-    fn id() -> impl Strategy<Value = Id> {
+    fn id<T: 'static>() -> impl Strategy<Value = Id<T>> {
         prop_oneof![
-            (0..6u8).prop_map(|i| Id(format!("s{i}"))),
-            (0..6u8).prop_map(|i| Id(format!("c{i}"))),
-            (0..3u8).prop_map(|i| Id(format!("p{i}"))),
-            (0..3u8).prop_map(|i| Id(format!("d{i}"))),
-            (0..3u8).prop_map(|i| Id(format!("a{i}"))),
-            Just(Id(String::new())),
-            Just(Id("touchpoint".into())),
-            Just(Id("pain_point".into())),
+            (0..6u8).prop_map(|i| Id::new(format!("s{i}"))),
+            (0..6u8).prop_map(|i| Id::new(format!("c{i}"))),
+            (0..3u8).prop_map(|i| Id::new(format!("p{i}"))),
+            (0..3u8).prop_map(|i| Id::new(format!("d{i}"))),
+            (0..3u8).prop_map(|i| Id::new(format!("a{i}"))),
+            Just(Id::new(String::new())),
+            Just(Id::new("touchpoint")),
+            Just(Id::new("pain_point")),
         ]
     }
 

@@ -7,6 +7,7 @@
 //! (`:` between a task and its score, `#` and `;` that end a statement, `,` between actors) are
 //! replaced by look-alike characters.
 
+use crate::domain::model::{Lane, Stage};
 use std::collections::{HashMap, HashSet};
 
 use super::model::{Card, CardKind, Destination, Id, JourneyMap};
@@ -88,7 +89,7 @@ pub fn mermaid_score(emotion: i8) -> i8 {
 pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
     let stages = first_by_id(map.stages.iter().map(|s| (&s.id, s)));
     let emotions = map.emotions_by_persona_and_stage();
-    let mut cells: HashMap<(&Id, &Id), Vec<&Card>> = HashMap::new();
+    let mut cells: HashMap<(&Id<Stage>, &Id<Lane>), Vec<&Card>> = HashMap::new();
     for c in &map.cards {
         cells.entry((&c.stage, &c.lane)).or_default().push(c);
     }
@@ -159,7 +160,7 @@ pub fn to_markdown(map: &JourneyMap, lang: Lang, labels: &Labels) -> String {
 }
 
 /// The first of each id, as a search from the start finds it.
-fn first_by_id<'a, T>(items: impl Iterator<Item = (&'a Id, T)>) -> HashMap<&'a Id, T> {
+fn first_by_id<'a, K, T>(items: impl Iterator<Item = (&'a Id<K>, T)>) -> HashMap<&'a Id<K>, T> {
     let mut by = HashMap::new();
     for (id, t) in items {
         by.entry(id).or_insert(t);
@@ -173,7 +174,7 @@ fn first_by_id<'a, T>(items: impl Iterator<Item = (&'a Id, T)>) -> HashMap<&'a I
 /// set. A stage without touchpoints gets one task named after the stage.
 pub fn to_mermaid(map: &JourneyMap, lang: Lang) -> String {
     let mut out = format!("journey\n  title {}\n", mermaid_text(map.name.get(lang)));
-    let touchpoint_lanes: HashSet<&Id> = map
+    let touchpoint_lanes: HashSet<&Id<Lane>> = map
         .lanes
         .iter()
         .filter(|l| l.kind == CardKind::Touchpoint)
@@ -182,7 +183,7 @@ pub fn to_mermaid(map: &JourneyMap, lang: Lang) -> String {
     let personas = first_by_id(map.personas.iter().map(|p| (&p.id, p)));
     let emotions = map.emotions_by_persona_and_stage();
     // The touchpoints of each stage, in map order.
-    let mut touchpoints: HashMap<&Id, Vec<&Card>> = HashMap::new();
+    let mut touchpoints: HashMap<&Id<Stage>, Vec<&Card>> = HashMap::new();
     for c in map
         .cards
         .iter()

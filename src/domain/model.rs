@@ -112,7 +112,7 @@ pub struct JourneyMap {
 /// A column of the map: a phase or stage of the journey.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Stage {
-    pub id: Id,
+    pub id: Id<Stage>,
     pub name: Text,
     #[serde(default)]
     pub description: Text,
@@ -141,7 +141,7 @@ pub struct Outcome {
 #[serde(tag = "kind", content = "stage", rename_all = "snake_case")]
 pub enum Destination {
     /// Another stage of the same map (may be earlier: a loop back).
-    Stage(Id),
+    Stage(Id<Stage>),
     /// The buyer leaves the journey.
     Exit,
 }
@@ -149,7 +149,7 @@ pub enum Destination {
 /// A typed row of the map.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Lane {
-    pub id: Id,
+    pub id: Id<Lane>,
     pub name: Text,
     pub kind: CardKind,
     #[serde(default)]
@@ -219,9 +219,9 @@ impl CardKind {
 /// A card in one stage × lane cell.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Card {
-    pub id: Id,
-    pub stage: Id,
-    pub lane: Id,
+    pub id: Id<Card>,
+    pub stage: Id<Stage>,
+    pub lane: Id<Lane>,
     pub title: Text,
     #[serde(default)]
     pub detail: String,
@@ -395,7 +395,7 @@ impl ResearchMethod {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Emotion {
     pub persona: Id,
-    pub stage: Id,
+    pub stage: Id<Stage>,
     pub score: i8,
     /// Why (a quote, an observation).
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -422,7 +422,7 @@ pub struct ContentAsset {
     pub title: Text,
     pub kind: ContentKind,
     /// The stage it serves.
-    pub stage: Id,
+    pub stage: Id<Stage>,
     /// The persona it is written for (`None`: everyone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub persona: Option<Id>,
@@ -516,10 +516,10 @@ pub struct Department {
     pub name: Text,
     /// Stages this department owns.
     #[serde(default)]
-    pub owns: Vec<Id>,
+    pub owns: Vec<Id<Stage>>,
     /// Stages this department contributes to without owning them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub contributes: Vec<Id>,
+    pub contributes: Vec<Id<Stage>>,
 }
 
 /// A department's part in a stage (a cell of the responsibility matrix).
@@ -533,7 +533,7 @@ pub enum Responsibility {
 
 impl Department {
     /// This department's part in `stage`.
-    pub fn responsibility(&self, stage: &Id) -> Responsibility {
+    pub fn responsibility(&self, stage: &Id<Stage>) -> Responsibility {
         if self.owns.contains(stage) {
             Responsibility::Owns
         } else if self.contributes.contains(stage) {
@@ -544,7 +544,7 @@ impl Department {
     }
 
     /// The same department with `level` in `stage`.
-    pub fn with_responsibility(&self, stage: &Id, level: Responsibility) -> Department {
+    pub fn with_responsibility(&self, stage: &Id<Stage>, level: Responsibility) -> Department {
         let mut d = self.clone();
         d.owns.retain(|s| s != stage);
         d.contributes.retain(|s| s != stage);
@@ -581,11 +581,11 @@ impl JourneyMap {
         }
     }
 
-    pub fn stage(&self, id: &Id) -> Option<&Stage> {
+    pub fn stage(&self, id: &Id<Stage>) -> Option<&Stage> {
         self.stages.iter().find(|s| &s.id == id)
     }
 
-    pub fn stage_index(&self, id: &Id) -> Option<usize> {
+    pub fn stage_index(&self, id: &Id<Stage>) -> Option<usize> {
         self.stages.iter().position(|s| &s.id == id)
     }
 
@@ -602,15 +602,15 @@ impl JourneyMap {
         self.outcomes().find(|o| o.id.as_str() == id)
     }
 
-    pub fn lane(&self, id: &Id) -> Option<&Lane> {
+    pub fn lane(&self, id: &Id<Lane>) -> Option<&Lane> {
         self.lanes.iter().find(|l| &l.id == id)
     }
 
-    pub fn card(&self, id: &Id) -> Option<&Card> {
+    pub fn card(&self, id: &Id<Card>) -> Option<&Card> {
         self.cards.iter().find(|c| &c.id == id)
     }
 
-    pub fn card_index(&self, id: &Id) -> Option<usize> {
+    pub fn card_index(&self, id: &Id<Card>) -> Option<usize> {
         self.cards.iter().position(|c| &c.id == id)
     }
 
@@ -619,7 +619,11 @@ impl JourneyMap {
     }
 
     /// The cards of one cell, in their order.
-    pub fn cards_in<'a>(&'a self, stage: &'a Id, lane: &'a Id) -> impl Iterator<Item = &'a Card> {
+    pub fn cards_in<'a>(
+        &'a self,
+        stage: &'a Id<Stage>,
+        lane: &'a Id<Lane>,
+    ) -> impl Iterator<Item = &'a Card> {
         self.cards
             .iter()
             .filter(move |c| &c.stage == stage && &c.lane == lane)
@@ -634,7 +638,7 @@ impl JourneyMap {
     }
 
     /// The emotion of `persona` in `stage`, if set.
-    pub fn emotion(&self, persona: &Id, stage: &Id) -> Option<&Emotion> {
+    pub fn emotion(&self, persona: &Id, stage: &Id<Stage>) -> Option<&Emotion> {
         self.emotions
             .iter()
             .find(|e| &e.persona == persona && &e.stage == stage)
@@ -643,7 +647,9 @@ impl JourneyMap {
     /// Every emotion by (persona, stage), to look many up at once: [`JourneyMap::emotion`] of
     /// each pair, without reading the whole list for each (the first of two for one pair, as
     /// there).
-    pub fn emotions_by_persona_and_stage(&self) -> std::collections::HashMap<(&Id, &Id), &Emotion> {
+    pub fn emotions_by_persona_and_stage(
+        &self,
+    ) -> std::collections::HashMap<(&Id, &Id<Stage>), &Emotion> {
         let mut by = std::collections::HashMap::with_capacity(self.emotions.len());
         for e in &self.emotions {
             by.entry((&e.persona, &e.stage)).or_insert(e);
@@ -689,7 +695,7 @@ impl Lane {
 
 impl Card {
     /// A new card of the lane's kind; touchpoint cards get an empty touchpoint record.
-    pub fn new(stage: Id, lane: &Lane, title: impl Into<String>) -> Self {
+    pub fn new(stage: Id<Stage>, lane: &Lane, title: impl Into<String>) -> Self {
         let mut card = Card::plain(
             Id::random(),
             stage,
@@ -701,7 +707,7 @@ impl Card {
     }
 
     /// A card with only its place and title; every other field empty.
-    pub fn plain(id: Id, stage: Id, lane: Id, title: Text) -> Self {
+    pub fn plain(id: Id<Card>, stage: Id<Stage>, lane: Id<Lane>, title: Text) -> Self {
         Card {
             id,
             stage,

@@ -8,6 +8,7 @@
 
 use super::model::{Department, Id, JourneyMap, Responsibility};
 use super::text::{Lang, Text};
+use crate::domain::model::Stage;
 
 /// Why a stage's ownership is unclear.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub enum StageFlag {
 /// One column of the matrix: a stage, who owns it and who contributes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StageResponsibility {
-    pub stage: Id,
+    pub stage: Id<Stage>,
     /// The departments owning the stage, in department order.
     pub owners: Vec<Id>,
     /// The departments contributing to the stage without owning it, in department order.
@@ -54,7 +55,7 @@ pub struct HandoffRow {
     pub to: Id,
     /// The stages after which `from` hands over to `to`, in stage order. Empty when the two
     /// departments no longer meet on the journey but an SLA was written for them.
-    pub after: Vec<Id>,
+    pub after: Vec<Id<Stage>>,
     /// The SLA text; `None` when none has been written yet.
     pub sla: Option<String>,
 }
@@ -78,7 +79,7 @@ pub struct Matrix {
 
 impl Matrix {
     /// The stages no department owns, in stage order.
-    pub fn no_owner(&self) -> Vec<&Id> {
+    pub fn no_owner(&self) -> Vec<&Id<Stage>> {
         self.stages
             .iter()
             .filter(|s| s.flag() == Some(StageFlag::NoOwner))
@@ -87,7 +88,7 @@ impl Matrix {
     }
 
     /// The stages owned by several departments, with their number of owners, in stage order.
-    pub fn several_owners(&self) -> Vec<(&Id, usize)> {
+    pub fn several_owners(&self) -> Vec<(&Id<Stage>, usize)> {
         self.stages
             .iter()
             .filter_map(|s| match s.flag() {
@@ -128,15 +129,16 @@ pub fn matrix(map: &JourneyMap) -> Matrix {
         .collect();
 
     // The clearly owned stages in order: (stage, owner).
-    let owned: Vec<(&Id, &Id)> = stages
+    let owned: Vec<(&Id<Stage>, &Id)> = stages
         .iter()
         .filter_map(|s| s.owner().map(|o| (&s.stage, o)))
         .collect();
-    let mut boundaries: Vec<(&Id, &Id)> = owned.windows(2).map(|w| (w[0].0, w[1].0)).collect();
+    let mut boundaries: Vec<(&Id<Stage>, &Id<Stage>)> =
+        owned.windows(2).map(|w| (w[0].0, w[1].0)).collect();
     if map.circular && owned.len() > 1 {
         boundaries.push((owned[owned.len() - 1].0, owned[0].0));
     }
-    let owner_of = |stage: &Id| owned.iter().find(|(s, _)| *s == stage).map(|(_, o)| *o);
+    let owner_of = |stage: &Id<Stage>| owned.iter().find(|(s, _)| *s == stage).map(|(_, o)| *o);
 
     let mut handoffs: Vec<HandoffRow> = Vec::new();
     for (after, before) in boundaries {
@@ -230,7 +232,7 @@ mod tests {
         map
     }
 
-    fn ids(v: &[Id]) -> Vec<&str> {
+    fn ids<T>(v: &[Id<T>]) -> Vec<&str> {
         v.iter().map(Id::as_str).collect()
     }
 

@@ -93,7 +93,7 @@ impl MapStore {
         Ok(MapStore {
             storage,
             prefix: prefix.to_owned(),
-            tab: crate::domain::Id::random().0,
+            tab: crate::domain::Id::random_text(),
             known: RefCell::new(HashMap::new()),
         })
     }
@@ -114,7 +114,9 @@ impl MapStore {
     }
 
     fn unreadable(&self, key: String, raw: String, reason: StoredError) -> Unreadable {
-        let id = self.id_of_key(&key).unwrap_or_else(|| Id(String::new()));
+        let id = self
+            .id_of_key(&key)
+            .unwrap_or_else(|| Id::new(String::new()));
         Unreadable {
             key,
             id,

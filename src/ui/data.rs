@@ -8,6 +8,7 @@
 //! stage histories, report, segment reports) for each set of rules; the page shows an analysis
 //! only while it is the one for the current data and rules.
 
+use crate::domain::Stage;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -109,7 +110,7 @@ pub type Classified = Result<Arc<Placed>, RuleError>;
 pub type Analysed = Result<Arc<Analysis>, RuleError>;
 
 /// What an analysis reads from the map: its rules, source model and stage ids.
-type Basis = (Option<String>, SourceModel, Vec<Id>);
+type Basis = (Option<String>, SourceModel, Vec<Id<Stage>>);
 
 /// The last analysis worked out, with what it was worked out for: the data (by address) and the
 /// basis; and the worker's report, with the map (its report basis) it was made for.
@@ -175,7 +176,7 @@ impl DataSession {
         let basis = Memo::new(move |_| {
             figures_map.with(|m| {
                 m.as_ref().map(|m| -> Basis {
-                    let stages: Vec<Id> = m.stages.iter().map(|s| s.id.clone()).collect();
+                    let stages: Vec<Id<Stage>> = m.stages.iter().map(|s| s.id.clone()).collect();
                     (m.rules.clone(), m.source_model, stages)
                 })
             })
@@ -638,7 +639,7 @@ impl DataSession {
             let store = DatasetStore::open().await?;
             store
                 .replace_for_map(&StoredDataset {
-                    id: Id::random().0,
+                    id: Id::random_text(),
                     map_id: map.0.clone(),
                     meta_json: serde_json::to_string(meta)
                         .map_err(|e| DatasetStoreError::Failed(e.to_string()))?,

@@ -12,6 +12,7 @@
 //! A selector made while the map is gone (deleted in another tab) gives the empty value: the map
 //! page shows "map not found" instead of its views at that point.
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use crate::domain::metrics::MetricSettings;
@@ -21,7 +22,7 @@ use crate::ui::file_io::download_map;
 use crate::ui::state::{expect_state, use_lang, AppState};
 
 /// Ids with the names shown for them in the UI language (stages or departments), in map order.
-pub type Names = Vec<(Id, String)>;
+pub type Names<T = crate::domain::id::Untyped> = Vec<(Id<T>, String)>;
 
 /// The map the page shows, as a context: its id, the state that holds it and the UI language its
 /// names are shown in. `Copy`: all three are arena handles.
@@ -81,7 +82,7 @@ impl OpenMap {
     }
 
     /// The map's stages as (id, name in the UI language), in map order.
-    pub fn stage_names(self) -> Memo<Names> {
+    pub fn stage_names(self) -> Memo<Names<Stage>> {
         let lang = self.lang;
         self.select(move |m| {
             let lang = lang.get();
@@ -105,7 +106,7 @@ impl OpenMap {
     }
 
     /// The name of stage `id` in the UI language, tracked; `None` when the map has no such stage.
-    pub fn stage_name(self, id: &Id) -> Option<String> {
+    pub fn stage_name(self, id: &Id<Stage>) -> Option<String> {
         let lang = self.lang.get();
         self.with_map(|m| m.stage(id).map(|s| s.name.get(lang).to_owned()))
             .flatten()
@@ -211,7 +212,7 @@ impl OpenMap {
 }
 
 /// The name of stage `index` (its number when the map has no such stage).
-pub fn stage_name(names: &[(Id, String)], index: u32) -> String {
+pub fn stage_name<T>(names: &[(Id<T>, String)], index: u32) -> String {
     names
         .get(index as usize)
         .map(|(_, n)| n.clone())

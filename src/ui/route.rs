@@ -9,7 +9,13 @@ use crate::domain::{share, Id};
 /// The map open in the editor, if any.
 pub fn use_open_map() -> Memo<Option<Id>> {
     let query = use_query_map();
-    Memo::new(move |_| query.read().get("map").filter(|s| !s.is_empty()).map(Id))
+    Memo::new(move |_| {
+        query
+            .read()
+            .get("map")
+            .filter(|s| !s.is_empty())
+            .map(Id::new)
+    })
 }
 
 /// The views of an open map.

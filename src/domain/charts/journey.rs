@@ -17,6 +17,8 @@
 //! are chords bent towards the centre (a loop on the same stage is a small loop inside), and
 //! exits run to one exit marker in the centre.
 
+use crate::domain::model::Lane;
+use crate::domain::model::Stage;
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -130,7 +132,7 @@ pub struct Arrow {
 /// A stage box of the linear layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StageBox {
-    pub id: Id,
+    pub id: Id<Stage>,
     /// The name, shortened to the box.
     pub label: String,
     pub full_label: String,
@@ -159,7 +161,7 @@ pub struct ExitMarker {
 /// A lane row of the linear layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct LaneRow {
-    pub id: Id,
+    pub id: Id<Lane>,
     /// The lane's name, shortened to the gutter.
     pub label: String,
     pub full_label: String,
@@ -173,7 +175,7 @@ pub struct LaneRow {
 /// A card drawn across the columns it spans.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CardBox {
-    pub id: Id,
+    pub id: Id<Card>,
     /// The title, shortened to the box.
     pub label: String,
     pub full_label: String,
@@ -241,7 +243,7 @@ pub struct LinearLayout {
 /// A stage of the circular layout.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CircleStage {
-    pub id: Id,
+    pub id: Id<Stage>,
     /// Its number on the circle (1 = the top).
     pub number: String,
     pub cx: f64,
@@ -710,7 +712,7 @@ struct SlottedCard<'a> {
 
 /// The cards of `lane` in their slots: each card takes the first slot free over all the columns
 /// it spans. Cards whose stage is gone are left out. Also returns how many slots the lane needs.
-fn card_slots<'a>(map: &'a JourneyMap, lane: &Id) -> (Vec<SlottedCard<'a>>, usize) {
+fn card_slots<'a>(map: &'a JourneyMap, lane: &Id<Lane>) -> (Vec<SlottedCard<'a>>, usize) {
     let mut slots: Vec<Vec<bool>> = Vec::new();
     let mut placed = Vec::new();
     for card in map.cards.iter().filter(|c| &c.lane == lane) {

@@ -6,6 +6,7 @@
 //! where the rules name a stage the map does not have, change nothing. Times are day starts
 //! (midnight UTC), so durations are whole days.
 
+use crate::domain::model::Stage;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -37,7 +38,7 @@ pub struct Mark {
 pub struct Paths {
     pub as_of: Time,
     /// The map's stage ids, in map order (what [`Visit::stage`] indexes).
-    pub stages: Vec<Id>,
+    pub stages: Vec<Id<Stage>>,
     /// For each map stage, its position among the rules' stages (lower = further along, as in
     /// the classification's account roll-up); `None` when no rule places contacts there.
     pub rule_rank: Vec<Option<u32>>,
@@ -65,7 +66,7 @@ fn day_start(t: Time) -> Time {
 impl Paths {
     /// Reads the paths of every contact from a replay, against the map's stages.
     pub fn new(map: &JourneyMap, replay: &Replay) -> Paths {
-        let stages: Vec<Id> = map.stages.iter().map(|s| s.id.clone()).collect();
+        let stages: Vec<Id<Stage>> = map.stages.iter().map(|s| s.id.clone()).collect();
         // Rule stage index → map stage index.
         let to_map: Vec<Option<u32>> = replay
             .stages

@@ -3,6 +3,7 @@
 //! coverage and type-casting. Every definition is in the README's "Metrics" section and in
 //! the UI's definitions; the tests below work each one out by hand.
 
+use crate::domain::model::Stage;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -46,7 +47,7 @@ impl Ratio {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct StageFigures {
-    pub stage: Id,
+    pub stage: Id<Stage>,
     /// Contacts in this stage now.
     pub now: u32,
     /// Accounts in this stage now (an account is where its furthest contact is).
@@ -279,7 +280,7 @@ pub fn client_stage(map: &JourneyMap, settings: &MetricSettings) -> Option<u32> 
     if let Some(i) = settings
         .client_stage
         .as_ref()
-        .and_then(|id| map.stage_index(id))
+        .and_then(|id| map.stage_index(&id.clone().cast()))
     {
         return Some(i as u32);
     }
@@ -733,8 +734,10 @@ fn service_levels(input: Input, contacts: &[u32]) -> Vec<ServiceFigures> {
     let Input { map, paths, .. } = input;
     let mut out = Vec::new();
     for level in &map.metrics.service_levels {
-        let (Some(from), Some(to)) = (map.stage_index(&level.from), map.stage_index(&level.to))
-        else {
+        let (Some(from), Some(to)) = (
+            map.stage_index(&level.from.clone().cast()),
+            map.stage_index(&level.to.clone().cast()),
+        ) else {
             continue;
         };
         let (from, to) = (from as u32, to as u32);

@@ -139,7 +139,7 @@ impl Builder {
             .filter(|c| c.stage == stage && c.lane == lane)
             .count()
             + 1;
-        let id = Id(format!(
+        let id = Id::new(format!(
             "{}_{}_{}_{}",
             self.prefix,
             kind_tag(kind),
@@ -433,9 +433,9 @@ mod tests {
     fn ids_are_unique_and_every_stage_has_questions_and_touchpoints() {
         for map in all_templates() {
             let model = map.source_model;
-            let mut ids: Vec<&Id> = map.cards.iter().map(|c| &c.id).collect();
-            ids.extend(map.stages.iter().map(|s| &s.id));
-            ids.extend(map.departments.iter().map(|d| &d.id));
+            let mut ids: Vec<&str> = map.cards.iter().map(|c| c.id.as_str()).collect();
+            ids.extend(map.stages.iter().map(|s| s.id.as_str()));
+            ids.extend(map.departments.iter().map(|d| d.id.as_str()));
             let n = ids.len();
             ids.sort();
             ids.dedup();

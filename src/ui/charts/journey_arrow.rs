@@ -2,6 +2,7 @@
 //! in words as its tooltip. The `data-*` attributes name the stages it joins (for tests and
 //! for anyone reading the SVG).
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use super::n;
@@ -25,7 +26,7 @@ pub fn JourneyArrow(
     /// The laid-out move.
     arrow: Arrow,
     /// The diagram's stage ids, in order.
-    stages: Vec<Id>,
+    stages: Vec<Id<Stage>>,
     /// The id of the diagram's `<svg>` (for its arrow heads).
     svg_id: String,
 ) -> impl IntoView {

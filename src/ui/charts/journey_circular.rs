@@ -2,6 +2,7 @@
 //! circular map, from the last back to the first, marked "↺"), outcomes as chords bent towards
 //! the centre, loops inside, and exits to the "⊗" in the centre.
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use super::journey_arrow::JourneyArrow;
@@ -38,7 +39,7 @@ pub fn JourneyCircular(
     let body = move || {
         let svg_id = svg_id.clone();
         layout.with(|l| {
-            let stage_ids: Vec<Id> = l.stages.iter().map(|s| s.id.clone()).collect();
+            let stage_ids: Vec<Id<Stage>> = l.stages.iter().map(|s| s.id.clone()).collect();
             let arrows = l
                 .arrows
                 .iter()

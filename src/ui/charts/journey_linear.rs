@@ -1,6 +1,7 @@
 //! The journey as a linear grid: stages as columns, lanes and emotions as rows, decisions as
 //! diamonds whose outcomes are arrows (forward above, back below with "↺", exits to "⊗").
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use super::journey_arrow::JourneyArrow;
@@ -114,7 +115,7 @@ pub fn JourneyLinear(
                     }
                 })
                 .collect_view();
-            let stage_ids: Vec<Id> = l.stages.iter().map(|s| s.id.clone()).collect();
+            let stage_ids: Vec<Id<Stage>> = l.stages.iter().map(|s| s.id.clone()).collect();
             let stages = l
                 .stages
                 .iter()

@@ -119,12 +119,12 @@ pub fn AssetForm(
             return;
         }
         error.set(false);
-        let persona_id = Some(persona_shown()).filter(|p| !p.is_empty()).map(Id);
+        let persona_id = Some(persona_shown()).filter(|p| !p.is_empty()).map(Id::new);
         let fields = |id: Id, title: Text| ContentAsset {
             id,
             title,
             kind: kind.get_untracked(),
-            stage: Id(stage_shown()),
+            stage: Id::new(stage_shown()),
             persona: persona_id.clone(),
             question: question.get_untracked().trim().to_owned(),
         };
@@ -157,7 +157,7 @@ pub fn AssetForm(
         }
     };
     let is_new = existing.with_value(|e| e.is_none());
-    let uid = Id::random().0;
+    let uid = Id::random_text();
     let fid = move |field: &str| format!("asset-{field}-{uid}");
     let error_id = fid("error");
     // A new asset's form stays open for the next one: only an edit is cancelled.

@@ -1,6 +1,7 @@
 //! One cell of the canvas (a lane in a stage): the bars of spanning cards on their tracks, the
 //! stage's own cards, and a button that adds a card here. It is also a drop target.
 
+use crate::domain::{Lane, Stage};
 use leptos::prelude::*;
 
 use super::{expect_canvas, CardForm, CardView};
@@ -12,13 +13,13 @@ use crate::ui::embed::use_read_only;
 #[component]
 pub fn CanvasCell(
     /// The lane (row).
-    lane: Id,
+    lane: Id<Lane>,
     /// The lane's row among the visible lanes.
     row: usize,
     /// The stage's column.
     column: usize,
     /// The stage.
-    stage: Id,
+    stage: Id<Stage>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let canvas = expect_canvas();

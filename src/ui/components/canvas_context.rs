@@ -2,6 +2,7 @@
 //! they show, the card being edited and one signal per card. Made by [`super::Canvas`]; read by
 //! the components inside it through [`expect_canvas`], so none of them needs the canvas itself.
 
+use crate::domain::{Lane, Stage};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
 
@@ -30,17 +31,17 @@ pub struct CanvasCtx {
     /// Each persona's emotion curve, one piece per stage.
     pub curves: Memo<HashMap<Id, Vec<Option<CurvePiece>>>>,
     /// The card being edited in place, if any (Enter on a card opens it).
-    pub editing: RwSignal<Option<Id>>,
+    pub editing: RwSignal<Option<Id<Card>>>,
     /// The stage columns drawn in full (first, last); the others show their heading only.
     pub drawn: RwSignal<(usize, usize)>,
     /// Whether a card is the one being edited (one subscription per card, not one for all).
-    pub is_editing: StoredValue<Selector<Option<Id>>>,
+    pub is_editing: StoredValue<Selector<Option<Id<Card>>>>,
     pub(super) cards: StoredValue<CardSignals>,
 }
 
 impl CanvasCtx {
     /// The card's own signal (`None` once the card is gone).
-    pub fn card(&self, id: &Id) -> ArcRwSignal<Option<Card>> {
+    pub fn card(&self, id: &Id<Card>) -> ArcRwSignal<Option<Card>> {
         self.cards.with_value(|c| c.get(id))
     }
 }
@@ -53,8 +54,8 @@ pub fn expect_canvas() -> CanvasCtx {
 /// Names and kinds by id, in the UI language.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Lookups {
-    pub lanes: HashMap<Id, (String, CardKind)>,
-    pub stages: HashMap<Id, (usize, String)>,
+    pub lanes: HashMap<Id<Lane>, (String, CardKind)>,
+    pub stages: HashMap<Id<Stage>, (usize, String)>,
     pub stage_count: usize,
     pub departments: HashMap<Id, String>,
     pub personas: HashMap<Id, String>,
@@ -62,19 +63,22 @@ pub struct Lookups {
 }
 
 /// The card with an id in the map now (read without tracking).
-type CurrentCard = Arc<dyn Fn(&Id) -> Option<Card> + Send + Sync>;
+type CurrentCard = Arc<dyn Fn(&Id<Card>) -> Option<Card> + Send + Sync>;
+
+/// The signal of each card, by id.
+type Signals = Arc<RwLock<HashMap<Id<Card>, ArcRwSignal<Option<Card>>>>>;
 
 /// One signal per card of the map, kept in step by one render effect on the workspace.
 #[derive(Clone)]
 pub(super) struct CardSignals {
-    signals: Arc<RwLock<HashMap<Id, ArcRwSignal<Option<Card>>>>>,
+    signals: Signals,
     current: CurrentCard,
     _effect: Arc<RenderEffect<()>>,
 }
 
 impl CardSignals {
     pub(super) fn new(open: OpenMap) -> Self {
-        let signals: Arc<RwLock<HashMap<Id, ArcRwSignal<Option<Card>>>>> = Default::default();
+        let signals: Signals = Default::default();
         let effect = RenderEffect::new({
             let signals = Arc::clone(&signals);
             move |_| {
@@ -104,8 +108,9 @@ impl CardSignals {
                 }
             }
         });
-        let current =
-            Arc::new(move |id: &Id| open.with_map_untracked(|m| m.card(id).cloned()).flatten());
+        let current = Arc::new(move |id: &Id<Card>| {
+            open.with_map_untracked(|m| m.card(id).cloned()).flatten()
+        });
         CardSignals {
             signals,
             current,
@@ -113,7 +118,7 @@ impl CardSignals {
         }
     }
 
-    fn get(&self, id: &Id) -> ArcRwSignal<Option<Card>> {
+    fn get(&self, id: &Id<Card>) -> ArcRwSignal<Option<Card>> {
         if let Some(s) = self.signals.read().ok().and_then(|s| s.get(id).cloned()) {
             return s;
         }

@@ -4,6 +4,7 @@
 //! The edits are worked out in [`crate::domain::canvas`]; this reads the events and the elements
 //! under them.
 
+use crate::domain::{Card, Stage};
 use leptos::prelude::*;
 
 use crate::domain::canvas;
@@ -14,8 +15,8 @@ use crate::ui::open_map::OpenMap;
 /// What is being dragged.
 #[derive(Clone, Debug, PartialEq)]
 enum Dragged {
-    Card(Id),
-    Stage(Id),
+    Card(Id<Card>),
+    Stage(Id<Stage>),
 }
 
 /// The canvas's drag handlers and what they share: what is being dragged.
@@ -46,16 +47,17 @@ impl CanvasDrag {
             return;
         };
         let what = if let Some(c) = el.get_attribute("data-card-id") {
-            Dragged::Card(Id(c))
+            Dragged::Card(Id::new(c))
         } else if let Some(s) = el.get_attribute("data-stage-drag") {
-            Dragged::Stage(Id(s))
+            Dragged::Stage(Id::new(s))
         } else {
             return;
         };
         if let Some(dt) = ev.data_transfer() {
             dt.set_effect_allowed("move");
             let id = match &what {
-                Dragged::Card(c) | Dragged::Stage(c) => c.0.clone(),
+                Dragged::Card(c) => c.to_string(),
+                Dragged::Stage(s) => s.to_string(),
             };
             let _ = dt.set_data("text/plain", &id);
         }
@@ -103,19 +105,19 @@ impl CanvasDrag {
                         .flatten()
                         .and_then(|c| c.get_attribute("data-card-id"))
                     {
-                        let before = Id(before);
+                        let before = Id::new(before);
                         let b = m.card(&before)?;
                         canvas::drop_card(m, &card, &b.stage, &b.lane, Some(&before))
                     } else {
                         let cell = el.closest("[data-cell-lane]").ok().flatten()?;
-                        let lane = Id(cell.get_attribute("data-cell-lane")?);
-                        let stage = Id(cell.get_attribute("data-cell-stage")?);
+                        let lane = Id::new(cell.get_attribute("data-cell-lane")?);
+                        let stage = Id::new(cell.get_attribute("data-cell-stage")?);
                         canvas::drop_card(m, &card, &stage, &lane, None)
                     }
                 }
                 Dragged::Stage(stage) => {
                     let onto = el.closest("li.stage").ok().flatten()?;
-                    let onto = Id(onto.get_attribute("data-stage-id")?);
+                    let onto = Id::new(onto.get_attribute("data-stage-id")?);
                     canvas::drop_stage(m, &stage, &onto)
                 }
             })

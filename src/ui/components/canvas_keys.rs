@@ -3,6 +3,8 @@
 //! removes it. A read-only map keeps the plain arrow keys and nothing else. Where the keys lead is
 //! worked out in [`crate::domain::canvas`]; this only reads the event and moves focus.
 
+use crate::domain::Card;
+use crate::domain::Stage;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,7 +22,7 @@ pub(super) struct CanvasKeys {
     /// Whether the map is read-only.
     pub read_only: Signal<bool>,
     /// The map's stage ids (their number bounds the columns drawn).
-    pub stages: Memo<Vec<Id>>,
+    pub stages: Memo<Vec<Id<Stage>>>,
 }
 
 impl CanvasKeys {
@@ -29,7 +31,7 @@ impl CanvasKeys {
         let Some(el) = target_element(&ev) else {
             return;
         };
-        let Some(card) = el.get_attribute("data-card-id").map(Id) else {
+        let Some(card) = el.get_attribute("data-card-id").map(Id::new) else {
             return;
         };
         let key = ev.key();
@@ -63,7 +65,7 @@ impl CanvasKeys {
     }
 
     /// Alt+arrow: moves the card one step and keeps focus on it.
-    fn move_card(self, card: Id, dir: Direction) {
+    fn move_card(self, card: Id<Card>, dir: Direction) {
         let open = self.ctx.open;
         let edit = open
             .with_map_untracked(|m| canvas::move_card(m, &card, dir))
@@ -75,7 +77,7 @@ impl CanvasKeys {
     }
 
     /// An arrow: focus goes to the next card or empty cell that way, its column drawn first.
-    fn step_focus(self, card: &Id, dir: Direction) {
+    fn step_focus(self, card: &Id<Card>, dir: Direction) {
         let grid = self.ctx.grid;
         let Some(target) = grid.with_untracked(|g| g.step(card, dir)) else {
             return;
@@ -92,7 +94,7 @@ impl CanvasKeys {
     }
 
     /// Delete: removes the card; focus goes to the card or cell below it (or above).
-    fn remove_card(self, card: Id) {
+    fn remove_card(self, card: Id<Card>) {
         let next = self.ctx.grid.with_untracked(|g| {
             g.step(&card, Direction::Down)
                 .or_else(|| g.step(&card, Direction::Up))

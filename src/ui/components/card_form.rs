@@ -3,6 +3,7 @@
 //! content; pain severity; opportunity owner and status; the experience a buying role expects;
 //! the research method).
 
+use crate::domain::{Card, Lane, Stage};
 use leptos::prelude::*;
 
 use super::{escape_cancels, ChoiceSelect, FieldError, FormActions};
@@ -20,14 +21,14 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn CardForm(
     /// The stage of a new card.
-    stage: Id,
+    stage: Id<Stage>,
     /// The card to edit; `None` adds one.
-    card: Option<Id>,
+    card: Option<Id<Card>>,
     /// The kind of lane a new card goes to when `lane` is `None`.
     kind: CardKind,
     /// The lane of a new card.
     #[prop(optional_no_strip)]
-    lane: Option<Id>,
+    lane: Option<Id<Lane>>,
     /// Called when the form closes (saved or cancelled).
     #[prop(into)]
     on_done: Callback<()>,
@@ -35,21 +36,33 @@ pub fn CardForm(
     let i18n = use_i18n();
     let open = expect_open_map();
     let l = use_lang().get_untracked();
-    let named = |id: &Id, name: &Text| (id.clone(), name.get(l).to_owned());
+    // The options of a `<select>`: (value, label); the value is the id's text.
+    let named = |id: &str, name: &Text| (Id::from(id), name.get(l).to_owned());
     let opened = open.with_map_untracked(|m| {
         let draft = card
             .as_ref()
             .and_then(|c| CardDraft::edit(m, c, l))
             .unwrap_or_else(|| CardDraft::new_card(m, stage, lane, kind, l));
-        let lanes: Vec<(Id, String)> = m.lanes.iter().map(|x| named(&x.id, &x.name)).collect();
+        let lanes: Vec<(Id, String)> = m
+            .lanes
+            .iter()
+            .map(|x| named(x.id.as_str(), &x.name))
+            .collect();
         let departments: Vec<(Id, String)> = m
             .departments
             .iter()
-            .map(|d| named(&d.id, &d.name))
+            .map(|d| named(d.id.as_str(), &d.name))
             .collect();
-        let personas: Vec<(Id, String)> =
-            m.personas.iter().map(|p| named(&p.id, &p.name)).collect();
-        let assets: Vec<(Id, String)> = m.content.iter().map(|a| named(&a.id, &a.title)).collect();
+        let personas: Vec<(Id, String)> = m
+            .personas
+            .iter()
+            .map(|p| named(p.id.as_str(), &p.name))
+            .collect();
+        let assets: Vec<(Id, String)> = m
+            .content
+            .iter()
+            .map(|a| named(a.id.as_str(), &a.title))
+            .collect();
         (draft, lanes, departments, personas, assets)
     });
     let Some((draft, lanes, departments, personas, assets)) = opened else {
@@ -82,7 +95,7 @@ pub fn CardForm(
             }
         }
     };
-    let uid = StoredValue::new(Id::random().0);
+    let uid = StoredValue::new(Id::random_text());
     let fid = move |name: &str| format!("{name}-{}", uid.get_value());
     let lane_options = lanes
         .iter()
@@ -123,7 +136,7 @@ pub fn CardForm(
     };
     let (lane_v, lane_set) = (
         move || draft.with(|d| d.lane.0.clone()),
-        move |ev: leptos::ev::Event| change(CardChange::Lane(Id(event_target_value(&ev)))),
+        move |ev: leptos::ev::Event| change(CardChange::Lane(Id::new(event_target_value(&ev)))),
     );
     let (sev_v, sev_set) = choice(draft, |d| d.severity, CardChange::Severity);
     let (st_v, st_set) = choice(draft, |d| d.status, CardChange::Status);

@@ -2,6 +2,7 @@
 //! experience, research method), its evidence level and persona; focusable, with move, edit and
 //! delete buttons. Keys and drags are handled by the canvas for all cards at once.
 
+use crate::domain::Card;
 use leptos::prelude::*;
 
 use super::{expect_canvas, CardForm, QuestionAnswer};
@@ -15,7 +16,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn CardView(
     /// The card.
-    card: Id,
+    card: Id<Card>,
     /// How many stages the card is drawn across (1: its own stage).
     bar: usize,
     /// Whether the card is the first and the last of its cell (its up/down moves go nowhere).

@@ -25,7 +25,7 @@ pub fn ContactList() -> impl IntoView {
         Some(find_contacts(&loaded.dataset, &query.get(), SHOWN))
     });
     let stage_name = move |id: &str| -> String {
-        open.stage_name(&Id(id.to_owned()))
+        open.stage_name(&Id::new(id.to_owned()))
             .unwrap_or_else(|| id.to_owned())
     };
     let rows = move || {

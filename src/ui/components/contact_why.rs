@@ -38,7 +38,7 @@ pub fn ContactWhy(
             let c = &set.contacts[contact as usize];
             let label = c.name.clone().unwrap_or_else(|| c.key.clone());
             let stage = e.stage.as_ref().map(|s| {
-                m.stage(&Id(s.clone()))
+                m.stage(&Id::new(s.clone()))
                     .map_or_else(|| s.clone(), |st| st.name.get(lang.get()).to_owned())
             });
             let outcome = e.outcome.as_ref().map(|o| {

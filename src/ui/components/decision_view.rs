@@ -1,5 +1,6 @@
 //! The decision point at the end of a stage: its outcomes and where each leads; editable.
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use crate::domain::document::limits::TEXT_CHARS;
@@ -12,7 +13,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn DecisionView(
     /// The stage whose decision point this is.
-    stage: Id,
+    stage: Id<Stage>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = expect_open_map();
@@ -21,7 +22,7 @@ pub fn DecisionView(
     // (decision, stage names by id with their index, this stage's index)
     let data = open.select(move |m| {
         let here = m.stage_index(&stage.get_value())?;
-        let names: Vec<(Id, String, usize)> = m
+        let names: Vec<(Id<Stage>, String, usize)> = m
             .stages
             .iter()
             .enumerate()
@@ -61,7 +62,7 @@ pub fn DecisionView(
             leads_to: if t.is_empty() {
                 Destination::Exit
             } else {
-                Destination::Stage(Id(t))
+                Destination::Stage(Id::new(t))
             },
         });
         set(Some(d));
@@ -129,7 +130,7 @@ pub fn DecisionView(
                 }
             })
             .collect_view();
-        let targets: Vec<(Id, String)> = names
+        let targets: Vec<(Id<Stage>, String)> = names
             .iter()
             .map(|(id, n, _)| (id.clone(), n.clone()))
             .collect();

@@ -2,6 +2,7 @@
 //! emotion curve (drawn in SVG; the score is also written as a number, so colour and position are
 //! not the only signal).
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use super::expect_canvas;
@@ -23,7 +24,7 @@ pub fn EmotionCell(
     /// The persona's name, for the accessible name of the choice.
     persona_name: String,
     /// The stage.
-    stage: Id,
+    stage: Id<Stage>,
     /// The stage's column.
     index: usize,
 ) -> impl IntoView {

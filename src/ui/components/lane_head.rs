@@ -1,6 +1,7 @@
 //! The heading of one lane (a row of the canvas): its name and kind, and buttons to rename,
 //! move, hide and delete it.
 
+use crate::domain::Lane;
 use leptos::prelude::*;
 
 use super::expect_canvas;
@@ -13,7 +14,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn LaneHead(
     /// The lane.
-    lane: Id,
+    lane: Id<Lane>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = expect_canvas().open;

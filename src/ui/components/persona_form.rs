@@ -97,7 +97,7 @@ pub fn PersonaForm(
         }
     };
     let is_new = existing.with_value(|e| e.is_none());
-    let uid = Id::random().0;
+    let uid = Id::random_text();
     let fid = move |field: &str| format!("persona-{field}-{uid}");
     let error_id = fid("error");
     // A new persona's form stays open for the next one: only an edit is cancelled.

@@ -1,6 +1,7 @@
 //! Under a template question card: the answer the imported data gives, when a figure is linked
 //! to the question (see `domain::metrics::questions`).
 
+use crate::domain::Card;
 use leptos::prelude::*;
 
 use crate::domain::format;
@@ -16,7 +17,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn QuestionAnswer(
     /// The question card.
-    card: Id,
+    card: Id<Card>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = expect_open_map();

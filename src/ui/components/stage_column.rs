@@ -1,6 +1,7 @@
 //! One stage as a column of the canvas: its heading, one cell per visible lane, one emotion
 //! cell per persona and its decision point (a subgrid, so every row lines up across stages).
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use super::{expect_canvas, CanvasCell, CardForm, DecisionView, EmotionCell, StageForm};
@@ -13,7 +14,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn StageColumn(
     /// The stage.
-    stage: Id,
+    stage: Id<Stage>,
     /// Its position.
     index: usize,
     /// Whether its cells are drawn (columns far outside the view show their heading only).

@@ -1,5 +1,6 @@
 //! Edit a stage's name and description.
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use super::{escape_cancels, FieldError, FormActions};
@@ -14,7 +15,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn StageForm(
     /// The stage to edit.
-    stage: Id,
+    stage: Id<Stage>,
     /// Called when the form closes (saved or cancelled).
     #[prop(into)]
     on_done: Callback<()>,

@@ -44,7 +44,7 @@ pub fn StageTallyTable() -> impl IntoView {
         let mut rows = Vec::new();
         for t in &tally.stages {
             let name = open
-                .stage_name(&Id(t.stage.clone()))
+                .stage_name(&Id::new(t.stage.clone()))
                 .unwrap_or_else(|| t.stage.clone());
             rows.push(row(name, t, total, format!("tally-{}", t.stage)).into_any());
         }

@@ -74,7 +74,7 @@ pub fn ComparePage() -> impl IntoView {
                 <select
                     data-testid="compare-with"
                     prop:value=move || partner.get().map(|id| id.to_string()).unwrap_or_default()
-                    on:change=move |ev| picked.set(Some(Id(event_target_value(&ev))))
+                    on:change=move |ev| picked.set(Some(Id::new(event_target_value(&ev))))
                 >
                     {options}
                 </select>

@@ -20,7 +20,7 @@ pub fn MetricSettingsForm() -> impl IntoView {
             .get()
             .into_iter()
             .map(|(id, name)| {
-                let selected = chosen.as_ref() == Some(&id);
+                let selected = chosen.as_ref().map(Id::as_str) == Some(id.as_str());
                 view! { <option value=id.0.clone() selected=selected>{name}</option> }
             })
             .collect_view()
@@ -34,7 +34,7 @@ pub fn MetricSettingsForm() -> impl IntoView {
                     data-testid="client-stage"
                     on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        let stage = if v.is_empty() { None } else { Some(Id(v)) };
+                        let stage = if v.is_empty() { None } else { Some(Id::new(v)) };
                         open.change_settings(|s| s.client_stage = stage);
                     }
                 >

@@ -41,7 +41,7 @@ pub fn ServiceLevels() -> impl IntoView {
             if v.is_empty() {
                 stages.get(fallback).map(|(id, _)| id.clone())
             } else {
-                Some(Id(v))
+                Some(Id::new(v))
             }
         };
         let (Some(f), Some(t), Ok(d)) = (
@@ -55,8 +55,8 @@ pub fn ServiceLevels() -> impl IntoView {
         invalid.set(false);
         open.change_settings(|s| {
             s.service_levels.push(ServiceLevel {
-                from: f,
-                to: t,
+                from: f.cast(),
+                to: t.cast(),
                 days: d,
             })
         });
@@ -70,7 +70,12 @@ pub fn ServiceLevels() -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(k, level)| {
-                let index = |id: &Id| names.iter().position(|(s, _)| s == id).map(|i| i as u32);
+                let index = |id: &Id| {
+                    names
+                        .iter()
+                        .position(|(s, _)| s.as_str() == id.as_str())
+                        .map(|i| i as u32)
+                };
                 let (Some(fi), Some(ti)) = (index(&level.from), index(&level.to)) else {
                     return ().into_any();
                 };

@@ -20,7 +20,7 @@ use crate::domain::Id;
 pub use crate::ui::open_map::Names;
 
 /// The name shown for `id` (its id when it is gone).
-pub fn name_of(names: &Names, id: &Id) -> String {
+pub fn name_of<T>(names: &Names<T>, id: &Id<T>) -> String {
     names
         .iter()
         .find(|(i, _)| i == id)
@@ -28,7 +28,7 @@ pub fn name_of(names: &Names, id: &Id) -> String {
 }
 
 /// The names of `ids`, joined with commas.
-pub fn names_of<'a>(names: &Names, ids: impl IntoIterator<Item = &'a Id>) -> String {
+pub fn names_of<'a, T: 'a>(names: &Names<T>, ids: impl IntoIterator<Item = &'a Id<T>>) -> String {
     ids.into_iter()
         .map(|id| name_of(names, id))
         .collect::<Vec<_>>()

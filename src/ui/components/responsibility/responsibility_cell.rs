@@ -1,5 +1,6 @@
 //! One cell of the responsibility matrix: a department's part in a stage, as a `<select>`.
 
+use crate::domain::Stage;
 use leptos::prelude::*;
 
 use crate::domain::{Edit, Id, Responsibility};
@@ -36,7 +37,7 @@ pub fn ResponsibilityCell(
     /// The department of the row.
     department: Id,
     /// The stage of the column.
-    stage: Id,
+    stage: Id<Stage>,
     /// The select's accessible name ("Marketing in Attract").
     #[prop(into)]
     label: Signal<String>,
