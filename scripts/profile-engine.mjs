@@ -8,7 +8,7 @@
 // benchmark's rules once to warm up and N times (2) under the DevTools profiler, and prints the
 // functions by self time. Default file: the one `node scripts/bench-browser.mjs` writes.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch, serve } from '../tests/e2e/harness.mjs';
@@ -84,6 +84,5 @@ try {
   }
 } finally {
   await browser.close();
-  server.close?.();
-  server.proc?.kill?.();
+  server.stop();
 }
