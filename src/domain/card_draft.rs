@@ -14,6 +14,7 @@ use super::model::{
 use super::text::{Lang, Text};
 use super::Edit;
 use crate::domain::model::{Lane, Stage};
+use crate::domain::{ContentAsset, Department, Persona};
 
 /// One card being added or edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +36,7 @@ pub struct CardDraft {
     /// How many stages the card spans, as typed.
     pub span: String,
     pub evidence: Evidence,
-    pub persona: Option<Id>,
+    pub persona: Option<Id<Persona>>,
     /// Pain points.
     pub severity: Option<Severity>,
     /// Opportunities.
@@ -51,9 +52,9 @@ pub struct CardDraft {
     /// Touchpoints.
     pub online: bool,
     /// Touchpoints.
-    pub department: Option<Id>,
+    pub department: Option<Id<Department>>,
     /// Touchpoints: the content asset of the content audit.
-    pub asset: Option<Id>,
+    pub asset: Option<Id<ContentAsset>>,
     /// Touchpoints: the content used, as text.
     pub content: String,
 }
@@ -118,7 +119,7 @@ impl CardDraftError {
 }
 
 /// The id a list's pick names: the empty pick is none.
-fn picked(value: String) -> Option<Id> {
+fn picked<T>(value: String) -> Option<Id<T>> {
     Some(value).filter(|v| !v.is_empty()).map(Id::new)
 }
 

@@ -130,9 +130,9 @@ pub fn CardForm(
         create_slice(draft, move |d| get(d).clone(), move |d, v| d.apply(set(v)))
     };
     // A `<select>` of ids with an empty "none" first.
-    let pick = move |get: fn(&CardDraft) -> Option<&Id>, set: fn(String) -> CardChange| {
+    let pick = move |get: fn(&CardDraft) -> Option<&str>, set: fn(String) -> CardChange| {
         (
-            move || draft.with(|d| get(d).map(|id| id.0.clone()).unwrap_or_default()),
+            move || draft.with(|d| get(d).map(str::to_owned).unwrap_or_default()),
             move |ev: leptos::ev::Event| change(set(event_target_value(&ev))),
         )
     };
@@ -143,9 +143,12 @@ pub fn CardForm(
     let (sev_v, sev_set) = choice(draft, |d| d.severity, CardChange::Severity);
     let (st_v, st_set) = choice(draft, |d| d.status, CardChange::Status);
     let (me_v, me_set) = choice(draft, |d| d.method, CardChange::Method);
-    let (pe_v, pe_set) = pick(|d| d.persona.as_ref(), CardChange::Persona);
-    let (de_v, de_set) = pick(|d| d.department.as_ref(), CardChange::Department);
-    let (as_v, as_set) = pick(|d| d.asset.as_ref(), CardChange::Asset);
+    let (pe_v, pe_set) = pick(|d| d.persona.as_ref().map(Id::as_str), CardChange::Persona);
+    let (de_v, de_set) = pick(
+        |d| d.department.as_ref().map(Id::as_str),
+        CardChange::Department,
+    );
+    let (as_v, as_set) = pick(|d| d.asset.as_ref().map(Id::as_str), CardChange::Asset);
     let add_label = is_new.then(|| Signal::derive(move || t_string!(i18n, add_card).to_string()));
     let keys = escape_cancels(Some(on_done));
     let title_invalid = move || {
