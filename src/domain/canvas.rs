@@ -8,6 +8,7 @@
 //! Also here: where the arrow keys lead from a card, how Alt+arrow moves it, and the emotion curve.
 
 use crate::domain::model::{Card, Lane, Stage};
+use crate::domain::Persona;
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap};
 
@@ -490,14 +491,14 @@ pub struct CurvePiece {
 }
 
 /// The curve of `persona` across the map's stages: one entry per stage.
-pub fn emotion_curve(map: &JourneyMap, persona: &Id) -> Vec<Option<CurvePiece>> {
+pub fn emotion_curve(map: &JourneyMap, persona: &Id<Persona>) -> Vec<Option<CurvePiece>> {
     let emotions = map.emotions_by_persona_and_stage();
     curve_of(map, persona, &emotions)
 }
 
 /// The curves of all the map's personas, by persona (the emotions are indexed once, not read
 /// in full for each persona and stage).
-pub fn emotion_curves(map: &JourneyMap) -> HashMap<Id, Vec<Option<CurvePiece>>> {
+pub fn emotion_curves(map: &JourneyMap) -> HashMap<Id<Persona>, Vec<Option<CurvePiece>>> {
     let emotions = map.emotions_by_persona_and_stage();
     map.personas
         .iter()
@@ -507,8 +508,8 @@ pub fn emotion_curves(map: &JourneyMap) -> HashMap<Id, Vec<Option<CurvePiece>>> 
 
 fn curve_of(
     map: &JourneyMap,
-    persona: &Id,
-    emotions: &HashMap<(&Id, &Id<Stage>), &Emotion>,
+    persona: &Id<Persona>,
+    emotions: &HashMap<(&Id<Persona>, &Id<Stage>), &Emotion>,
 ) -> Vec<Option<CurvePiece>> {
     let scores: Vec<Option<i8>> = map
         .stages
@@ -561,7 +562,7 @@ mod tests {
         use std::collections::HashMap;
 
         use super::super::{Cell, CurvePiece, Direction, Slot, Target};
-        use crate::domain::model::{Card, Id, JourneyMap, Lane, Stage};
+        use crate::domain::model::{Card, Id, JourneyMap, Lane, Persona, Stage};
 
         /// The visible lanes of a map, each with one cell per stage.
         #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -722,7 +723,7 @@ mod tests {
         }
 
         /// The curve as it was: each stage's emotion found by reading the whole list.
-        pub fn emotion_curve(map: &JourneyMap, persona: &Id) -> Vec<Option<CurvePiece>> {
+        pub fn emotion_curve(map: &JourneyMap, persona: &Id<Persona>) -> Vec<Option<CurvePiece>> {
             let scores: Vec<Option<i8>> = map
                 .stages
                 .iter()

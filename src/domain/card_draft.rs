@@ -14,6 +14,7 @@ use super::model::{
 use super::text::{Lang, Text};
 use super::Edit;
 use crate::domain::model::{Lane, Stage};
+use crate::domain::{ContentAsset, Department, Persona};
 
 /// One card being added or edited.
 #[derive(Clone, Debug, PartialEq)]
@@ -35,7 +36,7 @@ pub struct CardDraft {
     /// How many stages the card spans, as typed.
     pub span: String,
     pub evidence: Evidence,
-    pub persona: Option<Id>,
+    pub persona: Option<Id<Persona>>,
     /// Pain points.
     pub severity: Option<Severity>,
     /// Opportunities.
@@ -51,9 +52,9 @@ pub struct CardDraft {
     /// Touchpoints.
     pub online: bool,
     /// Touchpoints.
-    pub department: Option<Id>,
+    pub department: Option<Id<Department>>,
     /// Touchpoints: the content asset of the content audit.
-    pub asset: Option<Id>,
+    pub asset: Option<Id<ContentAsset>>,
     /// Touchpoints: the content used, as text.
     pub content: String,
 }
@@ -118,20 +119,21 @@ impl CardDraftError {
 }
 
 /// The id a list's pick names: the empty pick is none.
-fn picked(value: String) -> Option<Id> {
+fn picked<T>(value: String) -> Option<Id<T>> {
     Some(value).filter(|v| !v.is_empty()).map(Id::new)
 }
 
 impl CardDraft {
     /// The form for a new card in `stage`: in `lane` when given, else in the first lane of
-    /// `kind`, else in the first lane; every field empty, evidence "assumed", span 1.
+    /// `kind`, else in the first lane; every field empty, evidence "assumed", span 1. `None`
+    /// when there is no lane to put it in (no `lane` given and the map has none).
     pub fn new_card(
         map: &JourneyMap,
         stage: Id<Stage>,
         lane: Option<Id<Lane>>,
         kind: CardKind,
         lang: Lang,
-    ) -> Self {
+    ) -> Option<Self> {
         let lane = lane
             .or_else(|| {
                 map.lanes
@@ -139,15 +141,15 @@ impl CardDraft {
                     .find(|l| l.kind == kind)
                     .map(|l| l.id.clone())
             })
-            .or_else(|| map.lanes.first().map(|l| l.id.clone()))
-            .unwrap_or_else(|| Id::from(""));
+            .or_else(|| map.lanes.first().map(|l| l.id.clone()))?;
+        // The card's id is given when it is saved (`to_card`); this one is never used.
         let mut draft = Self::of(
             map,
             &Card::plain(Id::from(""), stage, lane, Text::default()),
             lang,
         );
         draft.original = None;
-        draft
+        Some(draft)
     }
 
     /// The form for the map's card `card`, filled with what it holds (texts in `lang`);
@@ -411,7 +413,7 @@ mod tests {
     }
 
     fn new_in_first_stage(m: &JourneyMap, kind: CardKind, lang: Lang) -> CardDraft {
-        CardDraft::new_card(m, m.stages[0].id.clone(), None, kind, lang)
+        CardDraft::new_card(m, m.stages[0].id.clone(), None, kind, lang).unwrap()
     }
 
     fn with_card(card: &Card) -> JourneyMap {
@@ -487,7 +489,8 @@ mod tests {
         let m = map();
         let stage = m.stages[2].id.clone();
         let pain = lane_of(&m, CardKind::PainPoint);
-        let d = CardDraft::new_card(&m, stage.clone(), None, CardKind::PainPoint, Lang::En);
+        let d =
+            CardDraft::new_card(&m, stage.clone(), None, CardKind::PainPoint, Lang::En).unwrap();
         assert!(d.is_new());
         assert_eq!(d.lane, pain);
         assert_eq!(d.kind(), Some(CardKind::PainPoint));
@@ -498,10 +501,18 @@ mod tests {
             Some(note.clone()),
             CardKind::PainPoint,
             Lang::En,
-        );
+        )
+        .unwrap();
         assert_eq!(d.lane, note);
 
-        let mut d = CardDraft::new_card(&m, stage.clone(), None, CardKind::Question, Lang::En);
+        // No lane to put it in: no form, rather than a card in a lane with an empty id.
+        let mut no_lanes = m.clone();
+        no_lanes.lanes.clear();
+        let none = CardDraft::new_card(&no_lanes, stage.clone(), None, CardKind::Note, Lang::En);
+        assert!(none.is_none());
+
+        let mut d =
+            CardDraft::new_card(&m, stage.clone(), None, CardKind::Question, Lang::En).unwrap();
         d.apply(CardChange::Title("Who signs?".into()));
         let edits = d.to_edits(Id::from("new")).unwrap();
         let [Edit::InsertCard { card, .. }] = edits.as_slice() else {
@@ -589,7 +600,8 @@ mod tests {
         // A map without stages still lets a card span its own stage.
         let mut empty = m.clone();
         empty.stages.clear();
-        let mut d = CardDraft::new_card(&empty, Id::from("x"), None, CardKind::Note, Lang::En);
+        let mut d =
+            CardDraft::new_card(&empty, Id::from("x"), None, CardKind::Note, Lang::En).unwrap();
         d.apply(CardChange::Span("5".into()));
         assert_eq!(d.stage_count(), 1);
         assert_eq!(d.span(), 1);

@@ -586,7 +586,8 @@ fn decision_changes(
                     to: qb.to_owned(),
                 });
             }
-            let find = |os: &'_ [Outcome], id: &Id| os.iter().find(|o| &o.id == id).cloned();
+            let find =
+                |os: &'_ [Outcome], id: &Id<Outcome>| os.iter().find(|o| &o.id == id).cloned();
             for ob in &db.outcomes {
                 let name = ob.name.get(lang).to_owned();
                 match find(&da.outcomes, &ob.id) {

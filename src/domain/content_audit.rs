@@ -13,19 +13,20 @@ use super::charts::heatmap::Heatmap;
 use super::model::{ContentKind, Id, JourneyMap};
 use super::text::Lang;
 use crate::domain::model::Stage;
+use crate::domain::Persona;
 
 /// A column of the coverage: one persona, or the assets written for everyone.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Audience {
     /// The assets written for this persona.
-    Persona(Id),
+    Persona(Id<Persona>),
     /// The assets with no persona (for every member of the buying group).
     Everyone,
 }
 
 impl Audience {
     /// The persona of an asset as its column.
-    pub fn of(persona: Option<&Id>) -> Audience {
+    pub fn of(persona: Option<&Id<Persona>>) -> Audience {
         match persona {
             Some(p) => Audience::Persona(p.clone()),
             None => Audience::Everyone,

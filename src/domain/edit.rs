@@ -116,14 +116,14 @@ pub enum Edit {
     },
     /// Remove a persona with its emotions; cards and content about it become about no one.
     RemovePersona {
-        id: Id,
+        id: Id<Persona>,
     },
     UpdatePersona {
         persona: Persona,
     },
     /// Set (or clear, with `None`) how a persona feels in a stage: −2..=+2 and a note.
     SetEmotion {
-        persona: Id,
+        persona: Id<Persona>,
         stage: Id<Stage>,
         emotion: Option<(i8, String)>,
     },
@@ -133,7 +133,7 @@ pub enum Edit {
     },
     /// Remove a department with its hand-offs; touchpoints it owned get no owner.
     RemoveDepartment {
-        id: Id,
+        id: Id<Department>,
     },
     /// Replace a department (name and its part in each stage).
     UpdateDepartment {
@@ -141,8 +141,8 @@ pub enum Edit {
     },
     /// Set the SLA text of the hand-off `from` → `to` (an empty text removes it).
     SetHandoff {
-        from: Id,
-        to: Id,
+        from: Id<Department>,
+        to: Id<Department>,
         sla: String,
     },
     InsertAsset {
@@ -151,7 +151,7 @@ pub enum Edit {
     },
     /// Remove a content asset; touchpoints that used it keep their text only.
     RemoveAsset {
-        id: Id,
+        id: Id<ContentAsset>,
     },
     UpdateAsset {
         asset: ContentAsset,
@@ -171,11 +171,11 @@ pub enum EditError {
     #[error("outcome leads to a stage that does not exist: {0}")]
     DanglingOutcome(Id<Stage>),
     #[error("there is no persona {0}")]
-    NoPersona(Id),
+    NoPersona(Id<Persona>),
     #[error("there is no department {0}")]
-    NoDepartment(Id),
+    NoDepartment(Id<Department>),
     #[error("there is no content asset {0}")]
-    NoAsset(Id),
+    NoAsset(Id<ContentAsset>),
     #[error("an emotion is between -2 and +2, not {0}")]
     EmotionOutOfRange(i8),
     #[error("a card spans 1 to {max} stages, not {found}")]
@@ -197,16 +197,16 @@ enum Touched {
     Stage(Id<Stage>),
     Card(Id<Card>),
     Lane(Id<Lane>),
-    Persona(Id),
-    Department(Id),
-    Asset(Id),
+    Persona(Id<Persona>),
+    Department(Id<Department>),
+    Asset(Id<ContentAsset>),
     Emotion {
-        persona: Id,
+        persona: Id<Persona>,
         stage: Id<Stage>,
     },
     Handoff {
-        from: Id,
-        to: Id,
+        from: Id<Department>,
+        to: Id<Department>,
     },
     /// Every card's span (a stage was removed).
     Spans,
@@ -652,7 +652,7 @@ fn remove_stage(map: &mut JourneyMap, id: &Id<Stage>) -> Result<Edit, EditError>
         d.contributes.retain(|s| s != id);
     }
     map.emotions.retain(|e| &e.stage != id);
-    let gone: Vec<Id> = map
+    let gone: Vec<Id<ContentAsset>> = map
         .content
         .iter()
         .filter(|a| &a.stage == id)
@@ -672,7 +672,7 @@ fn remove_stage(map: &mut JourneyMap, id: &Id<Stage>) -> Result<Edit, EditError>
 }
 
 /// Touchpoints that used one of `assets` keep their text but lose the link.
-fn unlink_assets(map: &mut JourneyMap, assets: &[Id]) {
+fn unlink_assets(map: &mut JourneyMap, assets: &[Id<ContentAsset>]) {
     for t in map.cards.iter_mut().filter_map(|c| c.touchpoint.as_mut()) {
         if t.asset.as_ref().is_some_and(|a| assets.contains(a)) {
             t.asset = None;
@@ -696,11 +696,11 @@ fn insert_unique<T, K>(
 }
 
 /// Replaces the item with the same id and returns the old one.
-fn replace_by_id<T>(
+fn replace_by_id<T, K>(
     list: &mut [T],
     item: T,
-    id: impl Fn(&T) -> &Id,
-    missing: impl FnOnce(Id) -> EditError,
+    id: impl Fn(&T) -> &Id<K>,
+    missing: impl FnOnce(Id<K>) -> EditError,
 ) -> Result<T, EditError> {
     match list.iter_mut().find(|x| id(x) == id(&item)) {
         Some(slot) => Ok(std::mem::replace(slot, item)),

@@ -131,7 +131,7 @@ pub struct DecisionPoint {
 /// One way out of a decision point.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Outcome {
-    pub id: Id,
+    pub id: Id<Outcome>,
     pub name: Text,
     pub leads_to: Destination,
 }
@@ -237,7 +237,7 @@ pub struct Card {
     pub evidence: Evidence,
     /// The persona (buying-group member) the card is about, if one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub persona: Option<Id>,
+    pub persona: Option<Id<Persona>>,
     /// Pain points: how much it hurts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub severity: Option<Severity>,
@@ -394,7 +394,7 @@ impl ResearchMethod {
 /// How one persona feels in one stage: −2 (very negative) to +2 (very positive).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Emotion {
-    pub persona: Id,
+    pub persona: Id<Persona>,
     pub stage: Id<Stage>,
     pub score: i8,
     /// Why (a quote, an observation).
@@ -410,22 +410,22 @@ impl Emotion {
 /// The service-level agreement of one hand-off from a department to another.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Handoff {
-    pub from: Id,
-    pub to: Id,
+    pub from: Id<Department>,
+    pub to: Id<Department>,
     pub sla: String,
 }
 
 /// A content asset of the content audit: what it is, for whom, for which stage and question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ContentAsset {
-    pub id: Id,
+    pub id: Id<ContentAsset>,
     pub title: Text,
     pub kind: ContentKind,
     /// The stage it serves.
     pub stage: Id<Stage>,
     /// The persona it is written for (`None`: everyone).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub persona: Option<Id>,
+    pub persona: Option<Id<Persona>>,
     /// The buyer's question it answers.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub question: String,
@@ -483,13 +483,13 @@ pub struct Touchpoint {
     pub presence: Presence,
     /// The department that owns this touchpoint.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub department: Option<Id>,
+    pub department: Option<Id<Department>>,
     /// The content asset used here (white paper, case study, demo …), as text.
     #[serde(default)]
     pub content: String,
     /// The content asset of the content audit used here.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub asset: Option<Id>,
+    pub asset: Option<Id<ContentAsset>>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -503,7 +503,7 @@ pub enum Presence {
 /// A buyer persona or buying-group member the map is drawn for.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Persona {
-    pub id: Id,
+    pub id: Id<Persona>,
     pub name: Text,
     #[serde(default)]
     pub description: Text,
@@ -512,7 +512,7 @@ pub struct Persona {
 /// A department of the firm that owns touchpoints or stages (marketing, sales, service …).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Department {
-    pub id: Id,
+    pub id: Id<Department>,
     pub name: Text,
     /// Stages this department owns.
     #[serde(default)]
@@ -614,7 +614,7 @@ impl JourneyMap {
         self.cards.iter().position(|c| &c.id == id)
     }
 
-    pub fn department(&self, id: &Id) -> Option<&Department> {
+    pub fn department(&self, id: &Id<Department>) -> Option<&Department> {
         self.departments.iter().find(|d| &d.id == id)
     }
 
@@ -629,16 +629,16 @@ impl JourneyMap {
             .filter(move |c| &c.stage == stage && &c.lane == lane)
     }
 
-    pub fn persona(&self, id: &Id) -> Option<&Persona> {
+    pub fn persona(&self, id: &Id<Persona>) -> Option<&Persona> {
         self.personas.iter().find(|p| &p.id == id)
     }
 
-    pub fn asset(&self, id: &Id) -> Option<&ContentAsset> {
+    pub fn asset(&self, id: &Id<ContentAsset>) -> Option<&ContentAsset> {
         self.content.iter().find(|a| &a.id == id)
     }
 
     /// The emotion of `persona` in `stage`, if set.
-    pub fn emotion(&self, persona: &Id, stage: &Id<Stage>) -> Option<&Emotion> {
+    pub fn emotion(&self, persona: &Id<Persona>, stage: &Id<Stage>) -> Option<&Emotion> {
         self.emotions
             .iter()
             .find(|e| &e.persona == persona && &e.stage == stage)
@@ -649,7 +649,7 @@ impl JourneyMap {
     /// there).
     pub fn emotions_by_persona_and_stage(
         &self,
-    ) -> std::collections::HashMap<(&Id, &Id<Stage>), &Emotion> {
+    ) -> std::collections::HashMap<(&Id<Persona>, &Id<Stage>), &Emotion> {
         let mut by = std::collections::HashMap::with_capacity(self.emotions.len());
         for e in &self.emotions {
             by.entry((&e.persona, &e.stage)).or_insert(e);
@@ -658,7 +658,7 @@ impl JourneyMap {
     }
 
     /// The SLA text of the hand-off `from` → `to`, if any.
-    pub fn handoff(&self, from: &Id, to: &Id) -> Option<&Handoff> {
+    pub fn handoff(&self, from: &Id<Department>, to: &Id<Department>) -> Option<&Handoff> {
         self.handoffs
             .iter()
             .find(|h| &h.from == from && &h.to == to)

@@ -24,9 +24,9 @@ pub enum StageFlag {
 pub struct StageResponsibility {
     pub stage: Id<Stage>,
     /// The departments owning the stage, in department order.
-    pub owners: Vec<Id>,
+    pub owners: Vec<Id<Department>>,
     /// The departments contributing to the stage without owning it, in department order.
-    pub contributors: Vec<Id>,
+    pub contributors: Vec<Id<Department>>,
 }
 
 impl StageResponsibility {
@@ -40,7 +40,7 @@ impl StageResponsibility {
     }
 
     /// The single owner, when the stage is not flagged.
-    pub fn owner(&self) -> Option<&Id> {
+    pub fn owner(&self) -> Option<&Id<Department>> {
         match self.owners.as_slice() {
             [one] => Some(one),
             _ => None,
@@ -51,8 +51,8 @@ impl StageResponsibility {
 /// A hand-off from one department to another, with its SLA text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HandoffRow {
-    pub from: Id,
-    pub to: Id,
+    pub from: Id<Department>,
+    pub to: Id<Department>,
     /// The stages after which `from` hands over to `to`, in stage order. Empty when the two
     /// departments no longer meet on the journey but an SLA was written for them.
     pub after: Vec<Id<Stage>>,
@@ -113,7 +113,7 @@ pub fn matrix(map: &JourneyMap) -> Matrix {
         .stages
         .iter()
         .map(|s| {
-            let with = |level: Responsibility| -> Vec<Id> {
+            let with = |level: Responsibility| -> Vec<Id<Department>> {
                 map.departments
                     .iter()
                     .filter(|d| d.responsibility(&s.id) == level)
@@ -129,7 +129,7 @@ pub fn matrix(map: &JourneyMap) -> Matrix {
         .collect();
 
     // The clearly owned stages in order: (stage, owner).
-    let owned: Vec<(&Id<Stage>, &Id)> = stages
+    let owned: Vec<(&Id<Stage>, &Id<Department>)> = stages
         .iter()
         .filter_map(|s| s.owner().map(|o| (&s.stage, o)))
         .collect();

@@ -52,8 +52,9 @@ pub enum StorageError {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unreadable {
     pub key: String,
-    /// The map id its key names: no other map may take it while the entry is kept.
-    pub id: Id,
+    /// The map id its key names (`None` when the key names none): no other map may take it
+    /// while the entry is kept.
+    pub id: Option<Id>,
     pub raw: String,
     pub reason: StoredError,
 }
@@ -114,9 +115,7 @@ impl MapStore {
     }
 
     fn unreadable(&self, key: String, raw: String, reason: StoredError) -> Unreadable {
-        let id = self
-            .id_of_key(&key)
-            .unwrap_or_else(|| Id::new(String::new()));
+        let id = self.id_of_key(&key);
         Unreadable {
             key,
             id,

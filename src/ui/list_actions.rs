@@ -95,7 +95,7 @@ pub async fn run(state: AppState, action: ListAction) -> Option<Done> {
             Ok(map) => {
                 let taken = state
                     .unreadable
-                    .with_untracked(|u| u.iter().map(|u| u.id.clone()).collect());
+                    .with_untracked(|u| u.iter().filter_map(|u| u.id.clone()).collect());
                 let done = state.dispatch(Action::Import { map, taken });
                 state.notice.set(Some(Notice::Imported));
                 done

@@ -12,6 +12,7 @@
 //! A selector made while the map is gone (deleted in another tab) gives the empty value: the map
 //! page shows "map not found" instead of its views at that point.
 
+use crate::domain::Department;
 use crate::domain::Stage;
 use leptos::prelude::*;
 
@@ -94,7 +95,7 @@ impl OpenMap {
     }
 
     /// The map's departments as (id, name in the UI language), in map order.
-    pub fn department_names(self) -> Memo<Names> {
+    pub fn department_names(self) -> Memo<Names<Department>> {
         let lang = self.lang;
         self.select(move |m| {
             let lang = lang.get();

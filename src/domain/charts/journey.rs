@@ -19,6 +19,7 @@
 
 use crate::domain::model::Lane;
 use crate::domain::model::Stage;
+use crate::domain::Persona;
 use std::f64::consts::PI;
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -114,7 +115,7 @@ pub struct Arrow {
     /// The index of the stage it leads to (`None` for an exit).
     pub to: Option<usize>,
     /// The outcome it draws, if it is one.
-    pub outcome: Option<Id>,
+    pub outcome: Option<Id<Outcome>>,
     /// The path (drawn with an arrow head at its end).
     pub d: String,
     /// The visible label, shortened to its room (may be empty).
@@ -207,7 +208,7 @@ pub struct EmotionPoint {
 /// One persona's emotion curve.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EmotionRow {
-    pub persona: Id,
+    pub persona: Id<Persona>,
     pub label: String,
     pub full_label: String,
     /// The top of the row.

@@ -5,6 +5,7 @@
 //! card's stage; questions about *why* or about opinions ("what do prospects want?") have no
 //! link and stay for research.
 
+use crate::domain::Outcome;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
@@ -97,7 +98,7 @@ pub fn metric_of(card: &Card) -> Option<QuestionMetric> {
 pub enum Answer {
     /// Each outcome's share.
     Shares {
-        shares: Vec<(Id, Ratio)>,
+        shares: Vec<(Id<Outcome>, Ratio)>,
     },
     Ratio {
         ratio: Ratio,

@@ -4,6 +4,7 @@
 //! the UI's definitions; the tests below work each one out by hand.
 
 use crate::domain::model::Stage;
+use crate::domain::Outcome;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
@@ -85,7 +86,7 @@ pub enum OutcomeKind {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OutcomeFigures {
-    pub outcome: Id,
+    pub outcome: Id<Outcome>,
     pub kind: OutcomeKind,
     /// Contacts with this outcome now.
     pub contacts: u32,
@@ -197,7 +198,7 @@ pub struct TypeCasting {
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum FlowNode {
     Stage(u32),
-    Outcome(Id),
+    Outcome(Id<Outcome>),
 }
 
 /// Contacts moving from one node to another (a stage to the next, a stage back to an earlier
@@ -582,13 +583,13 @@ fn decisions(
     for (i, stage) in map.stages.iter().enumerate() {
         let Some(d) = &stage.decision else { continue };
         let kinds: Vec<OutcomeKind> = d.outcomes.iter().map(|o| outcome_kind(map, i, o)).collect();
-        let rule_index = |id: &Id| {
+        let rule_index = |id: &Id<Outcome>| {
             classification
                 .outcomes
                 .iter()
                 .position(|o| o == id.as_str())
         };
-        let replay_index = |id: &Id| paths.outcomes.iter().position(|o| o == id.as_str());
+        let replay_index = |id: &Id<Outcome>| paths.outcomes.iter().position(|o| o == id.as_str());
         let mut counts = vec![0u32; d.outcomes.len()];
         let mut had = vec![0u32; d.outcomes.len()];
         let mut back = vec![0u32; d.outcomes.len()];

@@ -451,7 +451,8 @@ mod tests {
                     "{model:?} {id}"
                 );
                 if let Some(d) = &s.decision {
-                    let mut outcomes: Vec<&Id> = d.outcomes.iter().map(|o| &o.id).collect();
+                    let mut outcomes: Vec<&Id<Outcome>> =
+                        d.outcomes.iter().map(|o| &o.id).collect();
                     outcomes.sort();
                     outcomes.dedup();
                     assert_eq!(outcomes.len(), d.outcomes.len(), "{model:?} {id}");

@@ -15,7 +15,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn AssetForm(
     /// The asset to edit; `None` to add one.
-    asset: Option<Id>,
+    asset: Option<Id<ContentAsset>>,
     /// Called after a save of an edit, or on Cancel / Escape.
     #[prop(optional, into)]
     on_done: Option<Callback<()>>,
@@ -120,7 +120,7 @@ pub fn AssetForm(
         }
         error.set(false);
         let persona_id = Some(persona_shown()).filter(|p| !p.is_empty()).map(Id::new);
-        let fields = |id: Id, title: Text| ContentAsset {
+        let fields = |id: Id<ContentAsset>, title: Text| ContentAsset {
             id,
             title,
             kind: kind.get_untracked(),

@@ -1,6 +1,7 @@
 //! The content assets of a map as a table (title, kind, stage, persona, question) with Edit and
 //! Delete on each row; Edit turns the row into an [`AssetForm`].
 
+use crate::domain::ContentAsset;
 use leptos::prelude::*;
 
 use super::AssetForm;
@@ -13,7 +14,7 @@ use crate::ui::state::use_lang;
 /// One asset as the table shows it, in the UI language.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct AssetRow {
-    id: Id,
+    id: Id<ContentAsset>,
     title: String,
     kind: String,
     stage: String,
@@ -50,7 +51,7 @@ pub fn AssetTable() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let editing = RwSignal::new(None::<Id>);
+    let editing = RwSignal::new(None::<Id<ContentAsset>>);
     let row_view = move |row: AssetRow| {
         let id = StoredValue::new(row.id.clone());
         let is_editing = move || editing.with(|e| e.as_ref() == Some(&id.get_value()));

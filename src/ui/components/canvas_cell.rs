@@ -95,7 +95,7 @@ pub fn CanvasCell(
                     <span aria-hidden="true">"+"</span>
                 </button>
             }>
-                {view! { <CardForm stage=stage_v.get_value() card=None
+                {view! { <CardForm stage=Some(stage_v.get_value()) card=None
                     kind=kind() lane=Some(lane_v.get_value())
                     on_done=Callback::new(move |_| adding.set(false)) /> }.into_any()}
             </Show>

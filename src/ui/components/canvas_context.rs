@@ -2,6 +2,7 @@
 //! they show, the card being edited and one signal per card. Made by [`super::Canvas`]; read by
 //! the components inside it through [`expect_canvas`], so none of them needs the canvas itself.
 
+use crate::domain::{ContentAsset, Department, Persona};
 use crate::domain::{Lane, Stage};
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, RwLock};
@@ -27,9 +28,9 @@ pub struct CanvasCtx {
     /// Names and kinds the cells and cards show.
     pub lookups: Memo<Lookups>,
     /// Personas in map order: (id, name).
-    pub personas: Memo<Vec<(Id, String)>>,
+    pub personas: Memo<Vec<(Id<Persona>, String)>>,
     /// Each persona's emotion curve, one piece per stage.
-    pub curves: Memo<HashMap<Id, Vec<Option<CurvePiece>>>>,
+    pub curves: Memo<HashMap<Id<Persona>, Vec<Option<CurvePiece>>>>,
     /// The card being edited in place, if any (Enter on a card opens it).
     pub editing: RwSignal<Option<Id<Card>>>,
     /// The stage columns drawn in full (first, last); the others show their heading only.
@@ -57,9 +58,9 @@ pub struct Lookups {
     pub lanes: HashMap<Id<Lane>, (String, CardKind)>,
     pub stages: HashMap<Id<Stage>, (usize, String)>,
     pub stage_count: usize,
-    pub departments: HashMap<Id, String>,
-    pub personas: HashMap<Id, String>,
-    pub assets: HashMap<Id, String>,
+    pub departments: HashMap<Id<Department>, String>,
+    pub personas: HashMap<Id<Persona>, String>,
+    pub assets: HashMap<Id<ContentAsset>, String>,
 }
 
 /// The card with an id in the map now (read without tracking).

@@ -20,8 +20,8 @@ use crate::ui::state::use_lang;
 /// shows it and dispatches the edits it makes.
 #[component]
 pub fn CardForm(
-    /// The stage of a new card.
-    stage: Id<Stage>,
+    /// The stage of a new card; `None` when editing `card`.
+    stage: Option<Id<Stage>>,
     /// The card to edit; `None` adds one.
     card: Option<Id<Card>>,
     /// The kind of lane a new card goes to when `lane` is `None`.
@@ -38,33 +38,35 @@ pub fn CardForm(
     let l = use_lang().get_untracked();
     // The options of a `<select>`: (value, label); the value is the id's text.
     let named = |id: &str, name: &Text| (Id::from(id), name.get(l).to_owned());
-    let opened = open.with_map_untracked(|m| {
-        let draft = card
-            .as_ref()
-            .and_then(|c| CardDraft::edit(m, c, l))
-            .unwrap_or_else(|| CardDraft::new_card(m, stage, lane, kind, l));
-        let lanes: Vec<(Id, String)> = m
-            .lanes
-            .iter()
-            .map(|x| named(x.id.as_str(), &x.name))
-            .collect();
-        let departments: Vec<(Id, String)> = m
-            .departments
-            .iter()
-            .map(|d| named(d.id.as_str(), &d.name))
-            .collect();
-        let personas: Vec<(Id, String)> = m
-            .personas
-            .iter()
-            .map(|p| named(p.id.as_str(), &p.name))
-            .collect();
-        let assets: Vec<(Id, String)> = m
-            .content
-            .iter()
-            .map(|a| named(a.id.as_str(), &a.title))
-            .collect();
-        (draft, lanes, departments, personas, assets)
-    });
+    let opened = open
+        .with_map_untracked(|m| {
+            let draft = card
+                .as_ref()
+                .and_then(|c| CardDraft::edit(m, c, l))
+                .or_else(|| CardDraft::new_card(m, stage?, lane, kind, l))?;
+            let lanes: Vec<(Id, String)> = m
+                .lanes
+                .iter()
+                .map(|x| named(x.id.as_str(), &x.name))
+                .collect();
+            let departments: Vec<(Id, String)> = m
+                .departments
+                .iter()
+                .map(|d| named(d.id.as_str(), &d.name))
+                .collect();
+            let personas: Vec<(Id, String)> = m
+                .personas
+                .iter()
+                .map(|p| named(p.id.as_str(), &p.name))
+                .collect();
+            let assets: Vec<(Id, String)> = m
+                .content
+                .iter()
+                .map(|a| named(a.id.as_str(), &a.title))
+                .collect();
+            Some((draft, lanes, departments, personas, assets))
+        })
+        .flatten();
     let Some((draft, lanes, departments, personas, assets)) = opened else {
         return ().into_any();
     };
@@ -128,9 +130,9 @@ pub fn CardForm(
         create_slice(draft, move |d| get(d).clone(), move |d, v| d.apply(set(v)))
     };
     // A `<select>` of ids with an empty "none" first.
-    let pick = move |get: fn(&CardDraft) -> Option<&Id>, set: fn(String) -> CardChange| {
+    let pick = move |get: fn(&CardDraft) -> Option<&str>, set: fn(String) -> CardChange| {
         (
-            move || draft.with(|d| get(d).map(|id| id.0.clone()).unwrap_or_default()),
+            move || draft.with(|d| get(d).map(str::to_owned).unwrap_or_default()),
             move |ev: leptos::ev::Event| change(set(event_target_value(&ev))),
         )
     };
@@ -141,9 +143,12 @@ pub fn CardForm(
     let (sev_v, sev_set) = choice(draft, |d| d.severity, CardChange::Severity);
     let (st_v, st_set) = choice(draft, |d| d.status, CardChange::Status);
     let (me_v, me_set) = choice(draft, |d| d.method, CardChange::Method);
-    let (pe_v, pe_set) = pick(|d| d.persona.as_ref(), CardChange::Persona);
-    let (de_v, de_set) = pick(|d| d.department.as_ref(), CardChange::Department);
-    let (as_v, as_set) = pick(|d| d.asset.as_ref(), CardChange::Asset);
+    let (pe_v, pe_set) = pick(|d| d.persona.as_ref().map(Id::as_str), CardChange::Persona);
+    let (de_v, de_set) = pick(
+        |d| d.department.as_ref().map(Id::as_str),
+        CardChange::Department,
+    );
+    let (as_v, as_set) = pick(|d| d.asset.as_ref().map(Id::as_str), CardChange::Asset);
     let add_label = is_new.then(|| Signal::derive(move || t_string!(i18n, add_card).to_string()));
     let keys = escape_cancels(Some(on_done));
     let title_invalid = move || {

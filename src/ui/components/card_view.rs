@@ -137,7 +137,7 @@ pub fn CardView(
         if editing() && !read_only.get_untracked() {
             return view! {
                 <li class="card editing" style=style>
-                    <CardForm stage=Id::from("") card=Some(card.get_value()) kind=i.kind
+                    <CardForm stage=None card=Some(card.get_value()) kind=i.kind
                         lane=None on_done=done_editing />
                 </li>
             }

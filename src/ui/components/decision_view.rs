@@ -68,7 +68,7 @@ pub fn DecisionView(
         set(Some(d));
         new_name.set(String::new());
     };
-    let remove_outcome = move |oid: Id| {
+    let remove_outcome = move |oid: Id<Outcome>| {
         let Some((Some(mut d), _, _)) = data.get_untracked() else {
             return;
         };

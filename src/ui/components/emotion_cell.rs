@@ -2,6 +2,7 @@
 //! emotion curve (drawn in SVG; the score is also written as a number, so colour and position are
 //! not the only signal).
 
+use crate::domain::Persona;
 use crate::domain::Stage;
 use leptos::prelude::*;
 
@@ -20,7 +21,7 @@ fn y(score: f64) -> f64 {
 #[component]
 pub fn EmotionCell(
     /// The persona.
-    persona: Id,
+    persona: Id<Persona>,
     /// The persona's name, for the accessible name of the choice.
     persona_name: String,
     /// The stage.

@@ -15,7 +15,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn PersonaForm(
     /// The persona to edit; `None` to add one.
-    persona: Option<Id>,
+    persona: Option<Id<Persona>>,
     /// Called after a save of an edit, or on Cancel / Escape.
     #[prop(optional, into)]
     on_done: Option<Callback<()>>,

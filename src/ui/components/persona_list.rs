@@ -2,6 +2,7 @@
 //! delete. Deleting is one [`Edit::RemovePersona`], so Undo brings the persona back with its
 //! emotions and the persona of its cards and content.
 
+use crate::domain::Persona;
 use leptos::prelude::*;
 
 use super::PersonaForm;
@@ -13,7 +14,7 @@ use crate::ui::state::use_lang;
 /// One persona as the list shows it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct PersonaRow {
-    id: Id,
+    id: Id<Persona>,
     name: String,
     description: String,
 }
@@ -35,9 +36,9 @@ pub fn PersonaList() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let editing = RwSignal::new(None::<Id>);
+    let editing = RwSignal::new(None::<Id<Persona>>);
     // The persona just deleted (id, name): told until it is back (Undo) or another is edited.
-    let deleted = RwSignal::new(None::<(Id, String)>);
+    let deleted = RwSignal::new(None::<(Id<Persona>, String)>);
     let row_view = move |row: PersonaRow| {
         let id = StoredValue::new(row.id.clone());
         let name = row.name.clone();

@@ -34,7 +34,7 @@ pub fn SharedBanner(
         // An id already in use gets a new one (see `Action::Import`).
         let taken = state
             .unreadable
-            .with_untracked(|u| u.iter().map(|u| u.id.clone()).collect());
+            .with_untracked(|u| u.iter().filter_map(|u| u.id.clone()).collect());
         if let Some(Done::Created(id)) = state.dispatch(Action::Import { map: m, taken }) {
             state.notice.set(Some(Notice::SavedCopy));
             go(Some(&id));

@@ -145,7 +145,7 @@ pub fn StageColumn(
                     <span aria-hidden="true">"+ "</span>{t!(i18n, add_card)}
                 </button>
             }>
-                {view! { <CardForm stage=stage.get_value() card=None kind=CardKind::Touchpoint
+                {view! { <CardForm stage=Some(stage.get_value()) card=None kind=CardKind::Touchpoint
                     on_done=Callback::new(move |_| adding.set(false)) /> }.into_any()}
             </Show>
             }.into_any()}

@@ -1,6 +1,7 @@
 //! How contacts moved between the map's stages and into its decision outcomes, as a Sankey
 //! diagram (loops back to an earlier stage run below the stages), downloadable as SVG or PNG.
 
+use crate::domain::Outcome;
 use leptos::prelude::*;
 
 use crate::domain::charts::sankey::{NodeKind, SankeyLink, SankeyNode};
@@ -31,7 +32,7 @@ fn flow_diagram(
             kind: NodeKind::Stage,
         })
         .collect();
-    let mut outcomes: Vec<Id> = Vec::new();
+    let mut outcomes: Vec<Id<Outcome>> = Vec::new();
     let mut index_of = |node: &FlowNode, nodes: &mut Vec<SankeyNode>| -> usize {
         match node {
             FlowNode::Stage(i) => *i as usize,

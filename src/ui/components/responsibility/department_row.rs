@@ -1,5 +1,6 @@
 //! One row of the responsibility matrix: a department's name (renamable), delete, and its cells.
 
+use crate::domain::Department;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -16,7 +17,7 @@ use crate::ui::state::use_lang;
 #[component]
 pub fn DepartmentRow(
     /// The department of this row.
-    department: Id,
+    department: Id<Department>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let open = expect_open_map();

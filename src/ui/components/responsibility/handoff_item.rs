@@ -1,5 +1,6 @@
 //! One hand-off, "Marketing → Sales (after Nurture)", with its SLA text.
 
+use crate::domain::Department;
 use leptos::prelude::*;
 
 use crate::domain::document::limits::TEXT_CHARS;
@@ -14,9 +15,9 @@ use crate::ui::open_map::expect_open_map;
 #[component]
 pub fn HandoffItem(
     /// The department handing over.
-    from: Id,
+    from: Id<Department>,
     /// The department taking over.
-    to: Id,
+    to: Id<Department>,
     /// The matrix of the open map.
     #[prop(into)]
     matrix: Signal<Matrix>,

@@ -1,5 +1,6 @@
 //! One cell of the responsibility matrix: a department's part in a stage, as a `<select>`.
 
+use crate::domain::Department;
 use crate::domain::Stage;
 use leptos::prelude::*;
 
@@ -35,7 +36,7 @@ impl Choice for Responsibility {
 #[component]
 pub fn ResponsibilityCell(
     /// The department of the row.
-    department: Id,
+    department: Id<Department>,
     /// The stage of the column.
     stage: Id<Stage>,
     /// The select's accessible name ("Marketing in Attract").
